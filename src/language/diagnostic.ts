@@ -1,0 +1,58 @@
+/** The one diagnostic type shared by the loader, the linter and every formatter. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, counted in UTF-16 code units as editors do. */
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path of the file as given or found (relative to the cwd when possible). */
+  file: string;
+  range: Range;
+  hint?: string;
+}
+
+/** A diagnostic before it is placed in a file: what rules and validators report. */
+export interface PathReport {
+  ruleId: string;
+  severity?: Severity;
+  message: string;
+  hint?: string;
+  /** Path inside the YAML document, e.g. ['nodes', 'hba1c', 'next']. */
+  path: ReadonlyArray<string | number>;
+  /** Point at the key rather than its value (unknown keys, duplicate ids). */
+  atKey?: boolean;
+}
+
+export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Rule ids that the language itself reserves: rules may not use them. */
+export const RESERVED_RULE_IDS = ['yaml-syntax', 'schema', 'rule-error', 'file-unreadable'] as const;
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity] += 1;
+  return counts;
+}

@@ -1,0 +1,88 @@
+/**
+ * Building blocks shared by every document kind: ids, sources, and parameter distributions
+ * (DESIGN §2). Objects are strict: an unknown key is an error, reported with "did you mean".
+ */
+import { z } from 'zod';
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const Id = z
+  .string()
+  .regex(ID_PATTERN, { error: 'an id uses letters, digits, "-", "_" or "." and starts with a letter or digit' })
+  .describe('An identifier, unique within its scope: letters, digits, "-", "_", ".".');
+
+export const Text = z.string().min(1, { error: 'must not be empty' });
+
+const finite = () => z.number().refine(Number.isFinite, { error: 'must be a finite number' });
+const positive = () => finite().refine((n) => n > 0, { error: 'must be > 0' });
+
+/** `{beta: {mean, sd}}` or `{beta: {alpha, beta}}`: a probability or a coverage in [0, 1]. */
+export const BetaDistribution = z.strictObject({
+  beta: z.union([
+    z.strictObject({ mean: finite().refine((m) => m > 0 && m < 1, { error: 'a beta mean lies strictly between 0 and 1' }), sd: positive() }),
+    z.strictObject({ alpha: positive(), beta: positive() }),
+  ]),
+});
+/** `{lognormal: {mean, ci95: [lo, hi]}}`: a ratio (hazard ratio, multiplier), positive. */
+export const LognormalDistribution = z.strictObject({
+  lognormal: z.strictObject({
+    mean: positive(),
+    ci95: z.tuple([positive(), positive()]).describe('95 % interval [low, high] of the ratio'),
+  }),
+});
+/** `{gamma: {mean, sd}}`: a cost, a duration or a count, positive. */
+export const GammaDistribution = z.strictObject({ gamma: z.strictObject({ mean: positive(), sd: positive() }) });
+/** `{normal: {mean, sd}}`: for quantities that may be negative (rarely needed). */
+export const NormalDistribution = z.strictObject({ normal: z.strictObject({ mean: finite(), sd: positive() }) });
+export const UniformDistribution = z.strictObject({ uniform: z.tuple([finite(), finite()]) });
+export const TriangularDistribution = z.strictObject({ triangular: z.tuple([finite(), finite(), finite()]) });
+
+export const Distribution = z.union([
+  BetaDistribution,
+  LognormalDistribution,
+  GammaDistribution,
+  NormalDistribution,
+  UniformDistribution,
+  TriangularDistribution,
+]);
+
+/** Any numeric parameter: a number or a distribution (sampled once per iteration in PSA). */
+export const Parameter = z
+  .union([finite(), Distribution])
+  .describe('A number, or a distribution: beta, lognormal, gamma, normal, uniform, triangular.');
+export type Parameter = z.infer<typeof Parameter>;
+
+/** A reference to one or more entries of the document's `sources`. */
+export const SourceRef = z.union([Id, z.array(Id).min(1)]).describe('Id (or list of ids) of entries in this document\'s `sources`.');
+
+export const SourceType = z.enum(['guideline', 'publication', 'dataset', 'report', 'press', 'estimate', 'illustrative']);
+
+export const Source = z.strictObject({
+  title: Text,
+  authors: z.string().optional(),
+  year: z.number().int().min(1900).max(2100).optional(),
+  url: z.string().url().optional(),
+  doi: z.string().optional(),
+  type: SourceType.optional().describe('`estimate` and `illustrative` mark figures that are not published as such.'),
+  'grade-scale': z.string().optional().describe('The grading scale used by `evidence.grade` (e.g. HAS, GRADE, ESC).'),
+  note: z.string().optional(),
+});
+export const Sources = z.record(Id, Source).describe('Bibliography of this document, by id.');
+
+/** The fields every document starts with. */
+export const header = <K extends string>(kind: K) => ({
+  kind: z.literal(kind),
+  version: z.literal(1, { error: 'the language version is 1: write `version: 1`' }),
+  id: Id,
+});
+
+/** `S1->S2`: a transition between two states of a pyramid. */
+export const TRANSITION_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*->\s*([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
+export const TransitionKey = z.string().regex(TRANSITION_PATTERN, { error: 'a transition is written `FROM->TO`, e.g. `S1->S2`' });
+
+export function parseTransition(key: string): { from: string; to: string } | undefined {
+  const m = TRANSITION_PATTERN.exec(key);
+  return m ? { from: m[1]!, to: m[2]! } : undefined;
+}
+
+export const Period = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+export const PERIODS_PER_YEAR: Record<z.infer<typeof Period>, number> = { day: 365, week: 52, month: 12, quarter: 4, year: 1 };

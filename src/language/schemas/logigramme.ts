@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { header, Id, Parameter, Period, SourceRef, Sources, Text, TransitionKey } from './common.js';
+
+/** `{times: 4, per: year}`, or the shorthand `4/year`. */
+export const FREQUENCY_SHORTHAND = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(day|week|month|quarter|year)\s*$/;
+export const Frequency = z.union([
+  z.strictObject({ times: Parameter.describe('How many acts per period for each person reaching the node.'), per: Period }),
+  z.string().regex(FREQUENCY_SHORTHAND, { error: 'a frequency is `{times: N, per: year}` or the shorthand `N/year` (day, week, month, quarter, year)' }),
+]);
+
+export const Evidence = z.strictObject({
+  source: SourceRef,
+  grade: z.string().optional().describe('Grade of the recommendation in the source\'s scale (e.g. A, B, C, AE).'),
+  note: z.string().optional(),
+});
+
+export const Effect = z.strictObject({
+  transition: TransitionKey.describe('The pyramid transition this node changes, e.g. `S1->S2`.'),
+  hr: Parameter.describe('Hazard ratio applied as p → 1 − (1 − p)^hr for people passing here.'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+const numberOrUnit = z.number();
+/** A structured condition on the decision's variable. Several bounds combine with "and". */
+export const Condition = z
+  .strictObject({
+    lt: numberOrUnit.optional(),
+    lte: numberOrUnit.optional(),
+    gt: numberOrUnit.optional(),
+    gte: numberOrUnit.optional(),
+    eq: z.union([z.number(), z.string()]).optional(),
+    in: z.array(z.union([z.number(), z.string()])).min(1).optional(),
+    between: z.tuple([z.number(), z.number()]).optional().describe('Closed interval [low, high].'),
+    unit: z.string().optional().describe('Unit of the bounds when it differs in spelling from the variable\'s.'),
+  })
+  .refine((c) => ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between'].some((k) => c[k as keyof typeof c] !== undefined), {
+    error: 'a condition needs at least one of lt, lte, gt, gte, eq, in, between',
+  });
+
+export const Branch = z.strictObject({
+  label: Text,
+  when: Condition.optional(),
+  p: Parameter.optional().describe('Probability of this branch; one branch without p takes the remainder.'),
+  next: Id,
+  note: z.string().optional(),
+});
+
+const common = {
+  label: Text,
+  phase: Id.optional().describe('Id of an entry of `phases`: the node is drawn inside that group.'),
+  note: z.string().optional(),
+};
+
+export const StartNode = z.strictObject({ type: z.literal('start'), ...common, next: Id });
+export const ActionNode = z.strictObject({
+  type: z.literal('action'),
+  ...common,
+  actor: Id.describe('Id from an Actors document.'),
+  frequency: Frequency.optional(),
+  minutes: Parameter.optional().describe('Overrides the actor\'s minutes per act.'),
+  cost: Parameter.optional().describe('Overrides the actor\'s cost per act (euros).'),
+  evidence: z.union([Evidence, z.array(Evidence).min(1)]).optional(),
+  effects: z.array(Effect).optional(),
+  next: Id.optional(),
+});
+export const DecisionNode = z.strictObject({
+  type: z.literal('decision'),
+  ...common,
+  variable: z
+    .strictObject({ name: Id, unit: z.string().optional(), min: z.number().optional(), max: z.number().optional() })
+    .optional()
+    .describe('The variable the branches test; `min`/`max` bound its range for coverage checks.'),
+  branches: z.array(Branch).min(1),
+  evidence: z.union([Evidence, z.array(Evidence).min(1)]).optional(),
+});
+export const EndNode = z.strictObject({ type: z.literal('end'), ...common });
+export const ReferNode = z.strictObject({
+  type: z.literal('refer'),
+  ...common,
+  logigramme: Id.describe('Id of the logigramme the person is referred to.'),
+  next: Id.optional(),
+});
+
+export const NODE_TYPES = ['start', 'action', 'decision', 'end', 'refer'] as const;
+export const LogigrammeNode = z.discriminatedUnion('type', [StartNode, ActionNode, DecisionNode, EndNode, ReferNode]);
+export type LogigrammeNode = z.infer<typeof LogigrammeNode>;
+
+export const LogigrammeDocument = z.strictObject({
+  ...header('Logigramme'),
+  title: Text,
+  description: z.string().optional(),
+  pyramid: Id.describe('Id of the Pyramid this logigramme belongs to.'),
+  stratum: Id.describe('Id of the stratum it applies to.'),
+  start: Id.describe('Id of the start node.'),
+  phases: z.record(Id, z.strictObject({ label: Text })).optional(),
+  nodes: z.record(Id, LogigrammeNode),
+  sources: Sources.default({}),
+});
+export type LogigrammeDocument = z.infer<typeof LogigrammeDocument>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { header, Id, Parameter, SourceRef, Sources, Text, TransitionKey } from './common.js';
+
+export const Stratum = z.strictObject({
+  id: Id,
+  title: Text,
+  criteria: z.string().optional().describe('How a person is placed in this stratum (free text or an expression).'),
+  description: z.string().optional(),
+});
+
+export const Exit = z.strictObject({ id: Id, title: Text, description: z.string().optional() });
+
+export const Transition = z.strictObject({
+  from: Id.describe('Stratum the people leave.'),
+  to: Id.describe('Stratum or exit they reach.'),
+  p: Parameter.describe('Probability per cycle (a year unless `cycle` says otherwise).'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Inflow = z
+  .strictObject({
+    to: Id,
+    count: Parameter.optional().describe('Entrants per cycle (mean of a Poisson draw).'),
+    rate: Parameter.optional().describe('Entrants per cycle as a fraction of `of`.'),
+    of: z.string().optional().describe('`population` (the territory) or a stratum id; with `rate`.'),
+    source: SourceRef.optional(),
+    note: z.string().optional(),
+  })
+  .refine((inflow) => (inflow.count === undefined) !== (inflow.rate === undefined), {
+    error: 'an inflow has either `count` or `rate` (with `of`), not both and not neither',
+  })
+  .refine((inflow) => inflow.rate === undefined || inflow.of !== undefined, {
+    error: 'an inflow with `rate` says what it is a rate `of` (`population` or a stratum id)',
+    path: ['of'],
+  });
+
+export const PyramidDocument = z.strictObject({
+  ...header('Pyramid'),
+  title: Text,
+  description: z.string().optional(),
+  cycle: z.enum(['year', 'quarter', 'month']).default('year').describe('Length of one simulation cycle.'),
+  strata: z.array(Stratum).min(1).describe('Strata from the bottom of the pyramid to the top.'),
+  exits: z.array(Exit).default([]).describe('Absorbing states, e.g. death.'),
+  transitions: z.array(Transition).default([]).describe('Per-cycle probabilities; staying is the remainder of each row.'),
+  inflows: z.array(Inflow).default([]),
+  events: z.record(Id, z.array(TransitionKey).min(1)).optional().describe('Named flows for reports, e.g. `nouveaux-diabetes: [S0->S2, S1->S2]`.'),
+  sources: Sources.default({}),
+});
+export type PyramidDocument = z.infer<typeof PyramidDocument>;

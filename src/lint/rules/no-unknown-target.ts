@@ -1,0 +1,27 @@
+import { suggestionHint } from '../../language/suggest.js';
+import { defineRule } from '../rule.js';
+
+/** Every `start`, `next` and branch target names a node of the same logigramme. */
+export default defineRule<'Logigramme'>({
+  meta: {
+    id: 'no-unknown-target',
+    description: 'Every `start`, `next` and branch `next` names a node of the logigramme.',
+    severity: 'error',
+    kinds: ['Logigramme'],
+    docs: 'docs/rules/no-unknown-target.md',
+  },
+  check({ document, report }) {
+    const nodes = document.value.nodes;
+    const ids = Object.keys(nodes);
+    const check = (target: string, path: (string | number)[]) => {
+      if (Object.prototype.hasOwnProperty.call(nodes, target)) return;
+      const hint = suggestionHint(target, ids, 'node');
+      report({ path, message: `no node \`${target}\` in this logigramme`, ...(hint ? { hint } : {}) });
+    };
+    check(document.value.start, ['start']);
+    for (const [id, node] of Object.entries(nodes)) {
+      if ('next' in node && node.next !== undefined) check(node.next, ['nodes', id, 'next']);
+      if (node.type === 'decision') node.branches.forEach((b, i) => check(b.next, ['nodes', id, 'branches', i, 'next']));
+    }
+  },
+});
