@@ -187,16 +187,22 @@ export function parseSource(file: string, absolutePath: string, text: string): R
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents: SourceDocument[] = [];
   docs.forEach((doc, index) => {
+    const seenLines = new Set<number>();
     for (const error of doc.errors) {
+      // yaml often reports one mistake several times at one place: keep the first per line.
+      const errorLine = lineCounter.linePos(error.pos[0]).line;
+      if (seenLines.has(errorLine)) continue;
+      seenLines.add(errorLine);
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const opener = /quote|end with a [\]}]|MISSING_CHAR/.test(`${error.message} ${error.code}`) ? findUnclosedOpener(text) : undefined;
       const hasTab = error.code !== 'DUPLICATE_KEY' && /\t/.test(lineText(text, lineCounter, error.pos[0]));
       diagnostics.push({
         ruleId: 'yaml-syntax',
         severity: 'error',
         message: hasTab ? `${message} (the line contains a tab)` : message,
         file,
-        range: rangeOf(lineCounter, error.pos[0], error.pos[1]),
-        hint: hasTab ? YAML_HINTS.TAB_AS_INDENT : (YAML_HINTS[error.code] ?? 'check the YAML syntax on this line'),
+        range: opener === undefined ? rangeOf(lineCounter, error.pos[0], error.pos[1]) : rangeOf(lineCounter, opener, opener + 1),
+        hint: opener !== undefined ? `this ${describeOpener(text[opener]!)} is never closed` : hasTab ? YAML_HINTS.TAB_AS_INDENT : (YAML_HINTS[error.code] ?? 'check the YAML syntax on this line'),
       });
     }
     let data: unknown = undefined;
@@ -224,6 +230,41 @@ export function parseSource(file: string, absolutePath: string, text: string): R
     documents.push({ index, yaml: doc, data, hasSyntaxErrors });
   });
   return { ok: true, source: { file, absolutePath, text, lineCounter, documents }, diagnostics };
+}
+
+function describeOpener(char: string): string {
+  return char === '"' || char === "'" ? `quote ${char}` : `bracket ${char}`;
+}
+
+/**
+ * Offset of the first quote or bracket that is never closed, found by a simple scan that
+ * knows YAML's quoting rules ('' inside single quotes, \" inside double quotes) and comments.
+ * yaml reports such errors at the end of the file; the opener is where the author must look.
+ */
+export function findUnclosedOpener(text: string): number | undefined {
+  const stack: { char: string; offset: number }[] = [];
+  let quote: { char: string; offset: number } | undefined;
+  const pairs: Record<string, string> = { '[': ']', '{': '}' };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote.char === '"' && c === '\\') i += 1;
+      else if (c === quote.char) {
+        if (quote.char === "'" && text[i + 1] === "'") i += 1;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i += 1;
+      continue;
+    }
+    const previous = i === 0 ? '\n' : text[i - 1]!;
+    if ((c === '"' || c === "'") && /[\s:[{,\-]/.test(previous)) quote = { char: c, offset: i };
+    else if (c === '[' || c === '{') stack.push({ char: c, offset: i });
+    else if ((c === ']' || c === '}') && stack.length > 0 && pairs[stack[stack.length - 1]!.char] === c) stack.pop();
+  }
+  return quote?.offset ?? stack[0]?.offset;
 }
 
 function lineText(text: string, lineCounter: LineCounter, offset: number): string {
@@ -272,6 +313,10 @@ export function locate(source: SourceFile, document: SourceDocument, path: Reado
     }
   }
   const target = node as YamlNode | null | undefined;
+  if (path.length === 0) {
+    const offset = (document.yaml.contents as YamlNode | null)?.range?.[0] ?? 0;
+    return rangeOf(lc, offset, offset);
+  }
   // Point at the key for unknown keys, for missing keys below a collection, and for
   // multi-line collections (a one-line range reads better than a whole block).
   const preferKey = keyNode?.range && (atKey || !complete || (isCollection(target) && !target.flow) || !target?.range);

@@ -2,12 +2,13 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The closest candidate to `word`, if it is close enough to be a plausible typo:
- * an edit distance of at most a third of the word's length (at least 1, at most 4),
+ * an edit distance that grows with the word's length (1 up to 3 characters, 2 up to 6, then a third, at most 4),
  * compared case-insensitively so that `s2` suggests `S2`.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
-  const limit = Math.min(4, Math.max(1, Math.floor(word.length / 3)));
+  // Short words allow one edit; up to 6 characters two (a swapped pair such as `titel`); longer, a third.
+  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : Math.min(4, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

@@ -137,7 +137,7 @@ function explain(issue: Issue, prefix: readonly Segment[], root: z.ZodType, data
             ruleId: 'schema',
             message: `expected ${[...expected].join(' or ')}, got ${describeValue(input)}`,
             path,
-            hint: isParameter ? DISTRIBUTION_HINT : undefined,
+            hint: hintForType([...expected][0] === 'a number' ? 'number' : '', input, isParameter),
           },
         ];
       }
@@ -189,6 +189,11 @@ function explain(issue: Issue, prefix: readonly Segment[], root: z.ZodType, data
       ];
     }
     case 'invalid_value': {
+      if (input === undefined && typeof path[path.length - 1] === 'string') {
+        const key = String(path[path.length - 1]);
+        const hint = issue.values.length === 1 ? `add \`${key}: ${String(issue.values[0])}\`` : `add \`${key}:\` with one of ${issue.values.map(String).join(', ')}`;
+        return [{ ruleId: 'schema', message: `missing required key \`${key}\``, path, hint }];
+      }
       if (issue.message && !issue.message.startsWith('Invalid input')) return [{ ruleId: 'schema', message: issue.message, path }];
       const allowed = issue.values.map(String);
       return [
@@ -226,10 +231,10 @@ function closestHint(word: string, candidates: readonly string[]): string | unde
 }
 
 function hintForType(expected: string, input: unknown, isParameter: boolean): string | undefined {
-  if (isParameter) return DISTRIBUTION_HINT;
-  if (expected === 'number' && typeof input === 'string') {
-    return /^\s*-?\d+([.,]\d+)?\s*%?\s*$/.test(input) ? 'write the number without quotes, with a decimal point and no % sign' : undefined;
+  if (expected === 'number' && typeof input === 'string' && /^\s*-?\d+([.,]\d+)?\s*%?\s*$/.test(input)) {
+    return 'write the number without quotes, with a decimal point (0.5, not 0,5) and no % sign';
   }
+  if (isParameter) return DISTRIBUTION_HINT;
   if (expected === 'array') return 'write a list, e.g. `[a, b]` or one `- item` per line';
   if (expected === 'object') return 'write a mapping of `key: value` lines, indented under this key';
   if (expected === 'string' && typeof input === 'number') return 'quote the value if it is meant as text';

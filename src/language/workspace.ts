@@ -193,6 +193,16 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
     }
     workspace.files.push(r.source);
     diagnostics.push(...r.diagnostics);
+    if (r.source.documents.length === 0) {
+      diagnostics.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: 'the file is empty',
+        file: r.source.file,
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        hint: 'write a document starting with `kind:`, `version: 1` and `id:`, or delete the file',
+      });
+    }
     for (const document of r.source.documents) {
       if (document.hasSyntaxErrors) continue;
       const validation = validateDocument(document.data);
