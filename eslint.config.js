@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/commands/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/commands/**/*.ts', 'src/cli/**/*.ts', 'src/hooks/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );
