@@ -260,7 +260,7 @@ export function findUnclosedOpener(text: string): number | undefined {
       continue;
     }
     const previous = i === 0 ? '\n' : text[i - 1]!;
-    if ((c === '"' || c === "'") && /[\s:[{,\-]/.test(previous)) quote = { char: c, offset: i };
+    if ((c === '"' || c === "'") && /[\s:[{,-]/.test(previous)) quote = { char: c, offset: i };
     else if (c === '[' || c === '{') stack.push({ char: c, offset: i });
     else if ((c === ']' || c === '}') && stack.length > 0 && pairs[stack[stack.length - 1]!.char] === c) stack.pop();
   }
