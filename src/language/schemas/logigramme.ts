@@ -42,6 +42,7 @@ export const Branch = z.strictObject({
   label: Text,
   when: Condition.optional(),
   p: Parameter.optional().describe('Probability of this branch; one branch without p takes the remainder.'),
+  source: SourceRef.optional().describe('Where the branch probability comes from.'),
   next: Id,
   note: z.string().optional(),
 });
