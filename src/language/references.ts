@@ -99,7 +99,10 @@ export function resolveReferences(workspace: Workspace, doc: LoadedDocument): Pa
             check.sources(effect.source, [...base, 'effects', i, 'source']);
           });
         }
-        if (node.type === 'decision') node.branches.forEach((branch, i) => check.sources(branch.source, [...base, 'branches', i, 'source']));
+        if (node.type === 'decision') {
+          node.branches.forEach((branch, i) => check.sources(branch.source, [...base, 'branches', i, 'source']));
+          check.sources(node.probabilities?.source, [...base, 'probabilities', 'source']);
+        }
         if (node.type === 'decision' && node.evidence !== undefined) {
           const evidence = Array.isArray(node.evidence) ? node.evidence : [node.evidence];
           evidence.forEach((e, i) => check.sources(e.source, Array.isArray(node.evidence) ? [...base, 'evidence', i, 'source'] : [...base, 'evidence', 'source']));

@@ -65,9 +65,17 @@ export const ActionNode = z.strictObject({
   effects: z.array(Effect).optional(),
   next: Id.optional(),
 });
+/** `{dirichlet: [a1, a2, …]}`: the branch shares drawn jointly, one concentration per branch, in order. */
+export const BranchProbabilities = z.strictObject({
+  dirichlet: z.array(z.number().positive()).min(2).describe('Concentration parameters, one per branch in order; shares are a_i / Σa.'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
 export const DecisionNode = z.strictObject({
   type: z.literal('decision'),
   ...common,
+  probabilities: BranchProbabilities.optional().describe('Joint distribution of the branch shares (instead of `p` on each branch).'),
   variable: z
     .strictObject({ name: Id, unit: z.string().optional(), min: z.number().optional(), max: z.number().optional() })
     .optional()
@@ -83,8 +91,25 @@ export const ReferNode = z.strictObject({
   next: Id.optional(),
 });
 
+/** A decision's `probabilities` replaces every branch `p`, with one concentration per branch. */
+const DecisionNodeChecked = DecisionNode.superRefine((node, ctx) => {
+  if (!node.probabilities) return;
+  if (node.probabilities.dirichlet.length !== node.branches.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['probabilities', 'dirichlet'],
+      message: `the dirichlet has ${node.probabilities.dirichlet.length} concentrations for ${node.branches.length} branches: give one per branch, in order`,
+    });
+  }
+  node.branches.forEach((branch, i) => {
+    if (branch.p !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['branches', i, 'p'], message: 'this decision draws its branch shares from `probabilities`: remove `p` here' });
+    }
+  });
+});
+
 export const NODE_TYPES = ['start', 'action', 'decision', 'end', 'refer'] as const;
-export const LogigrammeNode = z.discriminatedUnion('type', [StartNode, ActionNode, DecisionNode, EndNode, ReferNode]);
+export const LogigrammeNode = z.discriminatedUnion('type', [StartNode, ActionNode, DecisionNodeChecked, EndNode, ReferNode]);
 export type LogigrammeNode = z.infer<typeof LogigrammeNode>;
 
 export const LogigrammeDocument = z.strictObject({
