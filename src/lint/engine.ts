@@ -4,7 +4,8 @@
  */
 import { compareDiagnostics, type Diagnostic, type Severity, RESERVED_RULE_IDS } from '../language/diagnostic.js';
 import { placeReport } from '../language/source.js';
-import { isTarget, loadWorkspace, type LoadOptions, type Workspace } from '../language/workspace.js';
+import path from 'node:path';
+import { isTarget, type LoadedDocument, loadWorkspace, type LoadOptions, type Workspace } from '../language/workspace.js';
 import type { Rule } from './rule.js';
 import { BUILTIN_RULES } from './rules/index.js';
 
@@ -22,8 +23,34 @@ export interface LintOptions extends LoadOptions {
   rules?: readonly Rule[];
 }
 
-function effectiveSeverity(rule: Rule, workspace: Workspace): Severity | 'off' {
-  const setting = workspace.config.rules?.[rule.meta.id];
+/** `*` matches within a folder, `**` across folders; paths are relative to the config's folder. */
+export function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') pattern += '[^/]*';
+    else if (c === '?') pattern += '[^/]';
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+function settingFor(rule: Rule, workspace: Workspace, document: LoadedDocument): string | undefined {
+  let setting = workspace.config.rules?.[rule.meta.id];
+  const relative = path.relative(workspace.root, document.source.absolutePath).split(path.sep).join('/');
+  for (const override of workspace.config.overrides ?? []) {
+    if (override.files.some((glob) => globToRegExp(glob).test(relative)) && override.rules[rule.meta.id] !== undefined) {
+      setting = override.rules[rule.meta.id];
+    }
+  }
+  return setting;
+}
+
+function effectiveSeverity(rule: Rule, workspace: Workspace, document: LoadedDocument): Severity | 'off' {
+  const setting = settingFor(rule, workspace, document);
   if (setting === 'off') return 'off';
   if (setting === 'warn') return 'warning';
   if (setting === 'error') return 'error';
@@ -35,10 +62,10 @@ export function runRules(workspace: Workspace, rules: readonly Rule[]): Diagnost
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     if ((RESERVED_RULE_IDS as readonly string[]).includes(rule.meta.id)) throw new Error(`rule id ${rule.meta.id} is reserved`);
-    const severity = effectiveSeverity(rule, workspace);
-    if (severity === 'off') continue;
     for (const document of workspace.documents) {
       if (!rule.meta.kinds.includes(document.kind) || !isTarget(workspace, document)) continue;
+      const severity = effectiveSeverity(rule, workspace, document);
+      if (severity === 'off') continue;
       try {
         rule.check({
           workspace,

@@ -43,3 +43,24 @@ describe('lint engine', () => {
     expect(runRules(result.workspace, BUILTIN_RULES)).toEqual([]);
   });
 });
+
+describe('config overrides', () => {
+  it('matches * within a folder and ** across folders', async () => {
+    const { globToRegExp } = await import('../../src/lint/engine.js');
+    expect(globToRegExp('cases/*.yaml').test('cases/a.yaml')).toBe(true);
+    expect(globToRegExp('cases/*.yaml').test('cases/sub/a.yaml')).toBe(false);
+    expect(globToRegExp('**/a.yaml').test('cases/sub/a.yaml')).toBe(true);
+    expect(globToRegExp('**/a.yaml').test('a.yaml')).toBe(true);
+    expect(globToRegExp('brouillons/**').test('brouillons/x/y.yaml')).toBe(true);
+    expect(globToRegExp('a.b.yaml').test('aXb.yaml')).toBe(false);
+  });
+
+  it('applies per-path rule settings', async () => {
+    const { runRules } = await import('../../src/lint/engine.js');
+    const result = await lint({ cwd: BASE, paths: ['cases/broken-next.yaml'] });
+    result.workspace.config.overrides = [{ files: ['cases/broken-*.yaml'], rules: { 'no-unknown-target': 'warn' } }];
+    expect(runRules(result.workspace, BUILTIN_RULES).map((d) => d.severity)).toEqual(['warning']);
+    result.workspace.config.overrides = [{ files: ['other/**'], rules: { 'no-unknown-target': 'off' } }];
+    expect(runRules(result.workspace, BUILTIN_RULES).map((d) => d.severity)).toEqual(['error']);
+  });
+});
