@@ -8,7 +8,7 @@ import type { Diagnostic, PathReport } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
 import { resolveReferences } from './references.js';
 import { ConfigDocument, type DocumentByKind, type Kind } from './schemas/index.js';
-import { placeReport, readSource, type SourceDocument, type SourceFile } from './source.js';
+import { locate, placeReport, readSource, type SourceDocument, type SourceFile } from './source.js';
 import { schemaReports, validateDocument } from './validate.js';
 
 export const CONFIG_FILE = 'logi.config.yaml';
@@ -221,7 +221,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
             ruleId: 'duplicate-id',
             message: `a ${kind} with id \`${id}\` already exists`,
             path: ['id'],
-            hint: `the other one is in ${previous.source.file}:${previous.document.yaml.contents?.range ? previous.source.lineCounter.linePos(previous.document.yaml.contents.range[0]).line : 1}; ids are unique per kind`,
+            hint: `the other one is in ${previous.source.file}:${locate(previous.source, previous.document, ['id']).start.line}; ids are unique per kind`,
           }),
         );
         continue;
