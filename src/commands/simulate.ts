@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { LogiCommand } from '../cli/base.js';
+import { ProgressBar } from '../cli/progress.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { formatStylish } from '../lint/formatters/stylish.js';
+import { summariesCsv } from '../sim/csv.js';
+import { formatSummary } from '../sim/format.js';
+import { ModelError } from '../sim/model.js';
+import { ParameterError } from '../sim/parameters.js';
+import { serializeResults, type Results } from '../sim/results.js';
+import { defaultWorkers } from '../sim/runner.js';
+import { InvalidInputError, simulate } from '../sim/simulate.js';
+
+export default class Simulate extends LogiCommand {
+  static override summary = 'Run the Monte Carlo simulation of a scenario: strata year by year, action volumes, workforce and cost, baseline against program.';
+  static override description = `SCENARIO is a scenario id of the workspace, or the YAML file that holds it. Each iteration draws every parameter once (shared by all territories and both arms), then runs the stochastic cohort model of each territory for the baseline (usual care) and the program with common random numbers. Results are the same, byte for byte, for the same inputs and seed, whatever the number of workers. See docs/simulation.md for the method.
+
+Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a parameter is invalid: the message names it, its file:line and the iteration).`;
+  static override examples = [
+    { description: 'Simulate the bundled diabetes scenario and write the results', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2' },
+    { description: 'A quick run with fewer iterations', command: '<%= config.bin %> <%= command.id %> simulations/pionniers-ic.yaml --iterations 200' },
+    { description: 'The exact reference: parameters at their means, expected counts', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --mode expected' },
+    { description: 'CSV for a French spreadsheet', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2 --csv-delimiter ";"' },
+  ];
+  static override args = { scenario: Args.string({ description: 'scenario id, or the YAML file holding the scenario', required: true }) };
+  static override flags = {
+    iterations: Flags.integer({ char: 'n', description: 'Monte Carlo iterations (default: the scenario\'s)', min: 1, max: 1_000_000 }),
+    seed: Flags.integer({ char: 's', description: 'seed of every random stream (default: the scenario\'s)', min: 0, max: 2 ** 32 - 1 }),
+    mode: Flags.string({ description: 'stochastic: parameter draws and count noise; psa: parameter draws, expected counts; expected: means, one iteration', options: ['stochastic', 'psa', 'expected'] }),
+    workers: Flags.integer({ char: 'w', description: 'worker threads (default: the number of cores)', min: 1, max: 256 }),
+    horizon: Flags.integer({ description: 'years to simulate (default: the scenario\'s)', min: 1, max: 100 }),
+    out: Flags.string({ char: 'o', description: 'folder to write results.json and summary.csv into' }),
+    'csv-delimiter': Flags.string({ description: 'CSV delimiter; `;` also writes decimal commas, for French spreadsheets', options: [',', ';'], default: ',' }),
+  };
+
+  async run(): Promise<Results | { out: string; files: string[]; manifest: Results['manifest'] }> {
+    const { args, flags } = await this.parse(Simulate);
+    const progress = new ProgressBar('simulating');
+    let simulation;
+    try {
+      simulation = await simulate({
+        scenario: args.scenario,
+        iterations: flags.iterations,
+        seed: flags.seed,
+        mode: flags.mode as 'stochastic' | 'psa' | 'expected' | undefined,
+        horizon: flags.horizon,
+        workers: flags.workers ?? defaultWorkers(),
+        version: this.config.version,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } catch (error) {
+      progress.done();
+      if (error instanceof InvalidInputError) {
+        if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(error.diagnostics, { color: false, sources: new Map() })}\n`);
+        return this.fail(error.message, 'fix the errors above; `logi lint` shows them with their context');
+      }
+      if (error instanceof ParameterError || error instanceof ModelError) {
+        const place = error.place ? `${error.place.file}:${error.place.line}:${error.place.column}: ` : '';
+        return this.fail(`${place}${error.message}`, error.hint);
+      }
+      throw error;
+    }
+    progress.done();
+    const { results } = simulation;
+    const files: string[] = [];
+    if (flags.out) {
+      const resultsFile = path.join(flags.out, 'results.json');
+      const csvFile = path.join(flags.out, 'summary.csv');
+      await writeFileAtomic(resultsFile, serializeResults(results));
+      await writeFileAtomic(csvFile, summariesCsv(results, { delimiter: flags['csv-delimiter'] as ',' | ';' }));
+      files.push(resultsFile, csvFile);
+    }
+    if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, manifest: results.manifest } : results;
+    this.log(formatSummary(results));
+    if (files.length > 0) this.log(`\n✔ wrote ${files.join(' and ')}`);
+    else this.log('\nUse --out DIR to write results.json and summary.csv.');
+    return results;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The results of a simulation as written to `results.json`: a manifest (tool version, seed,
+ * iterations, mode and the SHA-256 of every input; no timestamp, so the same inputs give the same
+ * bytes), the dimensions, the summaries and the overlay of people per node and edge.
+ */
+import { z } from 'zod';
+import type { Model } from './model.js';
+import { MEASURES, type Summaries } from './summarize.js';
+
+const SummarySchema = z.object({
+  mean: z.number(),
+  sd: z.number(),
+  median: z.number(),
+  p025: z.number().describe('2.5 % percentile'),
+  p975: z.number().describe('97.5 % percentile'),
+  mcse: z.number().describe('Monte Carlo standard error of the mean: sd/√iterations'),
+});
+const SeriesSchema = z.array(SummarySchema).describe('One summary per year: years 0…horizon for counts, 1…horizon otherwise.');
+
+export const ResultsSchema = z.object({
+  manifest: z.object({
+    tool: z.literal('logi'),
+    version: z.string(),
+    scenario: z.string(),
+    pyramid: z.string(),
+    seed: z.number().int(),
+    iterations: z.number().int(),
+    mode: z.enum(['stochastic', 'psa', 'expected']),
+    horizon: z.number().int(),
+    cyclesPerYear: z.number().int(),
+    inputs: z.array(z.object({ file: z.string().describe('Relative to the workspace root.'), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  }),
+  years: z.array(z.number().int()),
+  states: z.array(z.object({ id: z.string(), title: z.string(), exit: z.boolean() })),
+  transitions: z.array(z.string()),
+  events: z.array(z.object({ name: z.string(), transitions: z.array(z.string()) })),
+  actions: z.array(z.object({ id: z.string(), logigramme: z.string(), node: z.string(), label: z.string(), actor: z.string() })),
+  actors: z.array(z.object({ id: z.string(), title: z.string(), fteMinutesPerYear: z.number() })),
+  territories: z.array(z.object({ id: z.string(), title: z.string(), population: z.number().int(), workforce: z.record(z.string(), z.number()) })),
+  arms: z.object({ baseline: z.object({ id: z.string(), title: z.string() }), program: z.object({ id: z.string(), title: z.string() }) }),
+  summaries: z.array(
+    z.object({
+      territory: z.string().describe('A territory id, or `ensemble` for the sum over the scenario\'s territories.'),
+      scale: z.enum(['count', 'per100k']),
+      arm: z.enum(['baseline', 'program', 'difference']).describe('`difference` is program − baseline, paired by iteration.'),
+      measures: z.object(Object.fromEntries(MEASURES.map((m) => [m, z.record(z.string(), SeriesSchema)])) as Record<(typeof MEASURES)[number], z.ZodRecord<z.ZodString, typeof SeriesSchema>>),
+      totalCost: SeriesSchema,
+    }),
+  ),
+  overlay: z.array(
+    z.object({
+      territory: z.string(),
+      arm: z.enum(['baseline', 'program']),
+      logigramme: z.string(),
+      nodes: z.record(z.string(), z.array(z.number())).describe('Mean people reaching each node, per year 1…horizon.'),
+      edges: z.array(z.object({ from: z.string(), to: z.string(), label: z.string(), mean: z.array(z.number()) })),
+    }),
+  ),
+});
+export type Results = z.infer<typeof ResultsSchema>;
+
+export function buildResults(model: Model, summaries: Summaries, version: string): Results {
+  return {
+    manifest: {
+      tool: 'logi',
+      version,
+      scenario: model.scenario,
+      pyramid: model.pyramid,
+      seed: model.seed,
+      iterations: model.iterations,
+      mode: model.mode,
+      horizon: model.horizon,
+      cyclesPerYear: model.cyclesPerYear,
+      inputs: model.inputs,
+    },
+    years: Array.from({ length: model.horizon + 1 }, (_, y) => y),
+    states: model.states,
+    transitions: model.transitions.map((t) => t.key),
+    events: model.events.map((e) => ({ name: e.name, transitions: e.transitions.map((k) => model.transitions[k]!.key) })),
+    actions: model.actions.map((a) => ({ id: a.id, logigramme: a.logigramme, node: a.node, label: a.label, actor: model.actors[a.actor]!.id })),
+    actors: model.actors.map((a) => ({ id: a.id, title: a.title, fteMinutesPerYear: a.fteMinutesPerYear })),
+    territories: model.territories.map((t) => ({ id: t.id, title: t.title, population: t.population, workforce: t.workforce })),
+    arms: { baseline: { id: model.arms[0]!.id, title: model.arms[0]!.title }, program: { id: model.arms[1]!.id, title: model.arms[1]!.title } },
+    summaries: summaries.blocks,
+    overlay: summaries.overlay,
+  };
+}
+
+export function serializeResults(results: Results): string {
+  return `${JSON.stringify(results)}\n`;
+}

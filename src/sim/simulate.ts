@@ -1,0 +1,62 @@
+/** The library entry point of a simulation: workspace → model → runs → summaries → results. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { lint } from '../lint/engine.js';
+import type { Diagnostic } from '../language/diagnostic.js';
+import { UsageError } from '../language/workspace.js';
+import { compileModel, type CompileOptions, type Model } from './model.js';
+import { buildResults, type Results } from './results.js';
+import { runModel, type RunOptions } from './runner.js';
+import { summarizeRun } from './summarize.js';
+
+export class InvalidInputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`the workspace has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}: run \`logi lint\``);
+    this.name = 'InvalidInputError';
+  }
+}
+
+export interface SimulateOptions extends CompileOptions, RunOptions {
+  /** A scenario id, or the path of a YAML file holding one scenario. */
+  scenario: string;
+  cwd?: string;
+  version: string;
+}
+
+export interface Simulation {
+  model: Model;
+  results: Results;
+}
+
+async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: string[]; id?: string; file?: string }> {
+  const candidate = path.resolve(cwd, scenario);
+  const stat = await fs.stat(candidate).catch(() => undefined);
+  if (stat?.isFile()) return { paths: [candidate], file: candidate };
+  if (stat?.isDirectory()) throw new UsageError(`${scenario} is a folder; give a scenario id or the YAML file of a scenario`);
+  if (/\.(ya?ml)$/i.test(scenario)) throw new UsageError(`no such file: ${scenario}`);
+  return { paths: [], id: scenario };
+}
+
+export async function simulate(options: SimulateOptions): Promise<Simulation> {
+  const cwd = options.cwd ?? process.cwd();
+  const target = await resolveScenario(options.scenario, cwd);
+  const checked = await lint({ cwd, paths: target.paths });
+  const workspace = checked.workspace;
+  // The scenario and everything it names must be valid: lint the whole workspace's errors.
+  const everything = target.paths.length ? await lint({ cwd, paths: [workspace.root] }) : checked;
+  const errors = everything.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new InvalidInputError(errors);
+  let scenarioId = target.id;
+  if (target.file) {
+    const inFile = [...workspace.index.Scenario.values()].filter((s) => s.source.absolutePath === target.file);
+    if (inFile.length !== 1) throw new UsageError(`${options.scenario} holds ${inFile.length} scenarios; give its id instead`, inFile.map((s) => s.id).join(', ') || 'a Scenario document starts with `kind: Scenario`');
+    scenarioId = inFile[0]!.id;
+  }
+  if (!workspace.index.Scenario.has(scenarioId!)) {
+    throw new UsageError(`no scenario \`${scenarioId}\` in the workspace ${workspace.root}`, `scenarios here: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
+  }
+  const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
+  const output = await runModel(model, options);
+  const summaries = summarizeRun(model, output);
+  return { model, results: buildResults(model, summaries, options.version) };
+}
