@@ -1,28 +1,32 @@
 /** A progress bar with ETA on stderr, drawn only when stderr is a terminal. */
 export class ProgressBar {
-  private readonly started = Date.now();
   private lastDraw = 0;
   private readonly enabled: boolean;
 
-  constructor(
-    private readonly label: string,
-    stream: NodeJS.WriteStream = process.stderr,
-  ) {
+  private label = '';
+  private phaseStarted = Date.now();
+
+  constructor(stream: NodeJS.WriteStream = process.stderr) {
     this.enabled = stream.isTTY === true && !process.env.CI;
     this.stream = stream;
   }
 
   private readonly stream: NodeJS.WriteStream;
 
-  update(done: number, total: number): void {
+  /** `label` names the phase; a new label restarts the ETA. */
+  update(done: number, total: number, label = 'working'): void {
     if (!this.enabled) return;
     const now = Date.now();
+    if (label !== this.label) {
+      this.label = label;
+      this.phaseStarted = now;
+    }
     if (done < total && now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const width = 30;
     const fraction = total === 0 ? 1 : done / total;
     const filled = Math.round(width * fraction);
-    const elapsed = (now - this.started) / 1000;
+    const elapsed = (now - this.phaseStarted) / 1000;
     const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
     const text = `${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${Math.round(fraction * 100)}% · ${elapsed.toFixed(1)} s${done < total && done > 0 ? ` · ETA ${eta.toFixed(1)} s` : ''}`;
     this.stream.write(`\r\u001b[2K${text}`);

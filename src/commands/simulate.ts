@@ -36,7 +36,7 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
 
   async run(): Promise<Results | { out: string; files: string[]; manifest: Results['manifest'] }> {
     const { args, flags } = await this.parse(Simulate);
-    const progress = new ProgressBar('simulating');
+    const progress = new ProgressBar();
     let simulation;
     try {
       simulation = await simulate({
@@ -47,7 +47,7 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
         horizon: flags.horizon,
         workers: flags.workers ?? defaultWorkers(),
         version: this.config.version,
-        onProgress: (done, total) => progress.update(done, total),
+        onProgress: (done, total, phase) => progress.update(done, total, phase),
       });
     } catch (error) {
       progress.done();

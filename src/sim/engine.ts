@@ -7,7 +7,48 @@
 import { binomial, multinomial, poisson } from './distributions.js';
 import type { CompiledLogigramme, Model } from './model.js';
 import { ParameterError } from './parameters.js';
-import { deriveStream, type Uniform } from './random.js';
+import { AleaStream, streamState, type Uniform } from './random.js';
+
+/** The four streams of one (territory, iteration), seeded once and replayed for each arm. */
+export interface TerritoryStreams {
+  enrolment: ReturnType<typeof streamState>;
+  flow: ReturnType<typeof streamState>;
+  transitions: ReturnType<typeof streamState>;
+  inflows: ReturnType<typeof streamState>;
+}
+
+export function territoryStreams(seed: number, territory: string, iteration: number): TerritoryStreams {
+  return {
+    enrolment: streamState(seed, territory, iteration, 'enrolment'),
+    flow: streamState(seed, territory, iteration, 'flow'),
+    transitions: streamState(seed, territory, iteration, 'transitions'),
+    inflows: streamState(seed, territory, iteration, 'inflows'),
+  };
+}
+
+/** Buffers reused across (territory, arm, iteration) runs, to keep the garbage collector idle. */
+export class EngineScratch {
+  readonly baseP: Float64Array;
+  counts: Float64Array;
+  next: Float64Array;
+  readonly moved: Float64Array;
+  readonly flows: FlowScratch[];
+  /** Per stratum: rows already modified by a set of effects (mask), valid for one run. */
+  readonly rowMasks: Int32Array[];
+  readonly rowValues: Float64Array[][];
+  readonly rowLengths: Int32Array;
+  constructor(model: Model) {
+    this.rowMasks = model.rows.map(() => new Int32Array(MAX_GROUPS));
+    this.rowValues = model.rows.map((row) => Array.from({ length: MAX_GROUPS }, () => new Float64Array(row.length + 1)));
+    this.rowLengths = new Int32Array(model.rows.length);
+    this.baseP = new Float64Array(model.transitions.length);
+    this.counts = new Float64Array(model.states.length);
+    this.next = new Float64Array(model.states.length);
+    const widest = Math.max(1, ...model.rows.map((r) => r.length));
+    this.moved = new Float64Array(widest);
+    this.flows = model.logigrammes.map((l) => new FlowScratch(l));
+  }
+}
 
 /** Where each measure sits in the per-iteration record of one (territory, arm). */
 export interface Layout {
@@ -51,10 +92,15 @@ class FlowScratch {
   readonly endMasks = new Int32Array(MAX_GROUPS);
   readonly endAmounts = new Float64Array(MAX_GROUPS);
   endLength = 0;
+  readonly mergedMasks = new Int32Array(MAX_GROUPS);
+  readonly mergedAmounts = new Float64Array(MAX_GROUPS);
+  /** Bits of the effects on the logigramme's own stratum's row. */
+  readonly rowMask: number;
   readonly shares: Float64Array;
   readonly split: Float64Array;
   constructor(readonly logigramme: CompiledLogigramme) {
     const n = logigramme.nodes.length;
+    this.rowMask = logigramme.effects.reduce((mask, effect, b) => (effect.from === logigramme.stratum ? mask | (1 << b) : mask), 0);
     this.masks = Array.from({ length: n }, () => new Int32Array(MAX_GROUPS));
     this.amounts = Array.from({ length: n }, () => new Float64Array(MAX_GROUPS));
     this.lengths = new Int32Array(n);
@@ -89,7 +135,15 @@ export interface IterationContext {
  * Runs one (territory, arm) for one iteration, writing its record into `record` (length
  * layout.size, zeroed by the caller) and adding node and edge totals into `overlay`.
  */
-export function simulateTerritoryArm(context: IterationContext, territoryIndex: number, armIndex: number, record: Float64Array, overlay: Float64Array, scratch: FlowScratch[]): void {
+export function simulateTerritoryArm(
+  context: IterationContext,
+  territoryIndex: number,
+  armIndex: number,
+  streams: TerritoryStreams,
+  record: Float64Array,
+  overlay: Float64Array,
+  buffers: EngineScratch,
+): void {
   const { model, layout, theta, iteration, stochastic } = context;
   const territory = model.territories[territoryIndex]!;
   const arm = model.arms[armIndex]!;
@@ -97,14 +151,15 @@ export function simulateTerritoryArm(context: IterationContext, territoryIndex: 
   const S = model.strataCount;
   const stateCount = model.states.length;
   const cycles = model.cyclesPerYear;
-  // Common random numbers: both arms draw from the same streams, purpose by purpose.
-  const enrolStream = deriveStream(model.seed, territory.id, iteration, 'enrolment');
-  const flowStream = deriveStream(model.seed, territory.id, iteration, 'flow');
-  const transitionStream = deriveStream(model.seed, territory.id, iteration, 'transitions');
-  const inflowStream = deriveStream(model.seed, territory.id, iteration, 'inflows');
+  // Common random numbers: both arms replay the same streams, purpose by purpose.
+  const enrolStream = new AleaStream(streams.enrolment).next;
+  const flowStream = new AleaStream(streams.flow).next;
+  const transitionStream = new AleaStream(streams.transitions).next;
+  const inflowStream = new AleaStream(streams.inflows).next;
+  const scratch = buffers.flows;
 
   // Per-cycle probabilities of each transition: territory multiplier, then cycle length.
-  const baseP = new Float64Array(model.transitions.length);
+  const baseP = buffers.baseP;
   for (let t = 0; t < model.transitions.length; t++) {
     let p = theta[model.transitions[t]!.p]!;
     const m = territory.multipliers[t]!;
@@ -112,11 +167,14 @@ export function simulateTerritoryArm(context: IterationContext, territoryIndex: 
     baseP[t] = cycles === 1 ? p : 1 - Math.pow(1 - p, 1 / cycles);
   }
 
-  let counts = Float64Array.from(territory.counts);
-  let next = new Float64Array(stateCount);
-  for (let j = 0; j < stateCount; j++) record[layout.counts + j] = counts[j]!;
-  const probabilities = new Float64Array(Math.max(1, ...model.rows.map((r) => r.length)));
-  const moved = new Float64Array(probabilities.length);
+  let counts = buffers.counts;
+  let next = buffers.next;
+  for (let j = 0; j < stateCount; j++) {
+    counts[j] = territory.counts[j]!;
+    record[layout.counts + j] = counts[j]!;
+  }
+  const moved = buffers.moved;
+  buffers.rowLengths.fill(0);
 
   for (let year = 1; year <= H; year++) {
     const flowBase = layout.flows + (year - 1) * model.transitions.length;
@@ -128,39 +186,39 @@ export function simulateTerritoryArm(context: IterationContext, territoryIndex: 
         const people = counts[s]!;
         if (people <= 0) continue;
         const plan = arm.strata[s];
-        let groups: { masks: Int32Array; amounts: Float64Array; length: number; effects: CompiledLogigramme['effects'] } | undefined;
+        let groupMasks: Int32Array | undefined;
+        let groupAmounts: Float64Array | undefined;
+        let groupCount = 0;
+        let effects: CompiledLogigramme['effects'] = [];
         let enrolled = 0;
+        let notEnrolledExtra = 0;
         if (plan) {
           const coverage = plan.coverage.kind === 'ramp' ? plan.coverage.values[Math.min(year - 1, plan.coverage.values.length - 1)]! : theta[plan.coverage.slot]!;
           enrolled = stochastic ? binomial(enrolStream, people, coverage) : people * coverage;
           if (enrolled > 0) {
             const work = scratch[plan.logigramme]!;
             flow(context, work, plan.logigramme, enrolled, flowStream, year, personsBase, record, overlay);
-            groups = { masks: work.endMasks, amounts: work.endAmounts, length: work.endLength, effects: work.logigramme.effects };
+            effects = work.logigramme.effects;
+            // Only effects on this stratum's own row matter for its transitions: people whose
+            // effects differ elsewhere share a row, and those who met none join the non-enrolled.
+            const relevant = work.rowMask;
+            groupMasks = work.mergedMasks;
+            groupAmounts = work.mergedAmounts;
+            for (let g = 0; g < work.endLength; g++) {
+              const mask = work.endMasks[g]! & relevant;
+              if (mask === 0) notEnrolledExtra += work.endAmounts[g]!;
+              else groupCount = addGroup(groupMasks, groupAmounts, groupCount, mask, work.endAmounts[g]!, work.logigramme.id);
+            }
           }
         }
         const row = model.rows[s]!;
         // The people not enrolled, then each group of enrolled people by the effects they met.
-        const groupCount = groups ? groups.length : 0;
         for (let g = -1; g < groupCount; g++) {
-          const amount = g < 0 ? people - enrolled : groups!.amounts[g]!;
+          const amount = g < 0 ? people - enrolled + notEnrolledExtra : groupAmounts![g]!;
           if (amount <= 0) continue;
-          const mask = g < 0 ? 0 : groups!.masks[g]!;
-          let total = 0;
-          for (let k = 0; k < row.length; k++) {
-            const t = row[k]!;
-            let p = baseP[t]!;
-            if (mask !== 0) {
-              let hr = 1;
-              const effects = groups!.effects;
-              for (let b = 0; b < effects.length; b++) {
-                if ((mask & (1 << b)) !== 0 && effects[b]!.from === s && effects[b]!.to === model.transitions[t]!.to) hr *= theta[effects[b]!.hr]!;
-              }
-              if (hr !== 1) p = 1 - Math.pow(1 - p, hr);
-            }
-            probabilities[k] = p;
-            total += p;
-          }
+          const mask = g < 0 ? 0 : groupMasks![g]!;
+          const probabilities = modifiedRow(buffers, model, theta, baseP, s, mask, effects);
+          const total = probabilities[row.length]!;
           if (total > 1 + 1e-12) {
             const first = model.transitions[row[0]!]!;
             const spec = model.parameters.specs[first.p]!;
@@ -200,9 +258,43 @@ export function simulateTerritoryArm(context: IterationContext, territoryIndex: 
       counts = next;
       next = swap;
     }
+    buffers.counts = counts;
+    buffers.next = next;
     const countBase = layout.counts + year * stateCount;
     for (let j = 0; j < stateCount; j++) record[countBase + j] = counts[j]!;
   }
+}
+
+/**
+ * The per-cycle row of stratum `s` for people who met the effects in `mask`: each transition's p
+ * becomes 1 − (1 − p)^(product of the hazard ratios on it). Cached per (stratum, mask) for the
+ * run, since θ and the territory do not change within it. The last slot holds the row's sum.
+ */
+function modifiedRow(buffers: EngineScratch, model: Model, theta: Float64Array, baseP: Float64Array, s: number, mask: number, effects: CompiledLogigramme['effects']): Float64Array {
+  const masks = buffers.rowMasks[s]!;
+  const length = buffers.rowLengths[s]!;
+  for (let c = 0; c < length; c++) if (masks[c] === mask) return buffers.rowValues[s]![c]!;
+  if (length >= MAX_GROUPS) throw new Error(`more than ${MAX_GROUPS} combinations of effects on stratum ${model.states[s]!.id}`);
+  const row = model.rows[s]!;
+  const out = buffers.rowValues[s]![length]!;
+  let total = 0;
+  for (let k = 0; k < row.length; k++) {
+    const t = row[k]!;
+    let p = baseP[t]!;
+    if (mask !== 0) {
+      let hr = 1;
+      for (let b = 0; b < effects.length; b++) {
+        if ((mask & (1 << b)) !== 0 && effects[b]!.from === s && effects[b]!.to === model.transitions[t]!.to) hr *= theta[effects[b]!.hr]!;
+      }
+      if (hr !== 1) p = 1 - Math.pow(1 - p, hr);
+    }
+    out[k] = p;
+    total += p;
+  }
+  out[row.length] = total;
+  masks[length] = mask;
+  buffers.rowLengths[s] = length + 1;
+  return out;
 }
 
 /** Sends `enrolled` people through a logigramme; leaves the groups at the end in `work`. */

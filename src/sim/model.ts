@@ -92,6 +92,8 @@ export interface Model {
   seed: number;
   iterations: number;
   mode: Mode;
+  /** Baseline and program replay the same random streams (true, the default) or draw independent ones. */
+  commonRandomNumbers: boolean;
   horizon: number;
   cyclesPerYear: number;
   states: { id: string; title: string; exit: boolean }[];
@@ -191,6 +193,8 @@ export interface CompileOptions {
   seed?: number;
   mode?: Mode;
   horizon?: number;
+  /** False only to measure what common random numbers gain (independent streams per arm). */
+  commonRandomNumbers?: boolean;
 }
 
 export async function compileModel(workspace: Workspace, scenarioId: string, options: CompileOptions = {}, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model> {
@@ -392,6 +396,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     seed: options.seed ?? s.seed,
     iterations: mode === 'expected' ? 1 : (options.iterations ?? s.iterations),
     mode,
+    commonRandomNumbers: options.commonRandomNumbers ?? true,
     horizon: options.horizon ?? s.horizon,
     cyclesPerYear,
     states,

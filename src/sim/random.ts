@@ -1,7 +1,9 @@
 /**
  * Seeded random streams. Every stream is derived from (seed, territory, iteration, purpose) only,
  * so a result never depends on the order in which iterations run or on the number of workers
- * (DESIGN §1.4, §5). The generator is seedrandom's Alea (Baagøe), fast and with a period ≈ 2^116.
+ * (DESIGN §1.4, §5). The generator is Alea (J. Baagøe, 2010; period ≈ 2^116): seedrandom seeds it
+ * from the derivation string (its Mash hash), then `AleaStream` runs the same recurrence without a
+ * closure per call, and can be copied so that both arms replay the same numbers cheaply.
  */
 import seedrandom from 'seedrandom';
 
@@ -13,7 +15,46 @@ export type Purpose = 'parameters' | 'enrolment' | 'flow' | 'transitions' | 'inf
 /** Territory key used for streams that all territories share (the parameter draws θᵢ). */
 export const ALL_TERRITORIES = '*';
 
+interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export class AleaStream {
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  /** The stream as a plain function, for samplers. */
+  readonly next: Uniform;
+
+  constructor(state: AleaState) {
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+    this.next = () => {
+      // Alea's recurrence, as in seedrandom/lib/alea.js: a multiply-with-carry on three lags.
+      const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+      this.s0 = this.s1;
+      this.s1 = this.s2;
+      return (this.s2 = t - (this.c = t | 0));
+    };
+  }
+
+  state(): AleaState {
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
+  }
+}
+
+/** The seeded state of the stream for (seed, territory, iteration, purpose). */
+export function streamState(seed: number, territory: string, iteration: number, purpose: Purpose): AleaState {
+  const prng = seedrandom.alea(`logi/${seed}/${territory}/${iteration}/${purpose}`, { state: true });
+  return prng.state() as AleaState;
+}
+
 export function deriveStream(seed: number, territory: string, iteration: number, purpose: Purpose): Uniform {
-  const prng = seedrandom.alea(`logi/${seed}/${territory}/${iteration}/${purpose}`);
-  return () => prng();
+  return new AleaStream(streamState(seed, territory, iteration, purpose)).next;
 }

@@ -1,16 +1,19 @@
 /**
- * Runs all iterations, inline or on worker threads. Iterations are cut into fixed chunks that do
- * not depend on the number of workers, and every chunk's random streams derive from its
- * iterations only, so results are byte-identical for any `workers`.
+ * Runs all iterations and their summaries, inline or on worker threads. Iterations are cut into
+ * fixed blocks that do not depend on the number of workers, every block's random streams derive
+ * from its iterations only, records go to shared memory at fixed places, and results are merged
+ * in block order: the output is byte-identical for any number of workers.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type ChunkResult, simulateChunk } from './chunk.js';
+import { simulateChunk } from './chunk.js';
 import { layoutOf, type Layout } from './engine.js';
 import type { Model } from './model.js';
 import { ParameterError } from './parameters.js';
+import { assembleSummaries, computeSummaryTasks, type Summaries, type SummaryEntry, summaryTaskCount } from './summarize.js';
 
 export const CHUNK_SIZE = 50;
+const SUMMARY_TASKS_PER_MESSAGE = 16;
 
 export interface RunOutput {
   layout: Layout;
@@ -22,99 +25,172 @@ export interface RunOutput {
   overlays: Float64Array[];
 }
 
+export interface SharedBuffers {
+  records: SharedArrayBuffer[];
+  thetas: SharedArrayBuffer;
+}
+
 export interface RunOptions {
   workers?: number;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, phase: 'simulating' | 'summarising') => void;
 }
 
 export function defaultWorkers(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
-export async function runModel(model: Model, options: RunOptions = {}): Promise<RunOutput> {
+function allocateShared(model: Model): SharedBuffers {
   const layout = layoutOf(model);
-  const N = model.iterations;
-  const P = model.parameters.specs.length;
   const pairs = model.territories.length * model.arms.length;
-  const output: RunOutput = {
-    layout,
-    records: Array.from({ length: pairs }, () => new Float32Array(layout.size * N)),
-    thetas: new Float64Array(P * N),
-    overlays: Array.from({ length: pairs }, () => new Float64Array(layout.overlaySize)),
+  return {
+    records: Array.from({ length: pairs }, () => new SharedArrayBuffer(layout.size * model.iterations * Float32Array.BYTES_PER_ELEMENT)),
+    thetas: new SharedArrayBuffer(model.parameters.specs.length * model.iterations * Float64Array.BYTES_PER_ELEMENT),
   };
-  const chunks: { chunk: number; start: number; count: number }[] = [];
-  for (let start = 0, chunk = 0; start < N; start += CHUNK_SIZE, chunk++) chunks.push({ chunk, start, count: Math.min(CHUNK_SIZE, N - start) });
-  const results: (ChunkResult | undefined)[] = new Array(chunks.length);
-  let done = 0;
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), chunks.length));
-  options.onProgress?.(0, N);
+}
 
-  if (workers === 1) {
-    for (const c of chunks) {
-      results[c.chunk] = simulateChunk(model, c.chunk, c.start, c.count);
-      done += c.count;
-      options.onProgress?.(done, N);
-      // Let the event loop breathe so that progress reaches the terminal.
-      if (c.chunk % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
-    }
-  } else {
+export function outputFromShared(model: Model, shared: SharedBuffers): RunOutput {
+  const layout = layoutOf(model);
+  return {
+    layout,
+    records: shared.records.map((buffer) => new Float32Array(buffer)),
+    thetas: new Float64Array(shared.thetas),
+    overlays: shared.records.map(() => new Float64Array(layout.overlaySize)),
+  };
+}
+
+interface WorkerError {
+  name: string;
+  message: string;
+  place?: ParameterError['place'];
+  iteration?: number;
+  hint?: string;
+}
+
+function toError(e: WorkerError): Error {
+  return e.name === 'ParameterError' && e.place ? new ParameterError(e.message, e.place, e.iteration, e.hint) : new Error(e.message);
+}
+
+/** A fixed set of workers fed from a queue of jobs; answers are kept by job id. */
+class Pool {
+  private readonly workers: Worker[] = [];
+  constructor(count: number, workerData: unknown) {
+    const url = new URL('./worker.js', import.meta.url);
+    for (let w = 0; w < count; w++) this.workers.push(new Worker(url, { workerData }));
+  }
+
+  async run<J extends { id: number }, R>(jobs: J[], onAnswer: (job: J, answer: R) => void): Promise<void> {
+    let next = 0;
+    let pending = jobs.length;
+    if (pending === 0) return;
     await new Promise<void>((resolve, reject) => {
-      const url = new URL('./worker.js', import.meta.url);
-      const pool: Worker[] = [];
-      let nextChunk = 0;
       let failed = false;
-      let finished = 0;
-      const stopAll = () => {
-        for (const w of pool) void w.terminate();
+      const cleanups: (() => void)[] = [];
+      const finish = (error?: Error) => {
+        for (const cleanup of cleanups) cleanup();
+        if (error) reject(error);
+        else resolve();
       };
-      const feed = (worker: Worker) => {
-        const c = chunks[nextChunk++];
-        if (c) worker.postMessage(c);
-      };
-      for (let w = 0; w < workers; w++) {
-        const worker = new Worker(url, { workerData: model });
-        pool.push(worker);
-        worker.on('message', (message: { ok: true; result: ChunkResult } | { ok: false; error: { name: string; message: string; place?: ParameterError['place']; iteration?: number; hint?: string } }) => {
+      for (const worker of this.workers) {
+        const feed = () => {
+          const job = jobs[next++];
+          if (job) worker.postMessage(job);
+        };
+        const onMessage = (message: { ok: boolean; id: number; error?: WorkerError } & R) => {
           if (failed) return;
           if (!message.ok) {
             failed = true;
-            stopAll();
-            const e = message.error;
-            reject(e.name === 'ParameterError' && e.place ? new ParameterError(e.message, e.place, e.iteration, e.hint) : new Error(e.message));
+            finish(toError(message.error!));
             return;
           }
-          results[message.result.chunk] = message.result;
-          done += message.result.count;
-          finished += 1;
-          options.onProgress?.(done, N);
-          if (finished === chunks.length) {
-            stopAll();
-            resolve();
-          } else feed(worker);
-        });
-        worker.on('error', (error) => {
+          onAnswer(jobs.find((j) => j.id === message.id)!, message);
+          pending -= 1;
+          if (pending === 0) finish();
+          else feed();
+        };
+        const onError = (error: Error) => {
           if (failed) return;
           failed = true;
-          stopAll();
-          reject(error);
+          finish(error);
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        cleanups.push(() => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
         });
-        feed(worker);
+        feed();
       }
     });
   }
 
-  // Merge in chunk order: the same order whatever the number of workers.
-  for (const result of results) {
-    const r = result!;
-    for (let pair = 0; pair < pairs; pair++) {
-      const source = r.records[pair]!;
-      const target = output.records[pair]!;
-      for (let m = 0; m < layout.size; m++) target.set(source.subarray(m * r.count, (m + 1) * r.count), m * N + r.start);
-      const overlay = output.overlays[pair]!;
-      const add = r.overlays[pair]!;
-      for (let k = 0; k < overlay.length; k++) overlay[k]! += add[k]!;
-    }
-    output.thetas.set(r.thetas, r.start * P);
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
-  return output;
+}
+
+export async function runModel(model: Model, options: RunOptions = {}): Promise<{ output: RunOutput; summaries: Summaries }> {
+  const N = model.iterations;
+  const shared = allocateShared(model);
+  const output = outputFromShared(model, shared);
+  const blocks: { id: number; start: number; count: number }[] = [];
+  for (let start = 0, id = 0; start < N; start += CHUNK_SIZE, id++) blocks.push({ id, start, count: Math.min(CHUNK_SIZE, N - start) });
+  const overlaysByBlock: Float64Array[][] = new Array(blocks.length);
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), blocks.length));
+  const taskCount = summaryTaskCount(model, output);
+  const ranges: { id: number; from: number; to: number }[] = [];
+  for (let from = 0, id = 0; from < taskCount; from += SUMMARY_TASKS_PER_MESSAGE, id++) ranges.push({ id, from, to: Math.min(taskCount, from + SUMMARY_TASKS_PER_MESSAGE) });
+  const entriesByRange: SummaryEntry[][] = new Array(ranges.length);
+  let done = 0;
+  options.onProgress?.(0, N, 'simulating');
+
+  if (workers === 1) {
+    for (const block of blocks) {
+      overlaysByBlock[block.id] = simulateChunk(model, block.start, block.count, output);
+      done += block.count;
+      options.onProgress?.(done, N, 'simulating');
+      // Let the event loop breathe so that progress reaches the terminal.
+      if (block.id % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+    }
+    mergeOverlays(output, overlaysByBlock);
+    options.onProgress?.(0, ranges.length, 'summarising');
+    for (const range of ranges) {
+      entriesByRange[range.id] = computeSummaryTasks(model, output, range.from, range.to);
+      options.onProgress?.(range.id + 1, ranges.length, 'summarising');
+    }
+  } else {
+    const pool = new Pool(workers, { model, shared });
+    try {
+      await pool.run<{ id: number; type: 'chunk'; start: number; count: number }, { overlays: Float64Array[] }>(
+        blocks.map((b) => ({ ...b, type: 'chunk' as const })),
+        (job, answer) => {
+          overlaysByBlock[job.id] = answer.overlays;
+          done += job.count;
+          options.onProgress?.(done, N, 'simulating');
+        },
+      );
+      mergeOverlays(output, overlaysByBlock);
+      let summarised = 0;
+      options.onProgress?.(0, ranges.length, 'summarising');
+      await pool.run<{ id: number; type: 'summary'; from: number; to: number }, { entries: SummaryEntry[] }>(
+        ranges.map((r) => ({ ...r, type: 'summary' as const })),
+        (job, answer) => {
+          entriesByRange[job.id] = answer.entries;
+          options.onProgress?.(++summarised, ranges.length, 'summarising');
+        },
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  return { output, summaries: assembleSummaries(model, output, entriesByRange.flat()) };
+}
+
+/** Adds the blocks' node and edge totals in block order (the same order for any worker count). */
+function mergeOverlays(output: RunOutput, overlaysByBlock: Float64Array[][]): void {
+  for (const overlays of overlaysByBlock) {
+    overlays.forEach((add, pair) => {
+      const overlay = output.overlays[pair]!;
+      for (let k = 0; k < overlay.length; k++) overlay[k]! += add[k]!;
+    });
+  }
 }

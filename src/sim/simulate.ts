@@ -7,7 +7,6 @@ import { UsageError } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
 import { runModel, type RunOptions } from './runner.js';
-import { summarizeRun } from './summarize.js';
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -56,7 +55,6 @@ export async function simulate(options: SimulateOptions): Promise<Simulation> {
     throw new UsageError(`no scenario \`${scenarioId}\` in the workspace ${workspace.root}`, `scenarios here: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
   }
   const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
-  const output = await runModel(model, options);
-  const summaries = summarizeRun(model, output);
+  const { summaries } = await runModel(model, options);
   return { model, results: buildResults(model, summaries, options.version) };
 }

@@ -4,7 +4,6 @@
  * difference program − baseline (same θᵢ and streams); rates per 100,000 inhabitants; and the sum
  * over the scenario's territories.
  */
-import { mean as ssMean, quantile as ssQuantile } from 'simple-statistics';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
 
@@ -38,13 +37,143 @@ export function round(x: number): number {
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(DIGITS));
 }
 
-export function summarize(values: Float64Array): Summary {
+/**
+ * Rearranges `a[left..right]` so that a[k] is the k-th smallest value (0-based), everything before
+ * it ≤ and everything after it ≥: the selection algorithm of Floyd R.W. & Rivest R.L.,
+ * "Algorithm 489: SELECT", Communications of the ACM 18(3) (1975) 173, which samples to pick
+ * pivots close to the k-th value (about n + min(k, n − k) comparisons).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      select(a, k, newLeft, newRight);
+    }
+    const t = a[k]!;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if (a[right]! > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i]! < t) i++;
+      while (a[j]! > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+const BUCKETS = 2048;
+const bucketCounts = new Int32Array(BUCKETS);
+const bucketSlot = new Int32Array(BUCKETS);
+const bucketsByLength = new Map<number, Uint16Array>();
+
+/**
+ * Quantiles by linear interpolation between order statistics (Hyndman & Fan type 7, the default of
+ * R and NumPy): h = (n − 1)p, Q = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
+ * The order statistics are exact: one pass puts each value in a bucket of [min, max] (the bucket is
+ * monotone in the value, so buckets are ordered), a second gathers the values of the few buckets
+ * that hold the wanted ranks, and a selection inside each gives the exact values.
+ */
+function quantiles(values: Float64Array | Float32Array, min: number, max: number, scratch: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
-  const m = n === 1 ? values[0]! : ssMean(values as unknown as number[]);
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - m) * (values[i]! - m);
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const [p025, median, p975] = n === 1 ? [values[0]!, values[0]!, values[0]!] : (ssQuantile(Array.from(values), [0.025, 0.5, 0.975]) as number[]);
+  const scale = BUCKETS / (max - min);
+  let bucketOf = bucketsByLength.get(n);
+  if (!bucketOf) bucketsByLength.set(n, (bucketOf = new Uint16Array(n)));
+  bucketCounts.fill(0);
+  for (let i = 0; i < n; i++) {
+    let b = Math.floor((values[i]! - min) * scale);
+    if (b >= BUCKETS) b = BUCKETS - 1;
+    bucketOf[i] = b;
+    bucketCounts[b]! += 1;
+  }
+  // The ranks needed, and for each its bucket and rank inside the bucket.
+  const ranks: number[] = [];
+  for (const p of ps) {
+    const h = (n - 1) * p;
+    ranks.push(Math.floor(h), Math.min(n - 1, Math.floor(h) + 1));
+  }
+  const where = ranks.map((rank) => {
+    let b = 0;
+    let before = 0;
+    while (before + bucketCounts[b]! <= rank) before += bucketCounts[b++]!;
+    return { bucket: b, offset: rank - before };
+  });
+  // Gather the wanted buckets into consecutive regions of `scratch`.
+  bucketSlot.fill(-1);
+  const regions: { start: number; length: number }[] = [];
+  let next = 0;
+  for (const w of where) {
+    if (bucketSlot[w.bucket]! >= 0) continue;
+    bucketSlot[w.bucket] = regions.length;
+    regions.push({ start: next, length: 0 });
+    next += bucketCounts[w.bucket]!;
+  }
+  for (let i = 0; i < n; i++) {
+    const slot = bucketSlot[bucketOf[i]!]!;
+    if (slot >= 0) {
+      const region = regions[slot]!;
+      scratch[region.start + region.length++] = values[i]!;
+    }
+  }
+  const statistic = where.map((w) => {
+    const region = regions[bucketSlot[w.bucket]!]!;
+    const k = region.start + w.offset;
+    select(scratch, k, region.start, region.start + region.length - 1);
+    return scratch[k]!;
+  });
+  return ps.map((p, i) => {
+    const h = (n - 1) * p;
+    const low = statistic[2 * i]!;
+    return low + (h - Math.floor(h)) * (statistic[2 * i + 1]! - low);
+  });
+}
+
+const scratchByLength = new Map<number, Float64Array>();
+
+export function summarize(values: Float64Array | Float32Array): Summary {
+  const n = values.length;
+  // One pass for min, max, mean and variance; sums of the values shifted by the first one keep the
+  // variance exact enough when the sd is small against the mean (the "shifted data" algorithm).
+  const shift = values[0]!;
+  let sum = 0;
+  let sumSquares = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const d = v - shift;
+    sum += d;
+    sumSquares += d * d;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const m = shift + sum / n;
+  if (min === max) return { mean: round(min), sd: 0, median: round(min), p025: round(min), p975: round(min), mcse: 0 };
+  const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1))) : 0;
+  let scratch = scratchByLength.get(n);
+  if (!scratch) scratchByLength.set(n, (scratch = new Float64Array(n)));
+  const [p025, median, p975] = quantiles(values, min, max, scratch, [0.025, 0.5, 0.975]);
   return { mean: round(m), sd: round(sd), median: round(median!), p025: round(p025!), p975: round(p975!), mcse: round(sd / Math.sqrt(n)) };
 }
 
@@ -63,9 +192,10 @@ class SeriesBuilder {
     readonly output: RunOutput,
   ) {}
 
-  recorded(pair: number, offset: number): Float64Array {
+  /** A view on the recorded values (no copy): callers must not write into it. */
+  recorded(pair: number, offset: number): Float32Array {
     const N = this.model.iterations;
-    return Float64Array.from(this.output.records[pair]!.subarray(offset * N, (offset + 1) * N));
+    return this.output.records[pair]!.subarray(offset * N, (offset + 1) * N);
   }
 
   volumes(pair: number, action: number, year: number): Float64Array {
@@ -74,8 +204,9 @@ class SeriesBuilder {
     const P = model.parameters.specs.length;
     const a = model.actions[action]!;
     const persons = this.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + action);
-    for (let i = 0; i < N; i++) persons[i] = persons[i]! * output.thetas[i * P + a.times]! * a.perCycle;
-    return persons;
+    const volumes = new Float64Array(N);
+    for (let i = 0; i < N; i++) volumes[i] = persons[i]! * output.thetas[i * P + a.times]! * a.perCycle;
+    return volumes;
   }
 
   /** Minutes and cost of each actor in a year, for every iteration. */
@@ -83,29 +214,53 @@ class SeriesBuilder {
     const { model, output } = this;
     const N = model.iterations;
     const P = model.parameters.specs.length;
+    const specs = model.parameters.specs;
+    const thetas = output.thetas;
     const minutes = model.actors.map(() => new Float64Array(N));
     const cost = model.actors.map(() => new Float64Array(N));
     for (let a = 0; a < model.actions.length; a++) {
       const action = model.actions[a]!;
-      const volume = this.volumes(pair, a, year);
+      const persons = this.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + a);
       const m = minutes[action.actor]!;
       const c = cost[action.actor]!;
+      const times = specs[action.times]!;
+      const perMinutes = specs[action.minutes]!;
+      const perCost = specs[action.cost]!;
+      if (times.kind === 'fixed' && perMinutes.kind === 'fixed' && perCost.kind === 'fixed') {
+        // Fixed figures: minutes and cost are constant multiples of the people reached.
+        const toMinutes = times.central * action.perCycle * perMinutes.central;
+        const toCost = times.central * action.perCycle * perCost.central;
+        for (let i = 0; i < N; i++) {
+          m[i]! += persons[i]! * toMinutes;
+          c[i]! += persons[i]! * toCost;
+        }
+        continue;
+      }
       for (let i = 0; i < N; i++) {
-        m[i]! += volume[i]! * output.thetas[i * P + action.minutes]!;
-        c[i]! += volume[i]! * output.thetas[i * P + action.cost]!;
+        const volume = persons[i]! * thetas[i * P + action.times]! * action.perCycle;
+        m[i]! += volume * thetas[i * P + action.minutes]!;
+        c[i]! += volume * thetas[i * P + action.cost]!;
       }
     }
     return { minutes, cost };
   }
 }
 
-type Getter = (pair: number) => Float64Array;
+type Values = Float64Array | Float32Array;
+type Getter = (pair: number) => Values;
+
+/** A measure derived exactly from the one before it by a positive constant (quantiles scale too). */
+interface Scaled {
+  measure: Measure;
+  key: string;
+  factor: number;
+}
 
 /** Every (measure, key, year) as a getter of per-iteration values for one (territory, arm). */
-function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measure | 'totalCost'; key: string; year: number; get: Getter }[] {
+function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measure | 'totalCost'; key: string; year: number; get: Getter; also?: Scaled }[] {
   const H = model.horizon;
   const layout = builder.output.layout;
-  const list: { measure: Measure | 'totalCost'; key: string; year: number; get: Getter }[] = [];
+  const list: { measure: Measure | 'totalCost'; key: string; year: number; get: Getter; also?: Scaled }[] = [];
   model.states.forEach((state, j) => {
     for (let y = 0; y <= H; y++) list.push({ measure: 'counts', key: state.id, year: y, get: (pair) => builder.recorded(pair, layout.counts + y * model.states.length + j) });
   });
@@ -133,9 +288,15 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
     for (let y = 1; y <= H; y++) list.push({ measure: 'inflows', key: `${f + 1}:${model.states[inflow.to]!.id}`, year: y, get: (pair) => builder.recorded(pair, layout.inflows + (y - 1) * model.inflows.length + f) });
   });
   model.actions.forEach((action, a) => {
+    const times = model.parameters.specs[action.times]!;
     for (let y = 1; y <= H; y++) {
-      list.push({ measure: 'persons', key: action.id, year: y, get: (pair) => builder.recorded(pair, layout.persons + (y - 1) * model.actions.length + a) });
-      list.push({ measure: 'volumes', key: action.id, year: y, get: (pair) => builder.volumes(pair, a, y) });
+      const persons = { measure: 'persons' as const, key: action.id, year: y, get: (pair: number) => builder.recorded(pair, layout.persons + (y - 1) * model.actions.length + a) };
+      // A fixed frequency makes volumes a constant multiple of persons: no second pass over the data.
+      if (times.kind === 'fixed' && times.central > 0) list.push({ ...persons, also: { measure: 'volumes', key: action.id, factor: times.central * action.perCycle } });
+      else {
+        list.push(persons);
+        list.push({ measure: 'volumes', key: action.id, year: y, get: (pair) => builder.volumes(pair, a, y) });
+      }
     }
   });
   return list;
@@ -146,10 +307,90 @@ export interface Summaries {
   overlay: { territory: string; arm: 'baseline' | 'program'; logigramme: string; nodes: Record<string, number[]>; edges: { from: string; to: string; label: string; mean: number[] }[] }[];
 }
 
-export function summarizeRun(model: Model, output: RunOutput): Summaries {
+/** One summary, with where it goes: territory index (T = ensemble), arm, measure, key. */
+export interface SummaryEntry {
+  t: number;
+  arm: ArmName;
+  measure: Measure | 'totalCost';
+  key: string;
+  summary: Summary;
+}
+
+/**
+ * The summary work, cut into tasks: one per (measure, key, year), then one per year for the
+ * actors. Tasks are independent, so worker threads can share them; their results are assembled
+ * in task order, which keeps the output identical whatever the number of workers.
+ */
+export function summaryTaskCount(model: Model, output: RunOutput): number {
+  return measureGetters(model, new SeriesBuilder(model, output)).length + model.horizon;
+}
+
+export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number): SummaryEntry[] {
   const builder = new SeriesBuilder(model, output);
+  const getters = measureGetters(model, builder);
+  const armsCount = model.arms.length;
+  const T = model.territories.length;
+  const N = model.iterations;
+  const entries: SummaryEntry[] = [];
+  const ensemble = [new Float64Array(N), new Float64Array(N)];
+  const gap = new Float64Array(N);
+  /** Summarises baseline, program and their paired difference for each territory and the ensemble. */
+  const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, a: number) => Values, also?: Scaled) => {
+    const found: [number, ArmName, Summary][] = [];
+    ensemble[0]!.fill(0);
+    ensemble[1]!.fill(0);
+    for (let t = 0; t < T; t++) {
+      const values = [valuesFor(t, 0), valuesFor(t, 1)];
+      for (let a = 0; a < armsCount; a++) {
+        found.push([t, a === 0 ? 'baseline' : 'program', summarize(values[a]!)]);
+        const e = ensemble[a]!;
+        const v = values[a]!;
+        for (let i = 0; i < N; i++) e[i]! += v[i]!;
+      }
+      found.push([t, 'difference', summarize(difference(values[1]!, values[0]!, gap))]);
+    }
+    found.push([T, 'baseline', summarize(ensemble[0]!)]);
+    found.push([T, 'program', summarize(ensemble[1]!)]);
+    found.push([T, 'difference', summarize(difference(ensemble[1]!, ensemble[0]!, gap))]);
+    for (const [t, arm, summary] of found) {
+      entries.push({ t, arm, measure, key, summary });
+      if (also) entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
+    }
+  };
+  const H = model.horizon;
+  for (let task = from; task < to; task++) {
+    // The heavy tasks (actors, one per year) come first so that workers finish together.
+    if (task >= H) {
+      const g = getters[task - H]!;
+      summarizeAll(g.measure, g.key, (t, a) => g.get(t * armsCount + a), g.also);
+      continue;
+    }
+    // Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year.
+    const y = task + 1;
+    const totals = Array.from({ length: T * armsCount }, (_, pair) => builder.actorTotals(pair, y));
+    model.actors.forEach((actor, k) => {
+      summarizeAll('minutes', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!, { measure: 'fte', key: actor.id, factor: 1 / actor.fteMinutesPerYear });
+      summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
+    });
+    summarizeAll('totalCost', 'total', (t, a) => {
+      const sum = new Float64Array(N);
+      for (const c of totals[t * armsCount + a]!.cost) for (let i = 0; i < N; i++) sum[i]! += c[i]!;
+      return sum;
+    });
+  }
+  return entries;
+}
+
+export function summarizeRun(model: Model, output: RunOutput): Summaries {
+  return assembleSummaries(model, output, computeSummaryTasks(model, output, 0, summaryTaskCount(model, output)));
+}
+
+/** Places the entries (in task order) into blocks, adds the per-100,000 scale and the overlay. */
+export function assembleSummaries(model: Model, output: RunOutput, entries: readonly SummaryEntry[]): Summaries {
   const H = model.horizon;
   const armsCount = model.arms.length;
+  const T = model.territories.length;
+  const N = model.iterations;
   const territoryKeys = [...model.territories.map((t) => t.id), 'ensemble'];
   const populations = [...model.territories.map((t) => t.population), model.territories.reduce((s, t) => s + t.population, 0)];
   const blocks: SummaryBlock[] = [];
@@ -164,7 +405,7 @@ export function summarizeRun(model: Model, output: RunOutput): Summaries {
       }
     }
   }
-  const push = (t: number, arm: ArmName, measure: Measure | 'totalCost', key: string, summary: Summary) => {
+  for (const { t, arm, measure, key, summary } of entries) {
     const factor = 100_000 / populations[t]!;
     for (const scale of ['count', 'per100k'] as const) {
       const block = index.get(`${t}|${arm}|${scale}`)!;
@@ -172,39 +413,6 @@ export function summarizeRun(model: Model, output: RunOutput): Summaries {
       if (measure === 'totalCost') block.totalCost.push(s);
       else (block.measures[measure][key] ??= []).push(s);
     }
-  };
-  const T = model.territories.length;
-  const N = model.iterations;
-  /** Summarises baseline, program and their paired difference for each territory and the ensemble. */
-  const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, a: number) => Float64Array) => {
-    const ensemble = [new Float64Array(N), new Float64Array(N)];
-    for (let t = 0; t < T; t++) {
-      const values = [valuesFor(t, 0), valuesFor(t, 1)];
-      for (let a = 0; a < armsCount; a++) {
-        push(t, a === 0 ? 'baseline' : 'program', measure, key, summarize(values[a]!));
-        const e = ensemble[a]!;
-        for (let i = 0; i < N; i++) e[i]! += values[a]![i]!;
-      }
-      push(t, 'difference', measure, key, summarize(difference(values[1]!, values[0]!)));
-    }
-    push(T, 'baseline', measure, key, summarize(ensemble[0]!));
-    push(T, 'program', measure, key, summarize(ensemble[1]!));
-    push(T, 'difference', measure, key, summarize(difference(ensemble[1]!, ensemble[0]!)));
-  };
-  for (const g of measureGetters(model, builder)) summarizeAll(g.measure, g.key, (t, a) => g.get(t * armsCount + a));
-  // Actors: minutes, FTE and cost per year, and the total cost.
-  for (let y = 1; y <= H; y++) {
-    const totals = Array.from({ length: T * armsCount }, (_, pair) => builder.actorTotals(pair, y));
-    model.actors.forEach((actor, k) => {
-      summarizeAll('minutes', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!);
-      summarizeAll('fte', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!.map((m) => m / actor.fteMinutesPerYear));
-      summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
-    });
-    summarizeAll('totalCost', 'total', (t, a) => {
-      const sum = new Float64Array(N);
-      for (const c of totals[t * armsCount + a]!.cost) for (let i = 0; i < N; i++) sum[i]! += c[i]!;
-      return sum;
-    });
   }
   // Overlay: mean people per node and per edge, per year.
   const overlay: Summaries['overlay'] = [];
@@ -227,8 +435,7 @@ export function summarizeRun(model: Model, output: RunOutput): Summaries {
   return { blocks, overlay };
 }
 
-function difference(a: Float64Array, b: Float64Array): Float64Array {
-  const d = new Float64Array(a.length);
+function difference(a: Values, b: Values, d: Float64Array): Float64Array {
   for (let i = 0; i < a.length; i++) d[i] = a[i]! - b[i]!;
   return d;
 }

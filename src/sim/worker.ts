@@ -1,20 +1,32 @@
-/** Worker thread: receives the model once, then chunks of iterations to simulate. */
+/**
+ * Worker thread: receives the model and the shared record buffers once, then either blocks of
+ * iterations to simulate (written straight into shared memory) or ranges of summary tasks.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulateChunk } from './chunk.js';
 import type { Model } from './model.js';
-import { ParameterError } from './parameters.js';
+import type { ParameterError } from './parameters.js';
+import { computeSummaryTasks } from './summarize.js';
+import { outputFromShared, type SharedBuffers } from './runner.js';
 
-const model = workerData as Model;
+const { model, shared } = workerData as { model: Model; shared: SharedBuffers };
+const output = outputFromShared(model, shared);
 
-parentPort!.on('message', (message: { chunk: number; start: number; count: number }) => {
+type Message = { type: 'chunk'; id: number; start: number; count: number } | { type: 'summary'; id: number; from: number; to: number };
+
+parentPort!.on('message', (message: Message) => {
   try {
-    const result = simulateChunk(model, message.chunk, message.start, message.count);
-    const transfer = [...result.records.map((r) => r.buffer), result.thetas.buffer, ...result.overlays.map((o) => o.buffer)] as ArrayBuffer[];
-    parentPort!.postMessage({ ok: true, result }, transfer);
+    if (message.type === 'chunk') {
+      const overlays = simulateChunk(model, message.start, message.count, output);
+      parentPort!.postMessage({ ok: true, id: message.id, overlays }, overlays.map((o) => o.buffer as ArrayBuffer));
+    } else {
+      parentPort!.postMessage({ ok: true, id: message.id, entries: computeSummaryTasks(model, output, message.from, message.to) });
+    }
   } catch (error) {
     const e = error as Error;
     parentPort!.postMessage({
       ok: false,
+      id: message.id,
       error: { name: e.name, message: e.message, place: (e as ParameterError).place, iteration: (e as ParameterError).iteration, hint: (e as ParameterError).hint },
     });
   }
