@@ -152,10 +152,18 @@ export function simulateTerritoryArm(
   const stateCount = model.states.length;
   const cycles = model.cyclesPerYear;
   // Common random numbers: both arms replay the same streams, purpose by purpose.
-  const enrolStream = new AleaStream(streams.enrolment).next;
-  const flowStream = new AleaStream(streams.flow).next;
-  const transitionStream = new AleaStream(streams.transitions).next;
-  const inflowStream = new AleaStream(streams.inflows).next;
+  const enrolMaster = new AleaStream(streams.enrolment);
+  const flowMaster = new AleaStream(streams.flow);
+  const transitionMaster = new AleaStream(streams.transitions);
+  const inflowMaster = new AleaStream(streams.inflows);
+  const enrol = new AleaStream(streams.enrolment);
+  const flowSub = new AleaStream(streams.flow);
+  const transition = new AleaStream(streams.transitions);
+  const inflowSub = new AleaStream(streams.inflows);
+  const enrolStream = enrol.next;
+  const flowStream = flowSub.next;
+  const transitionStream = transition.next;
+  const inflowStream = inflowSub.next;
   const scratch = buffers.flows;
 
   // Per-cycle probabilities of each transition: territory multiplier, then cycle length.
@@ -183,6 +191,10 @@ export function simulateTerritoryArm(
       next.fill(0);
       for (let j = S; j < stateCount; j++) next[j] = counts[j]!;
       for (let s = 0; s < S; s++) {
+        // Fresh sub-streams for this (cycle, stratum), drawn whatever happens below.
+        enrol.reseedFrom(enrolMaster);
+        flowSub.reseedFrom(flowMaster);
+        transition.reseedFrom(transitionMaster);
         const people = counts[s]!;
         if (people <= 0) continue;
         const plan = arm.strata[s];
@@ -247,6 +259,7 @@ export function simulateTerritoryArm(
         }
       }
       // Inflows (entrants per cycle), a Poisson draw around their mean.
+      inflowSub.reseedFrom(inflowMaster);
       for (let f = 0; f < model.inflows.length; f++) {
         const inflow = model.inflows[f]!;
         const mean = inflow.kind === 'count' ? theta[inflow.value]! : theta[inflow.value]! * (inflow.of < 0 ? territory.population : counts[inflow.of]!);

@@ -4,6 +4,11 @@
  * (DESIGN §1.4, §5). The generator is Alea (J. Baagøe, 2010; period ≈ 2^116): seedrandom seeds it
  * from the derivation string (its Mash hash), then `AleaStream` runs the same recurrence without a
  * closure per call, and can be copied so that both arms replay the same numbers cheaply.
+ *
+ * Each purpose's stream is a master from which a fresh sub-stream is seeded for every cycle and
+ * stratum (`reseedFrom`): both arms of a territory then draw the same numbers for the same
+ * (purpose, cycle, stratum) even when a program makes them draw more or fewer of them — this is
+ * what makes common random numbers effective.
  */
 import seedrandom from 'seedrandom';
 
@@ -42,6 +47,18 @@ export class AleaStream {
       this.s1 = this.s2;
       return (this.s2 = t - (this.c = t | 0));
     };
+  }
+
+  /**
+   * Restarts this stream from three numbers of `master`, as Alea's own seeding does (three lags
+   * in [0, 1), carry 1). Sub-streams drawn this way per (cycle, stratum) keep the two arms of a
+   * paired comparison in step even when they consume different amounts of randomness.
+   */
+  reseedFrom(master: AleaStream): void {
+    this.s0 = master.next();
+    this.s1 = master.next();
+    this.s2 = master.next();
+    this.c = 1;
   }
 
   state(): AleaState {
