@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { generateJsonSchemas, serializeSchema } from '../language/jsonschema.js';
+import { simulationOutputSchemas } from '../sim/schemas.js';
 
 interface SchemaResult {
   directory?: string;
@@ -10,7 +11,7 @@ interface SchemaResult {
 }
 
 export default class Schema extends LogiCommand {
-  static override summary = 'Write one JSON Schema per document kind (generated from the language definition).';
+  static override summary = 'Write one JSON Schema per document kind, and the schema of results.json (generated from the code\'s own definitions).';
   static override description =
     'Editors use these schemas to complete and check YAML as you type: start a file with `# yaml-language-server: $schema=path/to/logigramme.schema.json`. Without --out, prints the list of schemas (or, with --json, the schemas themselves).';
   static override examples = [
@@ -21,7 +22,7 @@ export default class Schema extends LogiCommand {
 
   async run(): Promise<SchemaResult> {
     const { flags } = await this.parse(Schema);
-    const schemas = generateJsonSchemas();
+    const schemas = [...generateJsonSchemas(), ...simulationOutputSchemas()];
     if (flags.out) {
       for (const schema of schemas) await writeFileAtomic(path.join(flags.out, schema.fileName), serializeSchema(schema));
       if (!this.jsonEnabled()) this.log(`✔ wrote ${schemas.length} schemas to ${flags.out}: ${schemas.map((s) => s.fileName).join(', ')}`);

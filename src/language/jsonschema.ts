@@ -6,7 +6,7 @@ import { KIND_SCHEMAS, KINDS, type Kind } from './schemas/index.js';
 export interface GeneratedSchema {
   /** File name, e.g. `logigramme.schema.json`. */
   fileName: string;
-  kind: Kind | 'Config';
+  kind: Kind | 'Config' | 'Results';
   schema: Record<string, unknown>;
 }
 
@@ -37,6 +37,18 @@ function generate(kind: Kind | 'Config', schema: z.ZodType): GeneratedSchema {
 /** Every schema, in a stable order, ready to be written as JSON. */
 export function generateJsonSchemas(): GeneratedSchema[] {
   return [...KINDS.map((kind) => generate(kind, KIND_SCHEMAS[kind] as unknown as z.ZodType)), generate('Config', ConfigDocument)];
+}
+
+/**
+ * Output schemas documented beside the input ones: `results.json` of `logi simulate`. Generated
+ * from the zod schema the code itself builds its results against.
+ */
+export function generateOutputSchemas(outputs: { kind: string; fileName: string; title: string; schema: z.ZodType }[]): GeneratedSchema[] {
+  return outputs.map((o) => ({
+    fileName: o.fileName,
+    kind: o.kind as GeneratedSchema['kind'],
+    schema: { ...(z.toJSONSchema(o.schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>), title: o.title },
+  }));
 }
 
 export function serializeSchema(schema: GeneratedSchema): string {

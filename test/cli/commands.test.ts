@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateJsonSchemas, serializeSchema } from '../../src/language/jsonschema.js';
+import { simulationOutputSchemas } from '../../src/sim/schemas.js';
 import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
 
 const temporary: string[] = [];
@@ -84,7 +85,7 @@ describe('logi init', () => {
 
 describe('logi schema', () => {
   it('the committed docs/schemas match the zod schemas (run `logi schema --out docs/schemas` after a change)', () => {
-    for (const schema of generateJsonSchemas()) {
+    for (const schema of [...generateJsonSchemas(), ...simulationOutputSchemas()]) {
       const committed = readFileSync(path.join(REPO, 'docs/schemas', schema.fileName), 'utf8');
       expect(committed, schema.fileName).toBe(serializeSchema(schema));
     }
@@ -95,7 +96,7 @@ describe('logi schema', () => {
     const run = runCli(['schema', '--out', dir, '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { files: { kind: string }[] };
-    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Config']);
+    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Config', 'Results']);
     const logigramme = JSON.parse(readFileSync(path.join(dir, 'logigramme.schema.json'), 'utf8')) as { additionalProperties: boolean; required: string[] };
     expect(logigramme.additionalProperties).toBe(false);
     expect(logigramme.required).toEqual(expect.arrayContaining(['kind', 'version', 'id', 'pyramid', 'stratum', 'start', 'nodes']));

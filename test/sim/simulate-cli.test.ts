@@ -1,0 +1,101 @@
+/** `logi simulate` as a user runs it: outputs, reproducibility across seeds and workers, errors. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+import { FIXED } from './helpers.js';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'logi-simulate-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const out = (name: string) => path.join(work, name);
+
+describe('logi simulate', () => {
+  it('gives byte-identical results.json for --workers 1 and --workers 2, and for the same seed', () => {
+    // 130 iterations: three blocks of 50, so two workers really share the work.
+    const args = ['simulate', 'fixed', '--iterations', '130', '--seed', '42'];
+    expect(runCli([...args, '--workers', '1', '--out', out('w1')], { cwd: FIXED }).status).toBe(0);
+    expect(runCli([...args, '--workers', '2', '--out', out('w2')], { cwd: FIXED }).status).toBe(0);
+    expect(runCli([...args, '--workers', '2', '--out', out('w2-again')], { cwd: FIXED }).status).toBe(0);
+    const w1 = readFileSync(path.join(out('w1'), 'results.json'));
+    expect(readFileSync(path.join(out('w2'), 'results.json')).equals(w1)).toBe(true);
+    expect(readFileSync(path.join(out('w2-again'), 'results.json')).equals(w1)).toBe(true);
+    expect(readFileSync(path.join(out('w2'), 'summary.csv')).equals(readFileSync(path.join(out('w1'), 'summary.csv')))).toBe(true);
+    expect(runCli(['simulate', 'fixed', '--iterations', '130', '--seed', '43', '--out', out('other-seed')], { cwd: FIXED }).status).toBe(0);
+    expect(readFileSync(path.join(out('other-seed'), 'results.json')).equals(w1)).toBe(false);
+  });
+
+  it('writes a results.json that follows docs/schemas/results.schema.json, with a manifest and no timestamp', () => {
+    const results = JSON.parse(readFileSync(path.join(out('w1'), 'results.json'), 'utf8')) as Record<string, unknown> & { manifest: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'docs/schemas/results.schema.json'), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    expect(validate(results), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(results.manifest).toMatchObject({ tool: 'logi', seed: 42, iterations: 130, mode: 'stochastic', scenario: 'fixed' });
+    const inputs = results.manifest.inputs as { file: string; sha256: string }[];
+    expect(inputs.map((i) => i.file)).toEqual(['model.yaml']);
+    expect(inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(results)).not.toMatch(/20\d\d-\d\d-\d\dT/);
+  });
+
+  it('writes tidy CSV, with decimal commas under --csv-delimiter ";"', () => {
+    const csv = readFileSync(path.join(out('w1'), 'summary.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('territory,scale,arm,measure,key,year,mean,sd,median,p2_5,p97_5,mcse');
+    expect(csv.some((line) => line.startsWith('ensemble,count,difference,counts,S2,6,'))).toBe(true);
+    expect(runCli(['simulate', 'fixed', '--iterations', '20', '--out', out('fr'), '--csv-delimiter', ';'], { cwd: FIXED }).status).toBe(0);
+    const fr = readFileSync(path.join(out('fr'), 'summary.csv'), 'utf8').split('\n');
+    expect(fr[0]).toBe('territory;scale;arm;measure;key;year;mean;sd;median;p2_5;p97_5;mcse');
+    expect(fr.find((l) => l.startsWith('test-territory;count;baseline;counts;S0;3;'))).toMatch(/;\d+,\d+;/);
+  });
+
+  it('prints a readable summary, and --json the results', () => {
+    const run = runCli(['simulate', 'fixed', '--iterations', '40'], { cwd: FIXED });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/People per stratum/);
+    expect(run.stdout).toMatch(/new-cases/);
+    expect(run.stdout).toMatch(/Workload by profession/);
+    const json = runCli(['simulate', 'fixed', '--iterations', '10', '--json'], { cwd: FIXED });
+    expect(JSON.parse(json.stdout).manifest.iterations).toBe(10);
+  });
+
+  it('stops with exit 2, the parameter, its file:line and the iteration on an impossible draw; writes nothing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-bad-'));
+    try {
+      cpSync(FIXED, dir, { recursive: true });
+      const file = path.join(dir, 'model.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('- { from: S1, to: S2, p: 0.10, source: t }', '- { from: S1, to: S2, p: { uniform: [0.1, 0.97] }, source: t }'));
+      const run = runCli(['simulate', 'fixed', '--iterations', '50', '--out', path.join(dir, 'out')], { cwd: dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/model\.yaml:\d+:\d+: the transition probabilities out of S1 sum to [\d.]+ > 1 in iteration \d+/);
+      expect(run.stderr).toMatch(/hint:/);
+      expect(hasStackTrace(run.stderr)).toBe(false);
+      expect(() => readFileSync(path.join(dir, 'out', 'results.json'))).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a workspace that does not lint clean (exit 2) and an unknown scenario', () => {
+    const unknown = runCli(['simulate', 'nope'], { cwd: FIXED });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no scenario `nope`/);
+    expect(unknown.stderr).toMatch(/fixed, zero-coverage/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-unclean-'));
+    try {
+      cpSync(FIXED, dir, { recursive: true });
+      const file = path.join(dir, 'model.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('actor: gp', 'actor: gpp'));
+      const run = runCli(['simulate', 'fixed'], { cwd: dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/model\.yaml:\d+:\d+ +error +unknown actor `gpp`/);
+      expect(run.stderr).toMatch(/the workspace has 1 error/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
