@@ -2,7 +2,7 @@
 // `npm run bench`: whole commands, peers in the same run, medians and ratios, peak memory.
 // Writes bench/out/results.json and the table between the bench markers of docs/performance.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,8 @@ function median(values) {
 function measure(label, command, args, options = {}) {
   const walls = [];
   const rss = [];
-  for (let i = 0; i <= RUNS; i++) {
+  const runs = options.runs ?? RUNS;
+  for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
     const result = TIME
       ? spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1' } })
@@ -37,7 +38,7 @@ function measure(label, command, args, options = {}) {
     walls.push(seconds);
     if (TIME) rss.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
   }
-  const row = { label, runs: RUNS, medianSeconds: median(walls), minSeconds: Math.min(...walls), peakMB: rss.length ? Math.max(...rss) : null };
+  const row = { label, runs, medianSeconds: median(walls), minSeconds: Math.min(...walls), peakMB: rss.length ? Math.max(...rss) : null };
   process.stderr.write(`  ${label}: median ${row.medianSeconds.toFixed(3)} s, peak ${row.peakMB?.toFixed(0) ?? '?'} MB\n`);
   return row;
 }
@@ -74,11 +75,65 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// 3. Simulation of the bundled five-territory diabetes scenario: 10 years, 10,000 iterations,
+//    stochastic, baseline and program.
+const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
+process.stderr.write('simulation of the bundled diabetes scenario, 10,000 iterations\n');
+const simOut = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-sim-'));
+try {
+  const dt2 = measure('logi simulate pionniers-dt2-2026 --iterations 10000', process.execPath, [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', simOut], { runs: SIM_RUNS });
+  results.benchmarks.push({ name: 'simulate-dt2-10k', target: 'under 10 s, peak under 1 GB', rows: [dt2], ratio: 1, pass: dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024 });
+
+  // 4. Pure Markov (no program), logi against a vectorised NumPy implementation of the same model.
+  process.stderr.write('pure-Markov scenario: logi against NumPy\n');
+  const markov = path.join(simOut, 'markov');
+  mkdirSync(path.join(markov, 'territories'), { recursive: true });
+  writeFileSync(path.join(markov, 'logi.config.yaml'), 'include: [.]\n');
+  copyFileSync(path.join(REPO, 'guidelines/diabete-t2/pyramide.yaml'), path.join(markov, 'pyramide.yaml'));
+  // The territories also count heart failure: its pyramid must be there for them to lint clean.
+  copyFileSync(path.join(REPO, 'guidelines/insuffisance-cardiaque/pyramide.yaml'), path.join(markov, 'pyramide-ic.yaml'));
+  copyFileSync(path.join(REPO, 'guidelines/acteurs.yaml'), path.join(markov, 'acteurs.yaml'));
+  for (const name of readdirSync(path.join(REPO, 'simulations/territories'))) copyFileSync(path.join(REPO, 'simulations/territories', name), path.join(markov, 'territories', name));
+  writeFileSync(
+    path.join(markov, 'scenario.yaml'),
+    ['aucun-a', 'aucun-b'].map((id) => `kind: Program\nversion: 1\nid: ${id}\ntitle: Aucun programme\npyramid: diabete-t2\nstrata: {}\n`).join('---\n') +
+      '---\nkind: Scenario\nversion: 1\nid: markov\npyramid: diabete-t2\nterritories: [aube-sezannais, cornouaille, deux-sevres, douaisis, haute-saone]\nbaseline: aucun-a\nprogram: aucun-b\nhorizon: 10\niterations: 10000\nseed: 20180318\n',
+  );
+  const modelJson = path.join(simOut, 'markov-model.json');
+  const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-model.js'), markov, 'markov', modelJson], { encoding: 'utf8' });
+  if (exported.status !== 0) throw new Error(exported.stderr);
+  const python = findNumpy();
+  const logiMarkov = measure('logi simulate (pure Markov, 10,000 iterations)', process.execPath, [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], { runs: SIM_RUNS, cwd: markov });
+  const numpyMarkov = measure(`NumPy ${python.version} (peer: same model, vectorised)`, python.command, [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')], { runs: SIM_RUNS });
+  results.benchmarks.push({
+    name: 'markov-vs-numpy',
+    target: 'logi at least as fast as NumPy (ratio ≤ 1)',
+    rows: [logiMarkov, numpyMarkov],
+    ratio: logiMarkov.medianSeconds / numpyMarkov.medianSeconds,
+    pass: logiMarkov.medianSeconds <= numpyMarkov.medianSeconds,
+  });
+} finally {
+  rmSync(simOut, { recursive: true, force: true });
+}
+
+/** python3 with NumPy: the one on the PATH, or Debian's after installing python3-numpy. */
+function findNumpy() {
+  for (const command of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(command, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+    if (probe.status === 0) return { command, version: probe.stdout.trim() };
+  }
+  process.stderr.write('  installing python3-numpy (Debian)\n');
+  const install = spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy'], { stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('could not install python3-numpy');
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+  return { command: '/usr/bin/python3', version: probe.stdout.trim() };
+}
+
 mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 writeFileSync(path.join(REPO, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
-  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs after one warm-up; peak = maximum resident set size.`,
+  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (simulations: ${SIM_RUNS}) after one warm-up; peak = maximum resident set size (of the command and its worker threads).`,
   '',
   '| benchmark | command | median (s) | peak memory (MB) | ratio to peer | target | met |',
   '|---|---|---:|---:|---:|---|---|',
@@ -86,7 +141,7 @@ const lines = [
 for (const b of results.benchmarks) {
   b.rows.forEach((row, i) => {
     lines.push(
-      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds.toFixed(3)} | ${row.peakMB?.toFixed(0) ?? '—'} | ${i === 0 ? `${b.ratio.toFixed(2)}×` : '1×'} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
+      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds.toFixed(3)} | ${row.peakMB?.toFixed(0) ?? '—'} | ${b.rows.length === 1 ? '—' : i === 0 ? `${b.ratio.toFixed(2)}×` : '1×'} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
     );
   });
 }
