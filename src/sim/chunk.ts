@@ -28,11 +28,12 @@ export function simulateChunk(model: Model, start: number, count: number, target
   const local = Array.from({ length: pairs }, () => new Float64Array(layout.size * count));
   const buffers = new EngineScratch(model);
   const stochastic = model.mode === 'stochastic';
+  const central = centralParameters(model.parameters);
+  const drawn = new Float64Array(P);
   for (let k = 0; k < count; k++) {
     const iteration = start + k;
     // θᵢ: drawn once per iteration, shared by every territory and both arms.
-    const theta =
-      model.mode === 'expected' ? centralParameters(model.parameters) : sampleParameters(model.parameters, deriveStream(model.seed, ALL_TERRITORIES, iteration, 'parameters'), iteration);
+    const theta = model.mode === 'expected' ? central : sampleParameters(model.parameters, deriveStream(model.seed, ALL_TERRITORIES, iteration, 'parameters'), iteration, drawn);
     target.thetas.set(theta, iteration * P);
     for (let t = 0; t < model.territories.length; t++) {
       const territory = model.territories[t]!.id;

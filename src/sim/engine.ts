@@ -33,11 +33,15 @@ export class EngineScratch {
   next: Float64Array;
   readonly moved: Float64Array;
   readonly flows: FlowScratch[];
+  /** Four master streams and four sub-streams, reset for each run. */
+  readonly streams: [AleaStream, AleaStream, AleaStream, AleaStream, AleaStream, AleaStream, AleaStream, AleaStream];
   /** Per stratum: rows already modified by a set of effects (mask), valid for one run. */
   readonly rowMasks: Int32Array[];
   readonly rowValues: Float64Array[][];
   readonly rowLengths: Int32Array;
   constructor(model: Model) {
+    const blank = { c: 1, s0: 0, s1: 0, s2: 0 };
+    this.streams = [0, 1, 2, 3, 4, 5, 6, 7].map(() => new AleaStream(blank)) as EngineScratch['streams'];
     this.rowMasks = model.rows.map(() => new Int32Array(MAX_GROUPS));
     this.rowValues = model.rows.map((row) => Array.from({ length: MAX_GROUPS }, () => new Float64Array(row.length + 1)));
     this.rowLengths = new Int32Array(model.rows.length);
@@ -152,14 +156,11 @@ export function simulateTerritoryArm(
   const stateCount = model.states.length;
   const cycles = model.cyclesPerYear;
   // Common random numbers: both arms replay the same streams, purpose by purpose.
-  const enrolMaster = new AleaStream(streams.enrolment);
-  const flowMaster = new AleaStream(streams.flow);
-  const transitionMaster = new AleaStream(streams.transitions);
-  const inflowMaster = new AleaStream(streams.inflows);
-  const enrol = new AleaStream(streams.enrolment);
-  const flowSub = new AleaStream(streams.flow);
-  const transition = new AleaStream(streams.transitions);
-  const inflowSub = new AleaStream(streams.inflows);
+  const [enrolMaster, flowMaster, transitionMaster, inflowMaster, enrol, flowSub, transition, inflowSub] = buffers.streams;
+  enrolMaster.reset(streams.enrolment);
+  flowMaster.reset(streams.flow);
+  transitionMaster.reset(streams.transitions);
+  inflowMaster.reset(streams.inflows);
   const enrolStream = enrol.next;
   const flowStream = flowSub.next;
   const transitionStream = transition.next;

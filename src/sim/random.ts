@@ -40,13 +40,21 @@ export class AleaStream {
     this.s0 = state.s0;
     this.s1 = state.s1;
     this.s2 = state.s2;
-    this.next = () => {
+    this.next = (): number => {
       // Alea's recurrence, as in seedrandom/lib/alea.js: a multiply-with-carry on three lags.
       const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
       this.s0 = this.s1;
       this.s1 = this.s2;
       return (this.s2 = t - (this.c = t | 0));
     };
+  }
+
+  /** Restarts this stream at a saved state (streams are reused to spare the garbage collector). */
+  reset(state: AleaState): void {
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
   }
 
   /**
