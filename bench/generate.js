@@ -37,6 +37,8 @@ actors:
   );
   for (let i = 0; i < count; i++) {
     const stratum = ['S0', 'S1', 'S2'][i % 3];
+    // An effect acts on a transition out of the logigramme's own stratum (rule effect-targets-transition).
+    const transition = { S0: 'S0->S1', S1: 'S1->S2', S2: 'S2->deces' }[stratum];
     writeFileSync(
       path.join(dir, 'logigrammes', `l${String(i).padStart(4, '0')}.yaml`),
       `# yaml-language-server: $schema=../schemas/logigramme.schema.json
@@ -73,7 +75,7 @@ nodes:
     actor: ide
     frequency: 2/year
     effects:
-      - { transition: S1->S2, hr: { lognormal: { mean: 0.9, ci95: [0.8, 1.0] } }, source: has }
+      - { transition: ${transition}, hr: { lognormal: { mean: 0.9, ci95: [0.8, 1.0] } }, source: has }
     evidence: { source: has, grade: B }
     next: suivi
   intensification:

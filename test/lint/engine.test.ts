@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/engine.js';
@@ -62,5 +64,63 @@ describe('config overrides', () => {
     expect(runRules(result.workspace, BUILTIN_RULES).map((d) => d.severity)).toEqual(['warning']);
     result.workspace.config.overrides = [{ files: ['other/**'], rules: { 'no-unknown-target': 'off' } }];
     expect(runRules(result.workspace, BUILTIN_RULES).map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('rules backed by the loader', () => {
+  it('re-issue its reference findings at the same place, with the configured severity', async () => {
+    const { runRules } = await import('../../src/lint/engine.js');
+    const result = await lint({ cwd: BASE, paths: ['cases/typo-actor.yaml'] });
+    expect(result.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column} ${d.severity}`)).toEqual(['known-actor 14:12 error']);
+    result.workspace.config.rules = { 'known-actor': 'warn' };
+    expect(runRules(result.workspace, BUILTIN_RULES).map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['known-actor warning']);
+    result.workspace.config.rules = { 'known-actor': 'off' };
+    expect(runRules(result.workspace, BUILTIN_RULES)).toEqual([]);
+  });
+
+  it('leave the loader findings of an id alone when the rule is not run', async () => {
+    const result = await lint({ cwd: BASE, paths: ['cases/typo-actor.yaml'], rules: [] });
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['known-actor']);
+  });
+});
+
+describe('presets and settings', () => {
+  const throwsIfRun = (id: string) =>
+    defineRule<'Logigramme'>({
+      meta: { id, description: 'test', severity: 'off', kinds: ['Logigramme'], docs: 'none' },
+      check({ report }) {
+        report({ path: ['title'], message: 'ran' });
+        report({ path: ['title'], message: 'advice', severity: 'warning' });
+      },
+    });
+
+  it('runs rules that are off in recommended only with strict, as errors, and caps advice at warning', async () => {
+    const rule = throwsIfRun('strict-only');
+    const recommended = await lint({ cwd: BASE, paths: ['base/logigramme.yaml'], rules: [rule] });
+    expect(recommended.diagnostics).toEqual([]);
+    const strict = await lint({ cwd: BASE, paths: ['base/logigramme.yaml'], rules: [rule], preset: 'strict' });
+    expect(strict.diagnostics.map((d) => `${d.message} ${d.severity}`)).toEqual(['advice warning', 'ran error']);
+    expect(strict.preset).toBe('strict');
+  });
+
+  it('refuses a rule that takes a reserved id', async () => {
+    await expect(lint({ cwd: BASE, paths: ['base/logigramme.yaml'], rules: [throwsIfRun('schema')] })).rejects.toThrow(/reserved/);
+  });
+
+  it('reports unknown and reserved rule ids in logi.config.yaml, with "did you mean"', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-config-'));
+    try {
+      cpSync(path.join(BASE, 'base'), path.join(dir, 'base'), { recursive: true });
+      writeFileSync(path.join(dir, 'logi.config.yaml'), 'include: [base]\nrules:\n  label-lenght: off\n  schema: warn\noverrides:\n  - files: ["base/*"]\n    rules: { no-dead-ends: warn }\n');
+      const result = await lint({ cwd: dir });
+      expect(result.diagnostics.map((d) => `${d.file} ${d.range.start.line}:${d.range.start.column} ${d.message} | ${d.hint}`)).toEqual([
+        'logi.config.yaml 3:3 unknown rule `label-lenght` | did you mean `label-length`?',
+        'logi.config.yaml 4:3 `schema` is a reserved check: its severity cannot be changed | remove this line: reserved checks are always errors, fix the finding instead',
+        'logi.config.yaml 7:14 unknown rule `no-dead-ends` | did you mean `no-dead-end`?',
+      ]);
+      expect(result.exitCode).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../../language/diagnostic.js';
 
-/** The `--format json` contract: documented in docs/commands.md. */
+/** The `--format json` / `--json` contract: documented in docs/commands.md. */
 export interface LintJson {
   filesChecked: number;
   errorCount: number;
   warningCount: number;
   exitCode: number;
   diagnostics: Diagnostic[];
+  /** With `--fix` only: the files rewritten and how many fixes each received. */
+  fixed?: { file: string; fixes: number }[];
 }
 
 export function formatJson(result: LintJson): string {

@@ -5,6 +5,10 @@ export interface StylishOptions {
   color: boolean;
   /** Source text per file, for code frames. */
   sources: ReadonlyMap<string, string>;
+  /** Findings that `logi lint --fix` can fix (a line says so when there are any). */
+  fixableCount?: number;
+  /** Counts over every finding, when `diagnostics` leaves some out (`--quiet`). */
+  totals?: { errors: number; warnings: number };
 }
 
 const paint = (on: boolean, code: string) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -29,12 +33,14 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
     if (text !== undefined) out.push(...codeFrame(text, d, dim, red));
     if (d.hint) out.push(`    ${cyan('hint:')} ${d.hint}`);
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (diagnostics.length > 0) {
-    out.push('');
+  const errors = options.totals?.errors ?? diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = options.totals?.warnings ?? diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors + warnings > 0) {
+    if (out.length > 0) out.push('');
     const summary = `✖ ${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out.push(errors > 0 ? red(bold(summary)) : yellow(bold(summary)));
+    const fixable = options.fixableCount ?? 0;
+    if (fixable > 0) out.push(dim(`  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with \`logi lint --fix\`.`));
   }
   return out.join('\n');
 }

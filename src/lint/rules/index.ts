@@ -1,5 +1,55 @@
 import type { Rule } from '../rule.js';
+import actionFrequencyRequired from './action-frequency-required.js';
+import branchProbabilitiesSum from './branch-probabilities-sum.js';
+import conditionCoverage from './condition-coverage.js';
+import consistentUnits from './consistent-units.js';
+import decisionNeedsTwoBranches from './decision-needs-two-branches.js';
+import effectTargetsTransition from './effect-targets-transition.js';
+import evidenceRequired from './evidence-required.js';
+import frequencyShorthand from './frequency-shorthand.js';
+import knownActor from './known-actor.js';
+import knownReference from './known-reference.js';
+import knownSource from './known-source.js';
+import labelLength from './label-length.js';
+import noCycle from './no-cycle.js';
+import noDeadEnd from './no-dead-end.js';
 import noUnknownTarget from './no-unknown-target.js';
+import noUnreachableNode from './no-unreachable-node.js';
+import noUnusedPhase from './no-unused-phase.js';
+import noUnusedSource from './no-unused-source.js';
+import pyramidCoverage from './pyramid-coverage.js';
+import startRequired from './start-required.js';
+import stratumExists from './stratum-exists.js';
+import territoryCounts from './territory-counts.js';
+import transitionRowSum from './transition-row-sum.js';
 
-/** Every built-in rule. A new rule is one file in this folder, listed here. */
-export const BUILTIN_RULES: readonly Rule[] = [noUnknownTarget];
+/** Every built-in rule, in the order `logi rules` lists them. A new rule is one file in this folder, listed here. */
+export const BUILTIN_RULES: readonly Rule[] = [
+  // Flowchart structure
+  startRequired,
+  noUnknownTarget,
+  noUnreachableNode,
+  noDeadEnd,
+  noCycle,
+  decisionNeedsTwoBranches,
+  // Decisions
+  branchProbabilitiesSum,
+  conditionCoverage,
+  consistentUnits,
+  // Actions and evidence
+  actionFrequencyRequired,
+  frequencyShorthand,
+  knownActor,
+  evidenceRequired,
+  knownSource,
+  noUnusedSource,
+  noUnusedPhase,
+  labelLength,
+  // Pyramid, territories, programs, scenarios
+  effectTargetsTransition,
+  stratumExists,
+  transitionRowSum,
+  territoryCounts,
+  pyramidCoverage,
+  knownReference,
+];

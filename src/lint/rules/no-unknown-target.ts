@@ -1,5 +1,5 @@
 import { suggestionHint } from '../../language/suggest.js';
-import { defineRule } from '../rule.js';
+import { defineRule, docsPath } from '../rule.js';
 
 /** Every `start`, `next` and branch target names a node of the same logigramme. */
 export default defineRule<'Logigramme'>({
@@ -8,7 +8,7 @@ export default defineRule<'Logigramme'>({
     description: 'Every `start`, `next` and branch `next` names a node of the logigramme.',
     severity: 'error',
     kinds: ['Logigramme'],
-    docs: 'docs/rules/no-unknown-target.md',
+    docs: docsPath('no-unknown-target'),
   },
   check({ document, report }) {
     const nodes = document.value.nodes;

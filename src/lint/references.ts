@@ -1,0 +1,35 @@
+/**
+ * The workspace loader resolves references between documents (src/language/references.ts). The
+ * rules known-reference, stratum-exists, known-actor and known-source re-issue those findings, so
+ * that they are in the rule catalogue, configurable and suppressible; this cache resolves each
+ * document once for all four.
+ */
+import type { PathReport } from '../language/diagnostic.js';
+import { resolveReferences } from '../language/references.js';
+import type { Kind } from '../language/schemas/index.js';
+import type { LoadedDocument, Workspace } from '../language/workspace.js';
+import { defineRule, docsPath, type Rule } from './rule.js';
+
+const cache = new WeakMap<LoadedDocument, PathReport[]>();
+
+export function referenceReports(workspace: Workspace, document: LoadedDocument): PathReport[] {
+  let reports = cache.get(document);
+  if (!reports) {
+    reports = resolveReferences(workspace, document);
+    cache.set(document, reports);
+  }
+  return reports;
+}
+
+/** A rule that reports the loader's reference findings of one id. */
+export function referenceRule(id: string, description: string, kinds: readonly Kind[]): Rule {
+  return defineRule<Kind>({
+    meta: { id, description, severity: 'error', kinds, docs: docsPath(id) },
+    check({ workspace, document, report }) {
+      for (const r of referenceReports(workspace, document)) {
+        if (r.ruleId !== id) continue;
+        report({ path: r.path, message: r.message, ...(r.hint !== undefined ? { hint: r.hint } : {}), ...(r.atKey ? { atKey: true } : {}) });
+      }
+    },
+  });
+}

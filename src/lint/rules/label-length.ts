@@ -1,0 +1,42 @@
+import { defineRule, docsPath } from '../rule.js';
+
+/** Longest node label, in characters: a box of the diagram and a line of the memo sheet. */
+export const MAX_NODE_LABEL = 80;
+/** Longest branch label: an edge label of the diagram. */
+export const MAX_BRANCH_LABEL = 60;
+
+/** Length in characters (code points); a string's UTF-16 length is an upper bound, checked first. */
+const length = (text: string, max: number) => (text.length <= max ? text.length : [...text].length);
+
+/** Labels are what the diagram shows: short, with the details in `note`. */
+export default defineRule<'Logigramme'>({
+  meta: {
+    id: 'label-length',
+    description: `Node labels stay within ${MAX_NODE_LABEL} characters and branch labels within ${MAX_BRANCH_LABEL}, so that diagrams stay legible.`,
+    severity: 'warning',
+    kinds: ['Logigramme'],
+    docs: docsPath('label-length'),
+  },
+  check({ document, report }) {
+    for (const [id, node] of Object.entries(document.value.nodes)) {
+      const n = length(node.label, MAX_NODE_LABEL);
+      if (n > MAX_NODE_LABEL) {
+        report({
+          path: ['nodes', id, 'label'],
+          message: `this label has ${n} characters; node labels stay within ${MAX_NODE_LABEL} so that the diagram stays legible`,
+          hint: 'keep the label to what the box must say, and move the details to `note:`',
+        });
+      }
+      if (node.type !== 'decision') continue;
+      node.branches.forEach((branch, i) => {
+        const b = length(branch.label, MAX_BRANCH_LABEL);
+        if (b <= MAX_BRANCH_LABEL) return;
+        report({
+          path: ['nodes', id, 'branches', i, 'label'],
+          message: `this branch label has ${b} characters; branch labels stay within ${MAX_BRANCH_LABEL}`,
+          hint: 'say the outcome in a few words (e.g. « oui », « HbA1c > 7 % ») and move the details to the branch\'s `note:`',
+        });
+      });
+    }
+  },
+});

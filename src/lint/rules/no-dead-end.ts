@@ -1,0 +1,61 @@
+import { isTerminal, reachableFrom, reachingEnd, successors } from '../../graph/index.js';
+import { defineRule, docsPath } from '../rule.js';
+
+/**
+ * Every path from the start reaches an end node (or a referral to another logigramme). Reports
+ * the node where a path stops, or, for a loop with no way out, the first node that leads into it.
+ * An edge to a node that does not exist is left to no-unknown-target.
+ */
+export default defineRule<'Logigramme'>({
+  meta: {
+    id: 'no-dead-end',
+    description: 'Every path from the start reaches an end node (or a referral); no step leads nowhere.',
+    severity: 'error',
+    kinds: ['Logigramme'],
+    docs: docsPath('no-dead-end'),
+  },
+  check({ document, report }) {
+    const { nodes, start } = document.value;
+    if (!Object.prototype.hasOwnProperty.call(nodes, start)) return;
+    const reached = reachableFrom(nodes, start);
+    const good = reachingEnd(nodes, { unknownTargetsReachEnd: true });
+    const bad = Object.keys(nodes).filter((id) => reached.has(id) && !good.has(id));
+    if (bad.length === 0) return;
+    const badSet = new Set(bad);
+    const leaves = bad.filter((id) => !isTerminal(nodes[id]!) && successors(nodes, id).length === 0);
+    for (const id of leaves) {
+      const node = nodes[id]!;
+      report({
+        path: ['nodes', id],
+        atKey: true,
+        message: `the path stops at \`${id}\`: this ${node.type} node has no \`next\``,
+        hint: 'add `next:` towards the following step, or towards an end node (`type: end`)',
+      });
+    }
+    // Nodes that lead to one of those leaves are explained by it; the others are trapped in a loop.
+    const explained = new Set(leaves);
+    const predecessors = new Map<string, string[]>();
+    for (const id of bad) for (const next of successors(nodes, id)) if (badSet.has(next)) predecessors.set(next, [...(predecessors.get(next) ?? []), id]);
+    const queue = [...leaves];
+    for (let i = 0; i < queue.length; i++) {
+      for (const previous of predecessors.get(queue[i]!) ?? []) {
+        if (!explained.has(previous)) {
+          explained.add(previous);
+          queue.push(previous);
+        }
+      }
+    }
+    const done = new Set<string>();
+    for (const id of bad) {
+      if (explained.has(id) || done.has(id)) continue;
+      const region = reachableFrom(nodes, id);
+      for (const r of region) done.add(r);
+      report({
+        path: ['nodes', id],
+        atKey: true,
+        message: `no path from \`${id}\` reaches an end: the steps after it loop among themselves (${[...region].slice(0, 6).join(', ')}${region.size > 6 ? ', …' : ''})`,
+        hint: 'give one of these steps a way out towards an end node; repetition is a `frequency`, not a loop',
+      });
+    }
+  },
+});

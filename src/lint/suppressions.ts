@@ -1,0 +1,191 @@
+/**
+ * Inline suppressions, written as YAML comments:
+ *
+ *   # logi-disable-next-line <rule>[, <rule>…] -- <reason>
+ *   # logi-disable-file <rule>[, <rule>…] -- <reason>
+ *
+ * The first silences the named rules on the next line, the second in the whole file. A
+ * suppression needs a reason (`suppression-needs-reason`), and one that silences nothing, names
+ * an unknown rule or is misspelt is reported (`no-unused-suppression`, fixable when the whole
+ * comment line can go).
+ */
+import { Lexer } from 'yaml';
+import type { Diagnostic, Range } from '../language/diagnostic.js';
+import type { SourceFile } from '../language/source.js';
+import { closest } from '../language/suggest.js';
+import type { TextEdit } from './rule.js';
+
+export const SUPPRESSION_NEEDS_REASON = 'suppression-needs-reason';
+export const NO_UNUSED_SUPPRESSION = 'no-unused-suppression';
+
+/**
+ * Findings that a comment cannot silence: the reserved checks (the document could not be read or
+ * is not a valid document, so it is left out of the workspace whatever a comment says), and the
+ * findings about suppression comments themselves.
+ */
+export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set(['file-unreadable', 'yaml-syntax', 'schema', 'duplicate-id', 'rule-error', SUPPRESSION_NEEDS_REASON, NO_UNUSED_SUPPRESSION]);
+
+export interface Directive {
+  kind: 'next-line' | 'file' | 'unknown';
+  /** The directive word as written (`logi-disable-next-line`, or a misspelling). */
+  word: string;
+  rules: string[];
+  reason: string | undefined;
+  /** Where the comment is. */
+  range: Range;
+  /** 1-based line of the comment. */
+  line: number;
+  /** Offsets of the comment in the file, and whether it is alone on its line. */
+  start: number;
+  end: number;
+  alone: boolean;
+  /** Rules of this directive that silenced at least one finding. */
+  used: Set<string>;
+}
+
+const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
+const DIRECTIVE = /^#\s*(logi-disable[\w-]*)(.*)$/;
+
+/** The suppression comments of a file (only real comments: not `#` inside quoted or block text). */
+export function parseDirectives(source: SourceFile): Directive[] {
+  const text = source.text;
+  if (!text.includes('logi-disable')) return [];
+  const directives: Directive[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (CONTROL_TOKENS.has(token)) continue;
+    const start = offset;
+    offset += token.length;
+    if (token[0] !== '#') continue;
+    const match = DIRECTIVE.exec(token);
+    if (!match) continue;
+    const word = match[1]!;
+    const body = match[2]!;
+    const separator = /(^|\s)--(\s|$)/.exec(body);
+    const rulesPart = separator ? body.slice(0, separator.index) : body;
+    const reason = separator ? body.slice(separator.index + separator[0].length).trim() : undefined;
+    const position = source.lineCounter.linePos(start);
+    const endPosition = source.lineCounter.linePos(offset);
+    const lineBegin = text.lastIndexOf('\n', start - 1) + 1;
+    directives.push({
+      kind: word === 'logi-disable-next-line' ? 'next-line' : word === 'logi-disable-file' ? 'file' : 'unknown',
+      word,
+      rules: rulesPart.split(/[\s,]+/).filter(Boolean),
+      reason: reason === '' ? undefined : reason,
+      range: { start: { line: position.line, column: position.col }, end: { line: endPosition.line, column: endPosition.col } },
+      line: position.line,
+      start,
+      end: offset,
+      alone: text.slice(lineBegin, start).trim() === '',
+      used: new Set(),
+    });
+  }
+  return directives;
+}
+
+export interface SuppressionFinding {
+  ruleId: typeof SUPPRESSION_NEEDS_REASON | typeof NO_UNUSED_SUPPRESSION;
+  file: string;
+  range: Range;
+  message: string;
+  hint: string;
+  /** Removes the comment (for a suppression that silences nothing at all). */
+  fix?: TextEdit;
+}
+
+/**
+ * Drops the findings silenced by a directive, then reports the directives that lack a reason,
+ * silence nothing, name an unknown rule or are misspelt.
+ */
+export function applySuppressions(
+  diagnostics: readonly Diagnostic[],
+  directivesByFile: ReadonlyMap<string, { source: SourceFile; directives: Directive[] }>,
+  knownRuleIds: ReadonlySet<string>,
+): { kept: Diagnostic[]; findings: SuppressionFinding[] } {
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const entry = directivesByFile.get(d.file);
+    if (!entry || UNSUPPRESSIBLE.has(d.ruleId)) {
+      kept.push(d);
+      continue;
+    }
+    let silenced = false;
+    for (const directive of entry.directives) {
+      if (!directive.rules.includes(d.ruleId)) continue;
+      if (directive.kind === 'file' || (directive.kind === 'next-line' && directive.line + 1 === d.range.start.line)) {
+        directive.used.add(d.ruleId);
+        silenced = true;
+      }
+    }
+    if (!silenced) kept.push(d);
+  }
+
+  const findings: SuppressionFinding[] = [];
+  for (const { source, directives } of directivesByFile.values()) {
+    for (const directive of directives) {
+      const at = { file: source.file, range: directive.range };
+      if (directive.kind === 'unknown') {
+        findings.push({
+          ruleId: NO_UNUSED_SUPPRESSION,
+          ...at,
+          message: `unknown suppression \`${directive.word}\`: it silences nothing`,
+          hint: 'write `# logi-disable-next-line <rule> -- <reason>` on the line above the finding, or `# logi-disable-file <rule> -- <reason>` for the whole file',
+        });
+        continue;
+      }
+      if (directive.rules.length === 0) {
+        findings.push({
+          ruleId: NO_UNUSED_SUPPRESSION,
+          ...at,
+          message: `\`${directive.word}\` names no rule: it silences nothing`,
+          hint: `name the rule to silence: \`# ${directive.word} <rule> -- <reason>\` (see \`logi rules\`)`,
+        });
+      }
+      if (directive.reason === undefined) {
+        findings.push({
+          ruleId: SUPPRESSION_NEEDS_REASON,
+          ...at,
+          message: 'this suppression gives no reason',
+          hint: `say why after \` -- \`: \`# ${directive.word} ${directive.rules.join(', ') || '<rule>'} -- <why this finding is intended>\``,
+        });
+      }
+      const unused = directive.rules.filter((rule) => !directive.used.has(rule));
+      for (const rule of unused) {
+        if (UNSUPPRESSIBLE.has(rule)) {
+          findings.push({
+            ruleId: NO_UNUSED_SUPPRESSION,
+            ...at,
+            message: `\`${rule}\` cannot be silenced: it silences nothing`,
+            hint: rule === SUPPRESSION_NEEDS_REASON || rule === NO_UNUSED_SUPPRESSION ? 'fix the suppression comment itself' : 'fix the finding: a file that cannot be read as a valid document is left out of the workspace',
+          });
+          continue;
+        }
+        if (!knownRuleIds.has(rule)) {
+          const match = closest(rule, knownRuleIds);
+          findings.push({
+            ruleId: NO_UNUSED_SUPPRESSION,
+            ...at,
+            message: `unknown rule \`${rule}\` in a suppression`,
+            hint: match ? `did you mean \`${match}\`?` : 'see `logi rules` for the rule ids',
+          });
+          continue;
+        }
+        const where = directive.kind === 'file' ? 'in this file' : `on line ${directive.line + 1}`;
+        const finding: SuppressionFinding = {
+          ruleId: NO_UNUSED_SUPPRESSION,
+          ...at,
+          message: `this suppression of \`${rule}\` silences nothing: no \`${rule}\` finding ${where}`,
+          hint: directive.kind === 'next-line' ? 'remove the comment, or move it to the line just above the finding' : 'remove the comment',
+        };
+        if (unused.length === directive.rules.length && rule === unused[0] && directive.alone) {
+          const text = source.text;
+          const lineBegin = text.lastIndexOf('\n', directive.start - 1) + 1;
+          const newline = text.indexOf('\n', directive.end);
+          finding.fix = { start: lineBegin, end: newline === -1 ? text.length : newline + 1, text: '' };
+        }
+        findings.push(finding);
+      }
+    }
+  }
+  return { kept, findings };
+}
