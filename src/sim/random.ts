@@ -15,7 +15,8 @@ import seedrandom from 'seedrandom';
 /** A stream of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
-export type Purpose = 'parameters' | 'enrolment' | 'flow' | 'transitions' | 'inflows';
+/** `parameters` is shared by all territories; `counts` seeds a territory's four count-noise streams. */
+export type Purpose = 'parameters' | 'counts' | 'enrolment' | 'flow' | 'transitions' | 'inflows';
 
 /** Territory key used for streams that all territories share (the parameter draws θᵢ). */
 export const ALL_TERRITORIES = '*';

@@ -95,7 +95,7 @@ const bucketsByLength = new Map<number, Uint16Array>();
  * monotone in the value, so buckets are ordered), a second gathers the values of the few buckets
  * that hold the wanted ranks, and a selection inside each gives the exact values.
  */
-function quantiles(values: Float64Array | Float32Array, min: number, max: number, scratch: Float64Array, ps: readonly number[]): number[] {
+function quantiles(values: Float64Array, min: number, max: number, scratch: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   const scale = BUCKETS / (max - min);
   let bucketOf = bucketsByLength.get(n);
@@ -151,7 +151,7 @@ function quantiles(values: Float64Array | Float32Array, min: number, max: number
 
 const scratchByLength = new Map<number, Float64Array>();
 
-export function summarize(values: Float64Array | Float32Array): Summary {
+export function summarize(values: Float64Array): Summary {
   const n = values.length;
   // One pass for min, max, mean and variance; sums of the values shifted by the first one keep the
   // variance exact enough when the sd is small against the mean (the "shifted data" algorithm).
@@ -287,8 +287,10 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
   model.inflows.forEach((inflow, f) => {
     for (let y = 1; y <= H; y++) list.push({ measure: 'inflows', key: `${f + 1}:${model.states[inflow.to]!.id}`, year: y, get: (pair) => builder.recorded(pair, layout.inflows + (y - 1) * model.inflows.length + f) });
   });
+  const copies = chainedActions(model);
   model.actions.forEach((action, a) => {
     const times = model.parameters.specs[action.times]!;
+    if (copies.has(a)) return; // summarised from the action before it: see chainedActions
     for (let y = 1; y <= H; y++) {
       const persons = { measure: 'persons' as const, key: action.id, year: y, get: (pair: number) => builder.recorded(pair, layout.persons + (y - 1) * model.actions.length + a) };
       // A fixed frequency makes volumes a constant multiple of persons: no second pass over the data.
@@ -300,6 +302,32 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
     }
   });
   return list;
+}
+
+/**
+ * Actions that everybody reaching the action before them reaches too (their only predecessor is
+ * an action whose `next` they are) have the same people reached, iteration by iteration; with a
+ * fixed frequency their volumes are a constant multiple. Their summaries are copied from that
+ * action's instead of computed again. Maps action index → index of the first action of the chain.
+ */
+export function chainedActions(model: Model): Map<number, number> {
+  const copies = new Map<number, number>();
+  for (const l of model.logigrammes) {
+    const predecessors = l.nodes.map(() => [] as number[]);
+    l.nodes.forEach((node, i) => {
+      if (node.next >= 0) predecessors[node.next]!.push(i);
+      for (const b of node.branches) predecessors[b.next]!.push(i);
+    });
+    // Nodes are in topological order, so a chain's first action is resolved before the rest.
+    l.nodes.forEach((node, i) => {
+      if (node.action < 0 || predecessors[i]!.length !== 1) return;
+      const before = l.nodes[predecessors[i]![0]!]!;
+      const times = model.parameters.specs[model.actions[node.action]!.times]!;
+      if (before.action < 0 || before.next !== i || times.kind !== 'fixed' || times.central <= 0) return;
+      copies.set(node.action, copies.get(before.action) ?? before.action);
+    });
+  }
+  return copies;
 }
 
 export interface Summaries {
@@ -334,13 +362,21 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
   const entries: SummaryEntry[] = [];
   const ensemble = [new Float64Array(N), new Float64Array(N)];
   const gap = new Float64Array(N);
+  // Values are copied into Float64 buffers so that `summarize` only ever sees one array type
+  // (a loop that meets both Float32Array and Float64Array runs several times slower).
+  const armValues = [new Float64Array(N), new Float64Array(N)];
+  const asFloat64 = (values: Values, a: number): Float64Array => {
+    if (values instanceof Float64Array) return values;
+    armValues[a]!.set(values);
+    return armValues[a]!;
+  };
   /** Summarises baseline, program and their paired difference for each territory and the ensemble. */
   const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, a: number) => Values, also?: Scaled) => {
     const found: [number, ArmName, Summary][] = [];
     ensemble[0]!.fill(0);
     ensemble[1]!.fill(0);
     for (let t = 0; t < T; t++) {
-      const values = [valuesFor(t, 0), valuesFor(t, 1)];
+      const values = [asFloat64(valuesFor(t, 0), 0), asFloat64(valuesFor(t, 1), 1)];
       for (let a = 0; a < armsCount; a++) {
         found.push([t, a === 0 ? 'baseline' : 'program', summarize(values[a]!)]);
         const e = ensemble[a]!;
@@ -414,6 +450,16 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
       else (block.measures[measure][key] ??= []).push(s);
     }
   }
+  // Actions chained after another: the same people reached, volumes at their own frequency.
+  for (const [copy, original] of chainedActions(model)) {
+    const action = model.actions[copy]!;
+    const factor = model.parameters.specs[action.times]!.central * action.perCycle;
+    for (const block of blocks) {
+      const persons = block.measures.persons[model.actions[original]!.id]!;
+      block.measures.persons[action.id] = persons;
+      block.measures.volumes[action.id] = persons.map((s) => scaleSummary(s, factor));
+    }
+  }
   // Overlay: mean people per node and per edge, per year.
   const overlay: Summaries['overlay'] = [];
   for (let t = 0; t < T; t++) {
@@ -435,7 +481,7 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
   return { blocks, overlay };
 }
 
-function difference(a: Values, b: Values, d: Float64Array): Float64Array {
+function difference(a: Float64Array, b: Float64Array, d: Float64Array): Float64Array {
   for (let i = 0; i < a.length; i++) d[i] = a[i]! - b[i]!;
   return d;
 }
