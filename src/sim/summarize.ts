@@ -169,6 +169,8 @@ export function summarize(values: Float64Array): Summary {
     if (v > max) max = v;
   }
   const m = shift + sum / n;
+  // NaN fails every comparison, so min and max would not see it; the sum does.
+  if (Number.isNaN(m)) throw new Error('internal error: a summarised measure holds NaN');
   if (min === max) return { mean: round(min), sd: 0, median: round(min), p025: round(min), p975: round(min), mcse: 0 };
   const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1))) : 0;
   let scratch = scratchByLength.get(n);
@@ -216,8 +218,10 @@ class SeriesBuilder {
     const P = model.parameters.specs.length;
     const specs = model.parameters.specs;
     const thetas = output.thetas;
-    const minutes = model.actors.map(() => new Float64Array(N));
-    const cost = model.actors.map(() => new Float64Array(N));
+    // Arrays only for the actors that do something (the others stay empty and are never read).
+    const used = new Set(model.actions.map((a) => a.actor));
+    const minutes = model.actors.map((_, k) => new Float64Array(used.has(k) ? N : 0));
+    const cost = model.actors.map((_, k) => new Float64Array(used.has(k) ? N : 0));
     for (let a = 0; a < model.actions.length; a++) {
       const action = model.actions[a]!;
       const persons = this.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + a);
@@ -394,6 +398,7 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
     }
   };
   const H = model.horizon;
+  const actorsWithActions = new Set(model.actions.map((a) => a.actor));
   for (let task = from; task < to; task++) {
     // The heavy tasks (actors, one per year) come first so that workers finish together.
     if (task >= H) {
@@ -404,13 +409,23 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
     // Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year.
     const y = task + 1;
     const totals = Array.from({ length: T * armsCount }, (_, pair) => builder.actorTotals(pair, y));
+    const zero: Summary = { mean: 0, sd: 0, median: 0, p025: 0, p975: 0, mcse: 0 };
     model.actors.forEach((actor, k) => {
+      if (!actorsWithActions.has(k)) {
+        // No action of the model is done by this actor: zero, without a pass over the iterations.
+        for (let t = 0; t <= T; t++) {
+          for (const arm of ['baseline', 'program', 'difference'] as const) {
+            for (const measure of ['minutes', 'fte', 'cost'] as const) entries.push({ t, arm, measure, key: actor.id, summary: zero });
+          }
+        }
+        return;
+      }
       summarizeAll('minutes', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!, { measure: 'fte', key: actor.id, factor: 1 / actor.fteMinutesPerYear });
       summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
     });
     summarizeAll('totalCost', 'total', (t, a) => {
       const sum = new Float64Array(N);
-      for (const c of totals[t * armsCount + a]!.cost) for (let i = 0; i < N; i++) sum[i]! += c[i]!;
+      for (const c of totals[t * armsCount + a]!.cost) if (c.length === N) for (let i = 0; i < N; i++) sum[i]! += c[i]!;
       return sum;
     });
   }

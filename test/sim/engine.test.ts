@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParameterError } from '../../src/sim/parameters.js';
+import { REPO } from '../helpers/cli.js';
 import { countOffset, FIXED, modelOf, run, series } from './helpers.js';
 
 const temporary: string[] = [];
@@ -125,6 +126,28 @@ describe('volumes', () => {
     const { summaries } = await run(model);
     const block = summaries.blocks.find((x) => x.territory === 'ensemble' && x.arm === 'program' && x.scale === 'count')!;
     block.measures.volumes['test-s1/coaching']!.forEach((s, year) => expect(s.mean).toBeCloseTo(12 * block.measures.persons['test-s1/coaching']![year]!.mean, 3));
+  });
+});
+
+describe('chained actions', () => {
+  it('share the people reached of the action before them, iteration by iteration (bundled diabetes model)', async () => {
+    const { chainedActions } = await import('../../src/sim/summarize.js');
+    const model = await modelOf(REPO, 'pionniers-dt2-2026', { iterations: 20 });
+    const { output, summaries } = await run(model);
+    const chains = chainedActions(model);
+    expect(chains.size).toBeGreaterThan(5);
+    for (const [copy, original] of chains) {
+      for (let year = 1; year <= model.horizon; year++) {
+        const at = (a: number) => output.layout.persons + (year - 1) * model.actions.length + a;
+        expect(series(model, output, 0, 1, at(copy))).toEqual(series(model, output, 0, 1, at(original)));
+      }
+    }
+    // And the copied summaries are the ones a direct summary gives.
+    const { summarize } = await import('../../src/sim/summarize.js');
+    const [copy] = [...chains.keys()];
+    const block = summaries.blocks.find((b) => b.territory === model.territories[0]!.id && b.arm === 'program' && b.scale === 'count')!;
+    const direct = summarize(Float64Array.from(series(model, output, 0, 1, output.layout.persons + copy!)));
+    expect(block.measures.persons[model.actions[copy!]!.id]![0]).toEqual(direct);
   });
 });
 
