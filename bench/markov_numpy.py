@@ -5,8 +5,10 @@ Reads the compiled model that bench/run.js exports (states, transitions with the
 inflows, territories), and for every territory and both arms (baseline and program, which have no
 program here) runs, per iteration and year: parameter draws (PSA, shared by territories and arms),
 conditional-binomial multinomial transitions, Poisson inflows; then summarises counts and flows
-(mean, sd, median, 2.5 % and 97.5 % percentiles, MCSE) per territory, arm, paired difference and
-the sum over territories, and writes them as JSON. Usage: markov_numpy.py MODEL.json ITERATIONS OUT.json
+and everything logi summarises for such a model: counts, flows, named events (sums of flows) and
+inflows, as mean, sd, median, 2.5 % and 97.5 % percentiles and MCSE, per territory and for the sum
+over territories, for both arms and their paired difference, on both scales (people, and per
+100,000 inhabitants), and writes them as JSON. Usage: markov_numpy.py MODEL.json ITERATIONS OUT.json
 """
 import json
 import sys
@@ -41,6 +43,18 @@ def summarize(values):
     return {"mean": mean.tolist(), "sd": sd.tolist(), "median": median.tolist(), "p025": p025.tolist(), "p975": p975.tolist(), "mcse": (sd / np.sqrt(n)).tolist()}
 
 
+def summarize_all(measures, population):
+    """Both arms and their paired difference, people and per 100,000 inhabitants."""
+    out = {}
+    factor = 100_000 / population
+    for arm, values in (("baseline", lambda m: m[0]), ("program", lambda m: m[1]), ("difference", lambda m: m[1] - m[0])):
+        summaries = {name: summarize(values(m)) for name, m in measures.items()}
+        out[f"{arm}/count"] = summaries
+        # Per 100,000: a positive rescaling, so the summaries themselves are rescaled (as logi does).
+        out[f"{arm}/per100k"] = {name: {k: (np.asarray(v) * factor).tolist() for k, v in s.items()} for name, s in summaries.items()}
+    return out
+
+
 def main():
     model = json.load(open(sys.argv[1]))
     n = int(sys.argv[2])
@@ -55,6 +69,7 @@ def main():
     arms = 2
     results = {}
     ensemble = None
+    population = 0
     for territory in model["territories"]:
         # Per-iteration transition probabilities with the territory's multipliers.
         p = np.stack([theta[t["p"]] for t in transitions])  # (transitions, iterations)
@@ -63,6 +78,7 @@ def main():
                 p[k] = 1 - (1 - p[k]) ** theta[m]
         counts = np.zeros((arms, horizon + 1, states, n))
         flows = np.zeros((arms, horizon, len(transitions), n))
+        inflows = np.zeros((arms, horizon, len(model["inflows"]), n))
         for arm in range(arms):
             current = np.tile(np.array(territory["counts"], dtype=np.int64)[:, None], (1, n))
             counts[arm, 0] = current
@@ -80,19 +96,20 @@ def main():
                         nxt[transitions[t]["to"]] += moved
                         flows[arm, year - 1, t] = moved
                     nxt[s] += remaining
-                for inflow in model["inflows"]:
+                for f, inflow in enumerate(model["inflows"]):
                     base = territory["population"] if inflow["of"] < 0 else current[inflow["of"]]
                     mean = theta[inflow["value"]] if inflow["kind"] == "count" else theta[inflow["value"]] * base
-                    nxt[inflow["to"]] += rng.poisson(mean)
+                    entrants = rng.poisson(mean)
+                    nxt[inflow["to"]] += entrants
+                    inflows[arm, year - 1, f] = entrants
                 current = nxt
                 counts[arm, year] = current
-        results[territory["id"]] = {
-            "baseline": {"counts": summarize(counts[0]), "flows": summarize(flows[0])},
-            "program": {"counts": summarize(counts[1]), "flows": summarize(flows[1])},
-            "difference": {"counts": summarize(counts[1] - counts[0]), "flows": summarize(flows[1] - flows[0])},
-        }
-        ensemble = counts if ensemble is None else ensemble + counts
-    results["ensemble"] = {"baseline": summarize(ensemble[0]), "program": summarize(ensemble[1]), "difference": summarize(ensemble[1] - ensemble[0])}
+        events = np.stack([flows[:, :, e["transitions"]].sum(axis=2) for e in model["events"]], axis=2)
+        measures = {"counts": counts, "flows": flows, "events": events, "inflows": inflows}
+        results[territory["id"]] = summarize_all(measures, territory["population"])
+        ensemble = measures if ensemble is None else {k: ensemble[k] + v for k, v in measures.items()}
+        population += territory["population"]
+    results["ensemble"] = summarize_all(ensemble, population)
     json.dump(results, open(sys.argv[3], "w"))
 
 

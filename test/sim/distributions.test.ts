@@ -49,6 +49,15 @@ describe('random streams', () => {
     const ours = deriveStream(5, 'douaisis', 12, 'transitions');
     for (let i = 0; i < 10_000; i++) expect(ours()).toBe(reference());
   });
+  it('seed a sub-stream from the next three numbers of the master', async () => {
+    const { AleaStream, streamState } = await import('../../src/sim/random.js');
+    const master = new AleaStream(streamState(9, 't', 1, 'flow'));
+    const twin = new AleaStream(master.state());
+    const sub = new AleaStream(master.state());
+    sub.reseedFrom(master);
+    expect(sub.state()).toEqual({ c: 1, s0: twin.next(), s1: twin.next(), s2: twin.next() });
+    expect(master.state()).toEqual(twin.state());
+  });
   it('differ between purposes, iterations and territories', () => {
     const firsts = [deriveStream(1, 'a', 0, 'flow')(), deriveStream(1, 'a', 0, 'enrolment')(), deriveStream(1, 'a', 1, 'flow')(), deriveStream(1, 'b', 0, 'flow')(), deriveStream(2, 'a', 0, 'flow')()];
     expect(new Set(firsts).size).toBe(firsts.length);
