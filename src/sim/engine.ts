@@ -203,9 +203,12 @@ export function simulateTerritoryArm(
       next.fill(0);
       for (let j = S; j < stateCount; j++) next[j] = counts[j]!;
       for (let s = 0; s < S; s++) {
-        // Fresh sub-streams for this (cycle, stratum), drawn whatever happens below.
-        enrol.reseedFrom(enrolMaster);
-        flowSub.reseedFrom(flowMaster);
+        // Fresh sub-streams for this (cycle, stratum), drawn whatever happens below. Enrolment and
+        // flow streams are only drawn for strata that some arm enrols in: the same in both arms.
+        if (model.enrolledStrata[s]) {
+          enrol.reseedFrom(enrolMaster);
+          flowSub.reseedFrom(flowMaster);
+        }
         transition.reseedFrom(transitionMaster);
         const people = counts[s]!;
         if (people <= 0) continue;

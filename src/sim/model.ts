@@ -98,6 +98,8 @@ export interface Model {
   cyclesPerYear: number;
   states: { id: string; title: string; exit: boolean }[];
   strataCount: number;
+  /** Per stratum: whether any arm enrols people in a logigramme there. */
+  enrolledStrata: boolean[];
   /** Transitions of the pyramid; rows[s] lists the indices of transitions leaving stratum s. */
   transitions: { from: number; to: number; p: number; key: string }[];
   rows: number[][];
@@ -401,6 +403,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     cyclesPerYear,
     states,
     strataCount,
+    enrolledStrata: pyramid.strata.map((_, stratum) => arms.some((arm) => arm.strata[stratum] !== null)),
     transitions,
     rows,
     inflows,

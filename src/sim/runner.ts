@@ -32,6 +32,8 @@ export interface SharedBuffers {
 
 export interface RunOptions {
   workers?: number;
+  /** A pool started earlier by the caller, who closes it; otherwise one is started and closed here. */
+  pool?: WorkerPool;
   onProgress?: (done: number, total: number, phase: 'simulating' | 'summarising') => void;
 }
 
@@ -70,12 +72,23 @@ function toError(e: WorkerError): Error {
   return e.name === 'ParameterError' && e.place ? new ParameterError(e.message, e.place, e.iteration, e.hint) : new Error(e.message);
 }
 
-/** A fixed set of workers fed from a queue of jobs; answers are kept by job id. */
-class Pool {
+/**
+ * A fixed set of worker threads fed from a queue of jobs; answers are kept by job id. Start it
+ * early (threads load their modules meanwhile), `init` it with the model, close it when done.
+ */
+export class WorkerPool {
   private readonly workers: Worker[] = [];
-  constructor(count: number, workerData: unknown) {
+  constructor(count: number) {
     const url = new URL('./worker.js', import.meta.url);
-    for (let w = 0; w < count; w++) this.workers.push(new Worker(url, { workerData }));
+    for (let w = 0; w < count; w++) this.workers.push(new Worker(url));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  init(model: Model, shared: SharedBuffers): void {
+    for (const worker of this.workers) worker.postMessage({ type: 'init', model, shared });
   }
 
   async run<J extends { id: number }, R>(jobs: J[], onAnswer: (job: J, answer: R) => void): Promise<void> {
@@ -135,7 +148,7 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
   const blocks: { id: number; start: number; count: number }[] = [];
   for (let start = 0, id = 0; start < N; start += CHUNK_SIZE, id++) blocks.push({ id, start, count: Math.min(CHUNK_SIZE, N - start) });
   const overlaysByBlock: Float64Array[][] = new Array(blocks.length);
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), blocks.length));
+  const workers = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), blocks.length));
   const taskCount = summaryTaskCount(model, output);
   const ranges: { id: number; from: number; to: number }[] = [];
   for (let from = 0, id = 0; from < taskCount; from += SUMMARY_TASKS_PER_MESSAGE, id++) ranges.push({ id, from, to: Math.min(taskCount, from + SUMMARY_TASKS_PER_MESSAGE) });
@@ -143,7 +156,7 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
   let done = 0;
   options.onProgress?.(0, N, 'simulating');
 
-  if (workers === 1) {
+  if (workers === 1 && !options.pool) {
     for (const block of blocks) {
       overlaysByBlock[block.id] = simulateChunk(model, block.start, block.count, output);
       done += block.count;
@@ -158,7 +171,8 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
       options.onProgress?.(range.id + 1, ranges.length, 'summarising');
     }
   } else {
-    const pool = new Pool(workers, { model, shared });
+    const pool = options.pool ?? new WorkerPool(workers);
+    pool.init(model, shared);
     try {
       await pool.run<{ id: number; type: 'chunk'; start: number; count: number }, { overlays: Float64Array[] }>(
         blocks.map((b) => ({ ...b, type: 'chunk' as const })),
@@ -179,7 +193,7 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
         },
       );
     } finally {
-      await pool.close();
+      if (!options.pool) await pool.close();
     }
   }
   return { output, summaries: assembleSummaries(model, output, entriesByRange.flat()) };

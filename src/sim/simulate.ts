@@ -6,7 +6,7 @@ import type { Diagnostic } from '../language/diagnostic.js';
 import { UsageError } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
-import { runModel, type RunOptions } from './runner.js';
+import { CHUNK_SIZE, defaultWorkers, runModel, type RunOptions, WorkerPool } from './runner.js';
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -37,6 +37,17 @@ async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: 
 }
 
 export async function simulate(options: SimulateOptions): Promise<Simulation> {
+  // Worker threads start now and load their code while the workspace is read and checked.
+  const workers = options.workers ?? defaultWorkers();
+  const pool = workers > 1 ? new WorkerPool(workers) : undefined;
+  try {
+    return await simulateWith(options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefined): Promise<Simulation> {
   const cwd = options.cwd ?? process.cwd();
   const target = await resolveScenario(options.scenario, cwd);
   const checked = await lint({ cwd, paths: target.paths });
@@ -55,6 +66,8 @@ export async function simulate(options: SimulateOptions): Promise<Simulation> {
     throw new UsageError(`no scenario \`${scenarioId}\` in the workspace ${workspace.root}`, `scenarios here: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
   }
   const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
-  const { summaries } = await runModel(model, options);
+  // Few iterations (one block) are not worth the threads.
+  const usePool = pool && model.iterations > CHUNK_SIZE ? pool : undefined;
+  const { summaries } = await runModel(model, { ...options, pool: usePool, workers: usePool ? usePool.size : 1 });
   return { model, results: buildResults(model, summaries, options.version) };
 }

@@ -95,8 +95,9 @@ const bucketsByLength = new Map<number, Uint16Array>();
  * monotone in the value, so buckets are ordered), a second gathers the values of the few buckets
  * that hold the wanted ranks, and a selection inside each gives the exact values.
  */
-function quantiles(values: Float64Array, min: number, max: number, scratch: Float64Array, ps: readonly number[]): number[] {
+function quantiles(values: Float64Array, min: number, max: number, scratch: Float64Array, ps: readonly number[], integers: boolean): number[] {
   const n = values.length;
+  if (integers && max - min < BUCKETS) return integerQuantiles(values, min, max, ps);
   const scale = BUCKETS / (max - min);
   let bucketOf = bucketsByLength.get(n);
   if (!bucketOf) bucketsByLength.set(n, (bucketOf = new Uint16Array(n)));
@@ -149,6 +150,29 @@ function quantiles(values: Float64Array, min: number, max: number, scratch: Floa
   });
 }
 
+/**
+ * The same quantiles for whole numbers spanning fewer than BUCKETS values (most counts in the
+ * stochastic mode): a histogram with one bucket per value gives the order statistics directly.
+ */
+function integerQuantiles(values: Float64Array, min: number, max: number, ps: readonly number[]): number[] {
+  const n = values.length;
+  const span = max - min + 1;
+  bucketCounts.fill(0, 0, span);
+  for (let i = 0; i < n; i++) bucketCounts[values[i]! - min]! += 1;
+  const orderStatistic = (rank: number): number => {
+    let b = 0;
+    let before = 0;
+    while (before + bucketCounts[b]! <= rank) before += bucketCounts[b++]!;
+    return min + b;
+  };
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const low = orderStatistic(lo);
+    return h === lo ? low : low + (h - lo) * (orderStatistic(lo + 1) - low);
+  });
+}
+
 const scratchByLength = new Map<number, Float64Array>();
 
 export function summarize(values: Float64Array): Summary {
@@ -160,6 +184,7 @@ export function summarize(values: Float64Array): Summary {
   let sumSquares = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     const d = v - shift;
@@ -167,6 +192,7 @@ export function summarize(values: Float64Array): Summary {
     sumSquares += d * d;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (integers && v !== Math.floor(v)) integers = false;
   }
   const m = shift + sum / n;
   // NaN fails every comparison, so min and max would not see it; the sum does.
@@ -175,7 +201,7 @@ export function summarize(values: Float64Array): Summary {
   const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1))) : 0;
   let scratch = scratchByLength.get(n);
   if (!scratch) scratchByLength.set(n, (scratch = new Float64Array(n)));
-  const [p025, median, p975] = quantiles(values, min, max, scratch, [0.025, 0.5, 0.975]);
+  const [p025, median, p975] = quantiles(values, min, max, scratch, [0.025, 0.5, 0.975], integers);
   return { mean: round(m), sd: round(sd), median: round(median!), p025: round(p025!), p975: round(p975!), mcse: round(sd / Math.sqrt(n)) };
 }
 

@@ -2,19 +2,29 @@
  * Worker thread: receives the model and the shared record buffers once, then either blocks of
  * iterations to simulate (written straight into shared memory) or ranges of summary tasks.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { simulateChunk } from './chunk.js';
 import type { Model } from './model.js';
 import type { ParameterError } from './parameters.js';
 import { computeSummaryTasks } from './summarize.js';
 import { outputFromShared, type SharedBuffers } from './runner.js';
 
-const { model, shared } = workerData as { model: Model; shared: SharedBuffers };
-const output = outputFromShared(model, shared);
+// The model arrives in an `init` message, so that the thread can start (and load its modules)
+// while the main thread is still reading and checking the workspace.
+let model: Model;
+let output: ReturnType<typeof outputFromShared>;
 
-type Message = { type: 'chunk'; id: number; start: number; count: number } | { type: 'summary'; id: number; from: number; to: number };
+type Message =
+  | { type: 'init'; model: Model; shared: SharedBuffers }
+  | { type: 'chunk'; id: number; start: number; count: number }
+  | { type: 'summary'; id: number; from: number; to: number };
 
 parentPort!.on('message', (message: Message) => {
+  if (message.type === 'init') {
+    model = message.model;
+    output = outputFromShared(model, message.shared);
+    return;
+  }
   try {
     if (message.type === 'chunk') {
       const overlays = simulateChunk(model, message.start, message.count, output);
