@@ -19,36 +19,53 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs a command RUNS times (after one warm-up); returns median wall seconds and peak RSS in MB. */
-function measure(label, command, args, options = {}) {
-  const walls = [];
-  const rss = [];
-  const runs = options.runs ?? RUNS;
-  for (let i = 0; i <= runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = TIME
-      ? spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1' } })
-      : spawnSync(command, args, { encoding: 'utf8', cwd: options.cwd ?? REPO });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const expected = options.expectStatus ?? 0;
-    if (result.status !== expected) {
-      throw new Error(`${label}: exit ${result.status}, expected ${expected}\n${result.stdout?.slice(0, 2000)}\n${result.stderr?.slice(0, 2000)}`);
-    }
-    if (i === 0) continue; // warm-up: file-system cache
-    walls.push(seconds);
-    if (TIME) rss.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
+function runOnce(label, command, args, options) {
+  const start = process.hrtime.bigint();
+  const result = TIME
+    ? spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1' } })
+    : spawnSync(command, args, { encoding: 'utf8', cwd: options.cwd ?? REPO });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const expected = options.expectStatus ?? 0;
+  if (result.status !== expected) {
+    throw new Error(`${label}: exit ${result.status}, expected ${expected}\n${result.stdout?.slice(0, 2000)}\n${result.stderr?.slice(0, 2000)}`);
   }
-  const row = { label, runs, medianSeconds: median(walls), minSeconds: Math.min(...walls), peakMB: rss.length ? Math.max(...rss) : null };
-  process.stderr.write(`  ${label}: median ${row.medianSeconds.toFixed(3)} s, peak ${row.peakMB?.toFixed(0) ?? '?'} MB\n`);
-  return row;
+  return { seconds, rss: TIME ? Number(result.stderr.trim().split('\n').pop()) / 1024 : undefined };
+}
+
+/**
+ * Runs each command once to warm up, then `runs` times, alternating between the commands so that a
+ * command and its peer see the same conditions (a slow minute of the machine hits both).
+ * Returns one row per command: median wall seconds and peak RSS in MB.
+ */
+function measureTogether(specs, runs = RUNS) {
+  for (const spec of specs) runOnce(spec.label, spec.command, spec.args, spec.options ?? {});
+  const samples = specs.map(() => ({ walls: [], rss: [] }));
+  for (let i = 0; i < runs; i++) {
+    specs.forEach((spec, k) => {
+      const r = runOnce(spec.label, spec.command, spec.args, spec.options ?? {});
+      samples[k].walls.push(r.seconds);
+      if (r.rss !== undefined) samples[k].rss.push(r.rss);
+    });
+  }
+  return specs.map((spec, k) => {
+    const row = { label: spec.label, runs, medianSeconds: median(samples[k].walls), minSeconds: Math.min(...samples[k].walls), peakMB: samples[k].rss.length ? Math.max(...samples[k].rss) : null };
+    process.stderr.write(`  ${row.label}: median ${row.medianSeconds.toFixed(3)} s, peak ${row.peakMB?.toFixed(0) ?? '?'} MB\n`);
+    return row;
+  });
+}
+
+function measure(label, command, args, options = {}) {
+  return measureTogether([{ label, command, args, options }], options.runs ?? RUNS)[0];
 }
 
 const results = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', runs: RUNS, benchmarks: [] };
 
 // 1. Start-up: `logi --version` against bare `node -e 0` (the floor any Node CLI pays).
 process.stderr.write('start-up\n');
-const nodeFloor = measure('node -e 0 (peer: bare Node start-up)', process.execPath, ['-e', '0']);
-const version = measure('logi --version', process.execPath, [BIN, '--version']);
+const [version, nodeFloor] = measureTogether([
+  { label: 'logi --version', command: process.execPath, args: [BIN, '--version'] },
+  { label: 'node -e 0 (peer: bare Node start-up)', command: process.execPath, args: ['-e', '0'] },
+]);
 results.benchmarks.push({
   name: 'startup',
   target: 'logi --version under 0.5 s',
@@ -62,8 +79,10 @@ process.stderr.write('lint of 1,000 logigrammes\n');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-'));
 try {
   generateWorkspace(dir, 1000);
-  const lintRow = measure('logi lint (1,000 logigrammes)', process.execPath, [BIN, 'lint', dir]);
-  const parseOnly = measure('yaml parse only (peer: read + parseAllDocuments, same files)', process.execPath, [path.join(REPO, 'bench/parse-only.js'), dir]);
+  const [lintRow, parseOnly] = measureTogether([
+    { label: 'logi lint (1,000 logigrammes)', command: process.execPath, args: [BIN, 'lint', dir] },
+    { label: 'yaml parse only (peer: read + parseAllDocuments, same files)', command: process.execPath, args: [path.join(REPO, 'bench/parse-only.js'), dir] },
+  ]);
   results.benchmarks.push({
     name: 'lint-1000',
     target: 'under 2 s',
@@ -103,8 +122,14 @@ try {
   const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-model.js'), markov, 'markov', modelJson], { encoding: 'utf8' });
   if (exported.status !== 0) throw new Error(exported.stderr);
   const python = findNumpy();
-  const logiMarkov = measure('logi simulate (pure Markov, 10,000 iterations)', process.execPath, [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], { runs: SIM_RUNS, cwd: markov });
-  const numpyMarkov = measure(`NumPy ${python.version} (peer: same model, vectorised)`, python.command, [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')], { runs: SIM_RUNS });
+  const MARKOV_RUNS = Number(process.env.BENCH_MARKOV_RUNS ?? 5);
+  const [logiMarkov, numpyMarkov] = measureTogether(
+    [
+      { label: 'logi simulate (pure Markov, 10,000 iterations)', command: process.execPath, args: [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], options: { cwd: markov } },
+      { label: `NumPy ${python.version} (peer: same model, vectorised)`, command: python.command, args: [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')] },
+    ],
+    MARKOV_RUNS,
+  );
   results.benchmarks.push({
     name: 'markov-vs-numpy',
     target: 'logi at least as fast as NumPy (ratio ≤ 1)',
@@ -133,7 +158,7 @@ mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 writeFileSync(path.join(REPO, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
-  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (simulations: ${SIM_RUNS}) after one warm-up; peak = maximum resident set size (of the command and its worker threads).`,
+  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
   '',
   '| benchmark | command | median (s) | peak memory (MB) | ratio to peer | target | met |',
   '|---|---|---:|---:|---:|---|---|',
