@@ -35,7 +35,7 @@ export function formatSummary(results: Results): string {
     const b = base.measures.counts[state.id]!;
     const p = program.measures.counts[state.id]!;
     const d = diff.measures.counts[state.id]![H]!;
-    rows.push([`${state.id} ${state.title}`.slice(0, 38), ...years.map((y) => n0(b[y]!.mean)), ...years.filter((y) => y > 0).map((y) => n0(p[y]!.mean)), `${signed(d.mean)} ${interval(d)}`]);
+    rows.push([`${state.id} ${state.title}`.slice(0, 48), ...years.map((y) => n0(b[y]!.mean)), ...years.filter((y) => y > 0).map((y) => n0(p[y]!.mean)), `${signed(d.mean)} ${interval(d)}`]);
   }
   out.push(table(rows, rows[0]!.map((_, i) => i > 0)));
   if (results.events.length > 0) {
@@ -58,7 +58,7 @@ export function formatSummary(results: Results): string {
   for (const actor of actors.slice(0, 10)) {
     const f = (block: typeof base) => block.measures.fte[actor.id]![H - 1]!;
     if (f(program).mean === 0 && f(base).mean === 0) continue;
-    actorRows.push([actor.title.slice(0, 34), n0(actsOf(actor.id)), n1(f(base).mean), n1(f(program).mean), `${signed(f(diff).mean, n1)} ${interval(f(diff), n1)}`, n0(program.measures.cost[actor.id]![H - 1]!.mean)]);
+    actorRows.push([actor.title.slice(0, 48), n0(actsOf(actor.id)), n1(f(base).mean), n1(f(program).mean), `${signed(f(diff).mean, n1)} ${interval(f(diff), n1)}`, n0(program.measures.cost[actor.id]![H - 1]!.mean)]);
   }
   out.push(table(actorRows, [false, true, true, true, false, true]));
   const totalDiff = diff.totalCost[H - 1]!;
