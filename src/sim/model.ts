@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
 import { PERIODS_PER_YEAR, parseTransition } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
 import { FREQUENCY_SHORTHAND } from '../language/schemas/logigramme.js';
@@ -37,7 +38,7 @@ export interface CompiledLogigramme {
   id: string;
   title: string;
   stratum: number;
-  /** Nodes in topological order; the start node is first. */
+  /** The nodes reachable from the start, in topological order; the start node is first. */
   nodes: CompiledNode[];
   edges: { from: number; to: number; label: string }[];
   /** Effect bits: transition (row stratum, destination state) and θ slot of the hazard ratio. */
@@ -147,35 +148,24 @@ function placeOf(doc: LoadedDocument, docPath: (string | number)[], name: string
   return { name, file: doc.source.file, line: range.start.line, column: range.start.column };
 }
 
+/** The reachable nodes in topological order (src/graph), refusing loops: repetition is a frequency. */
 function topologicalOrder(doc: LoadedDocument<'Logigramme'>): string[] {
-  const nodes = doc.value.nodes;
-  const successors = (id: string): string[] => {
-    const node = nodes[id]!;
-    if (node.type === 'decision') return node.branches.map((b) => b.next);
-    return 'next' in node && node.next !== undefined ? [node.next] : [];
-  };
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string, trail: string[]): void => {
-    if (!(id in nodes)) {
-      throw new ModelError(`logigramme ${doc.id}: node \`${trail[trail.length - 1]}\` leads to \`${id}\`, which does not exist`, placeOf(doc, ['nodes', trail[trail.length - 1] ?? doc.value.start], 'node'), 'run `logi lint`');
-    }
-    const seen = state.get(id);
-    if (seen === 'done') return;
-    if (seen === 'visiting') {
-      throw new ModelError(
-        `logigramme ${doc.id} has a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`,
-        placeOf(doc, ['nodes', id], 'node'),
-        'repetition is a frequency (`frequency: {times: 4, per: year}`), not a loop',
-      );
-    }
-    state.set(id, 'visiting');
-    for (const next of successors(id)) visit(next, [...trail, id]);
-    state.set(id, 'done');
-    order.push(id);
-  };
-  visit(doc.value.start, []);
-  return order.reverse();
+  const nodes = doc.value.nodes as FlowNodes;
+  for (const [id, node] of Object.entries(doc.value.nodes)) {
+    const targets = node.type === 'decision' ? node.branches.map((b) => b.next) : 'next' in node && node.next !== undefined ? [node.next] : [];
+    const missing = targets.find((target) => !(target in nodes));
+    if (missing !== undefined) throw new ModelError(`logigramme ${doc.id}: node \`${id}\` leads to \`${missing}\`, which does not exist`, placeOf(doc, ['nodes', id], 'node'), 'run `logi lint`');
+  }
+  if (!(doc.value.start in nodes)) throw new ModelError(`logigramme ${doc.id} starts at \`${doc.value.start}\`, which does not exist`, placeOf(doc, ['start'], 'start'), 'run `logi lint`');
+  const { order, cyclic } = graphTopologicalOrder(nodes, doc.value.start);
+  if (cyclic.length > 0) {
+    throw new ModelError(
+      `logigramme ${doc.id} has a loop through ${cyclic.map((id) => `\`${id}\``).join(', ')}`,
+      placeOf(doc, ['nodes', cyclic[0]!], 'node'),
+      'repetition is a frequency (`frequency: {times: 4, per: year}`), not a loop',
+    );
+  }
+  return order;
 }
 
 type Frequency = { times: Parameter; per: keyof typeof PERIODS_PER_YEAR };
