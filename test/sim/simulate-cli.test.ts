@@ -75,6 +75,12 @@ describe('logi simulate', () => {
       expect(run.stderr).toMatch(/hint:/);
       expect(hasStackTrace(run.stderr)).toBe(false);
       expect(() => readFileSync(path.join(dir, 'out', 'results.json'))).toThrow();
+      // The same from worker threads: the error crosses back, the threads stop, nothing is written.
+      const threaded = runCli(['simulate', 'fixed', '--iterations', '500', '--workers', '2', '--out', path.join(dir, 'out')], { cwd: dir });
+      expect(threaded.status).toBe(2);
+      expect(threaded.stderr).toMatch(/sum to [\d.]+ > 1 in iteration \d+/);
+      expect(hasStackTrace(threaded.stderr)).toBe(false);
+      expect(() => readFileSync(path.join(dir, 'out', 'results.json'))).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
