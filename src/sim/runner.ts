@@ -91,39 +91,48 @@ export class WorkerPool {
     for (const worker of this.workers) worker.postMessage({ type: 'init', model, shared });
   }
 
+  /**
+   * Runs the jobs (in id order, as threads become free). When a job fails, the jobs after it are
+   * not started, the ones before it still run, and the error of the earliest failing job is the one
+   * reported: the same error whatever the number of threads.
+   */
   async run<J extends { id: number }, R>(jobs: J[], onAnswer: (job: J, answer: R) => void): Promise<void> {
-    let next = 0;
-    let pending = jobs.length;
-    if (pending === 0) return;
+    if (jobs.length === 0) return;
     await new Promise<void>((resolve, reject) => {
-      let failed = false;
+      let next = 0;
+      let inFlight = 0;
+      let crashed: Error | undefined;
+      let earliest: { id: number; error: Error } | undefined;
       const cleanups: (() => void)[] = [];
-      const finish = (error?: Error) => {
+      const settle = () => {
+        if (inFlight > 0) return;
         for (const cleanup of cleanups) cleanup();
-        if (error) reject(error);
+        if (crashed) reject(crashed);
+        else if (earliest) reject(earliest.error);
         else resolve();
       };
+      const byId = new Map(jobs.map((job) => [job.id, job]));
       for (const worker of this.workers) {
         const feed = () => {
-          const job = jobs[next++];
-          if (job) worker.postMessage(job);
+          const job = jobs[next];
+          if (!job || crashed || (earliest && job.id > earliest.id)) return;
+          next += 1;
+          inFlight += 1;
+          worker.postMessage(job);
         };
         const onMessage = (message: { ok: boolean; id: number; error?: WorkerError } & R) => {
-          if (failed) return;
+          inFlight -= 1;
           if (!message.ok) {
-            failed = true;
-            finish(toError(message.error!));
-            return;
-          }
-          onAnswer(jobs.find((j) => j.id === message.id)!, message);
-          pending -= 1;
-          if (pending === 0) finish();
-          else feed();
+            if (!earliest || message.id < earliest.id) earliest = { id: message.id, error: toError(message.error!) };
+          } else if (!crashed) onAnswer(byId.get(message.id)!, message);
+          feed();
+          settle();
         };
         const onError = (error: Error) => {
-          if (failed) return;
-          failed = true;
-          finish(error);
+          // A thread that dies cannot answer: stop waiting for it.
+          crashed ??= error;
+          inFlight = 0;
+          settle();
         };
         worker.on('message', onMessage);
         worker.on('error', onError);
@@ -133,6 +142,7 @@ export class WorkerPool {
         });
         feed();
       }
+      settle();
     });
   }
 

@@ -81,6 +81,9 @@ describe('logi simulate', () => {
       expect(threaded.stderr).toMatch(/sum to [\d.]+ > 1 in iteration \d+/);
       expect(hasStackTrace(threaded.stderr)).toBe(false);
       expect(() => readFileSync(path.join(dir, 'out', 'results.json'))).toThrow();
+      // The earliest failing iteration is reported, whatever the number of threads.
+      const inline = runCli(['simulate', 'fixed', '--iterations', '500', '--workers', '1'], { cwd: dir });
+      expect(threaded.stderr).toBe(inline.stderr);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
