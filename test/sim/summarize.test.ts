@@ -41,3 +41,15 @@ describe('summarize', () => {
     expect(round(0.000123456789)).toBe(0.0001234568);
   });
 });
+
+describe('CSV', () => {
+  it('writes the same bytes as csv-stringify, quoting what RFC 4180 requires', async () => {
+    const { stringify } = await import('csv-stringify/sync');
+    const { quoteCsvField } = await import('../../src/sim/csv.js');
+    const fields = ['plain', 'with,comma', 'with;semicolon', 'with "quotes"', 'line\nbreak', 'Fond d’œil', ''];
+    for (const delimiter of [',', ';'] as const) {
+      const ours = `${fields.map((f) => quoteCsvField(f, delimiter)).join(delimiter)}\n`;
+      expect(ours).toBe(stringify([fields], { delimiter, record_delimiter: 'unix' }));
+    }
+  });
+});
