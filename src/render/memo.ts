@@ -1,0 +1,51 @@
+/**
+ * The memo sheet (fiche mémo) of a logigramme as Markdown: title and stratum, the diagram as a
+ * mermaid fence, the table of actions (label, profession, frequency, evidence grade, source) and
+ * the numbered sources. User text is escaped for Markdown tables.
+ */
+import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { frequencyText, logigrammeToMermaid, type MermaidOptions } from './mermaid.js';
+
+export interface MemoOptions extends MermaidOptions {
+  /** Title of the logigramme's stratum, e.g. "Diabète sans complication". */
+  stratumTitle?: string;
+}
+
+/** Escapes text for a Markdown table cell: no raw HTML, no column break, no line break. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/([\\`*_[\]|])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+export function logigrammeToMemo(logigramme: LogigrammeDocument, options: MemoOptions = {}): string {
+  const sourceIds = Object.keys(logigramme.sources ?? {});
+  const number = (id: string) => sourceIds.indexOf(id) + 1;
+  const lines: string[] = [];
+  lines.push(`# ${markdownCell(logigramme.title)}`, '');
+  lines.push(`Strate **${markdownCell(logigramme.stratum)}**${options.stratumTitle ? ` — ${markdownCell(options.stratumTitle)}` : ''} · pyramide \`${logigramme.pyramid}\` · logigramme \`${logigramme.id}\``, '');
+  if (logigramme.description) lines.push(markdownCell(logigramme.description), '');
+  lines.push('```mermaid', logigrammeToMermaid(logigramme, options).trimEnd(), '```', '');
+  lines.push('| Action | Profession | Fréquence | Grade | Source |', '|---|---|---|---|---|');
+  for (const node of Object.values(logigramme.nodes)) {
+    if (node.type !== 'action') continue;
+    const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
+    const grades = evidence.map((e) => e.grade).filter((g): g is string => g !== undefined);
+    const sources = evidence.flatMap((e) => (Array.isArray(e.source) ? e.source : [e.source])).map((s) => `[${number(s)}]`);
+    lines.push(
+      `| ${markdownCell(node.label)} | ${markdownCell(options.actorTitles?.[node.actor] ?? node.actor)} | ${markdownCell(frequencyText(node.frequency) ?? '—')} | ${markdownCell(grades.join(', ') || '—')} | ${sources.join(' ') || '—'} |`,
+    );
+  }
+  if (sourceIds.length > 0) {
+    lines.push('', '## Sources', '');
+    sourceIds.forEach((id, i) => {
+      const s = logigramme.sources[id]!;
+      const details = [s.authors, s.year, s.type === 'estimate' || s.type === 'illustrative' ? `*${s.type}*` : undefined].filter(Boolean).join(', ');
+      lines.push(`${i + 1}. ${markdownCell(s.title)}${details ? ` (${markdownCell(String(details)).replace(/\\\*/g, '*')})` : ''}${s.url ? ` — <${encodeURI(s.url)}>` : ''}`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,179 @@
+/**
+ * Deterministic Mermaid flowchart text for a logigramme (DESIGN §4): shapes by node type, a colour
+ * per actor with a legend, edge labels from branch labels, phases as subgraphs, numbered source
+ * footnotes. Every label is quoted and escaped, so nothing a clinician types can break the
+ * diagram or reach the page as markup; render it with `securityLevel: 'strict'`.
+ */
+import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+
+export interface MermaidOptions {
+  /** Actor id → title, for the legend (ids are shown when a title is missing). */
+  actorTitles?: Readonly<Record<string, string>>;
+  /** Flow direction; top-down by default. */
+  direction?: 'TD' | 'LR';
+}
+
+/** Fill and stroke per actor, in the order actors first appear (12 colours, then they repeat). */
+export const ACTOR_PALETTE: readonly [string, string][] = [
+  ['#dbeafe', '#1d4ed8'],
+  ['#dcfce7', '#15803d'],
+  ['#fef3c7', '#b45309'],
+  ['#fce7f3', '#be185d'],
+  ['#ede9fe', '#6d28d9'],
+  ['#ccfbf1', '#0f766e'],
+  ['#fee2e2', '#b91c1c'],
+  ['#e0e7ff', '#4338ca'],
+  ['#ecfccb', '#4d7c0f'],
+  ['#ffedd5', '#c2410c'],
+  ['#f3e8ff', '#7e22ce'],
+  ['#e2e8f0', '#334155'],
+];
+
+/**
+ * Escapes text for a double-quoted Mermaid label. Mermaid decodes `#name;` and `#code;` entities
+ * inside labels, so every character that could end the quote, open markup, start a directive
+ * (`%%{init}%%`) or an entity is written as an entity; line breaks become spaces.
+ */
+export function escapeLabel(text: string): string {
+  let out = '';
+  for (const char of text.replace(/\r\n?|\n/g, ' ')) {
+    switch (char) {
+      case '"':
+        out += '#quot;';
+        break;
+      case '<':
+        out += '#lt;';
+        break;
+      case '>':
+        out += '#gt;';
+        break;
+      case '&':
+        out += '#amp;';
+        break;
+      case '#':
+        out += '#35;';
+        break;
+      case '%':
+        out += '#37;';
+        break;
+      case '`':
+        out += '#96;';
+        break;
+      case '\\':
+        out += '#92;';
+        break;
+      default:
+        // Other control characters have no business in a label.
+        out += char < ' ' ? ' ' : char;
+    }
+  }
+  return out;
+}
+
+const PER_FR: Record<string, string> = { day: 'jour', week: 'semaine', month: 'mois', quarter: 'trimestre', year: 'an' };
+
+/** `{times: 4, per: year}` or `4/year` as a French label: `4/an`, `0,33/an`; `≈` for a distribution. */
+export function frequencyText(frequency: unknown): string | undefined {
+  if (frequency === undefined) return undefined;
+  let times: unknown;
+  let per: string;
+  if (typeof frequency === 'string') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\w+)\s*$/.exec(frequency);
+    if (!m) return frequency;
+    times = Number(m[1]);
+    per = m[2]!;
+  } else {
+    ({ times, per } = frequency as { times: unknown; per: string });
+  }
+  const count = typeof times === 'number' ? String(Math.round(times * 100) / 100).replace('.', ',') : '≈';
+  return `${count}/${PER_FR[per] ?? per}`;
+}
+
+/** The Mermaid text of a logigramme: the same input always gives the same text. */
+export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: MermaidOptions = {}): string {
+  const ids = Object.keys(logigramme.nodes);
+  const nodeId = new Map(ids.map((id, i) => [id, `n${i}`]));
+  const sourceIds = Object.keys(logigramme.sources ?? {});
+  const footnote = (source: string | string[]): string => {
+    const list = Array.isArray(source) ? source : [source];
+    const numbers = list.map((s) => sourceIds.indexOf(s) + 1).filter((n) => n > 0);
+    return numbers.length ? ` [${numbers.join(',')}]` : '';
+  };
+  const actors: string[] = [];
+  const lines: string[] = [`flowchart ${options.direction ?? 'TD'}`, `  %% ${escapeLabel(logigramme.id)}`];
+  const declare = (id: string): string => {
+    const node = logigramme.nodes[id]!;
+    const ref = nodeId.get(id)!;
+    let label = node.label;
+    if (node.type === 'action') {
+      const frequency = frequencyText(node.frequency);
+      if (frequency) label += ` (${frequency})`;
+      const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
+      label += evidence.map((e) => footnote(e.source)).join('');
+    }
+    const text = `"${escapeLabel(label)}"`;
+    switch (node.type) {
+      case 'start':
+        return `${ref}([${text}])`;
+      case 'end':
+        return `${ref}([${text}])`;
+      case 'decision':
+        return `${ref}{${text}}`;
+      case 'refer':
+        return `${ref}[[${text}]]`;
+      default:
+        return `${ref}[${text}]`;
+    }
+  };
+  // Nodes, grouped by phase (in the order phases are declared), then the rest.
+  const phases = Object.keys(logigramme.phases ?? {});
+  phases.forEach((phase, p) => {
+    const members = ids.filter((id) => logigramme.nodes[id]!.phase === phase);
+    if (members.length === 0) return;
+    lines.push(`  subgraph p${p}["${escapeLabel(logigramme.phases![phase]!.label)}"]`);
+    for (const id of members) lines.push(`    ${declare(id)}`);
+    lines.push('  end');
+  });
+  for (const id of ids) if (!phases.includes(logigramme.nodes[id]!.phase ?? '\u0000')) lines.push(`  ${declare(id)}`);
+  // Edges in document order; a branch carries its label.
+  for (const id of ids) {
+    const node = logigramme.nodes[id]!;
+    const from = nodeId.get(id)!;
+    if (node.type === 'decision') {
+      for (const branch of node.branches) {
+        const to = nodeId.get(branch.next);
+        if (to) lines.push(`  ${from} -->|"${escapeLabel(branch.label)}"| ${to}`);
+      }
+    } else if ('next' in node && node.next !== undefined) {
+      const to = nodeId.get(node.next);
+      if (to) lines.push(`  ${from} --> ${to}`);
+    }
+  }
+  // Colours by actor, and the legend.
+  for (const id of ids) {
+    const node = logigramme.nodes[id]!;
+    if (node.type === 'action' && !actors.includes(node.actor)) actors.push(node.actor);
+  }
+  lines.push('  classDef start fill:#f1f5f9,stroke:#475569,stroke-width:2px');
+  lines.push('  classDef decision fill:#fff7ed,stroke:#9a3412');
+  actors.forEach((actor, a) => {
+    const [fill, stroke] = ACTOR_PALETTE[a % ACTOR_PALETTE.length]!;
+    lines.push(`  classDef actor${a} fill:${fill},stroke:${stroke},color:#0f172a`);
+  });
+  for (const id of ids) {
+    const node = logigramme.nodes[id]!;
+    const cls = node.type === 'action' ? `actor${actors.indexOf(node.actor)}` : node.type === 'decision' ? 'decision' : node.type === 'start' || node.type === 'end' ? 'start' : undefined;
+    if (cls) lines.push(`  class ${nodeId.get(id)} ${cls}`);
+  }
+  if (actors.length > 0) {
+    lines.push('  subgraph legend["Acteurs"]');
+    actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(options.actorTitles?.[actor] ?? actor)}"]:::actor${a}`));
+    lines.push('  end');
+  }
+  if (sourceIds.length > 0) {
+    const text = sourceIds.map((s, i) => `[${i + 1}] ${logigramme.sources[s]!.title}`).join(' · ');
+    lines.push(`  sources["${escapeLabel(text)}"]`);
+    lines.push('  style sources fill:#ffffff,stroke:#cbd5e1,font-size:11px');
+  }
+  return `${lines.join('\n')}\n`;
+}

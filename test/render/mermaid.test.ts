@@ -1,0 +1,140 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../src/language/workspace.js';
+import type { LogigrammeDocument } from '../../src/language/schemas/logigramme.js';
+import { markdownCell, logigrammeToMemo } from '../../src/render/memo.js';
+import { escapeLabel, frequencyText, logigrammeToMermaid } from '../../src/render/mermaid.js';
+import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+
+const HOSTILE = [
+  'He said "stop" and [left] {now} (maybe) |pipe|',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '%%{init: {"securityLevel": "loose"}}%%',
+  'end',
+  'click n1 call alert()',
+  'Fond d’œil 👁 — HbA1c ≤ 7 % & #1 `code` back\\slash',
+  'two\nlines',
+];
+
+function hostileLogigramme(): LogigrammeDocument {
+  return {
+    kind: 'Logigramme',
+    version: 1,
+    id: 'hostile',
+    title: HOSTILE[0]!,
+    pyramid: 'p',
+    stratum: 'S1',
+    start: 'start',
+    phases: { phase: { label: HOSTILE[3]! } },
+    nodes: {
+      start: { type: 'start', label: HOSTILE[4]!, next: 'act' },
+      act: { type: 'action', label: HOSTILE[1]!, actor: 'end', frequency: { times: 4, per: 'year' }, evidence: { source: 'src' }, phase: 'phase', next: 'choice' },
+      choice: {
+        type: 'decision',
+        label: HOSTILE[2]!,
+        branches: [
+          { label: HOSTILE[5]!, p: 0.5, next: 'refer' },
+          { label: HOSTILE[6]!, next: 'stop' },
+        ],
+      },
+      refer: { type: 'refer', label: HOSTILE[7]!, logigramme: 'other', next: 'stop' },
+      stop: { type: 'end', label: HOSTILE[0]! },
+    },
+    sources: { src: { title: HOSTILE[1]! } },
+  } as LogigrammeDocument;
+}
+
+describe('Mermaid text', () => {
+  it('quotes and escapes every label: no raw quote, angle bracket, percent sign, backtick or backslash inside', () => {
+    const text = logigrammeToMermaid(hostileLogigramme(), { actorTitles: { end: HOSTILE[2]! } });
+    const labels = [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    expect(labels.length).toBeGreaterThanOrEqual(10);
+    for (const label of labels) expect(label).not.toMatch(/[<>%`\\\n]/);
+    expect(text).not.toContain('<script');
+    expect(text).not.toContain('%%{');
+    // What remains of the hostile markup is text: entity-encoded, inside a quoted label.
+    expect(text).toContain('#lt;img src=x onerror=alert(1)#gt;');
+    // Every line is a known statement: nothing a label holds can start a statement of its own.
+    for (const line of text.trimEnd().split('\n')) {
+      expect(line).toMatch(
+        /^(flowchart TD|  %% [^\n]*|  (subgraph (p\d+|legend)\["[^"]*"\]|end)|\s+(n\d+|l\d+:?|sources)(\(\["[^"]*"\]\)|\["[^"]*"\]|\{"[^"]*"\}|\[\["[^"]*"\]\])(:::actor\d+)?|  n\d+ -->(\|"[^"]*"\|)? n\d+|  classDef \w+ [\w:#,%-]+|  class n\d+ \w+|  style sources [\w:#,-]+)$/,
+      );
+    }
+  });
+
+  it('keeps accents and emoji, and entity-encodes the dangerous characters', () => {
+    expect(escapeLabel('Fond d’œil 👁')).toBe('Fond d’œil 👁');
+    expect(escapeLabel('a "b" <c> & #d %e `f`')).toBe('a #quot;b#quot; #lt;c#gt; #amp; #35;d #37;e #96;f#96;');
+    expect(escapeLabel('two\nlines')).toBe('two lines');
+  });
+
+  it('is deterministic and draws every node, edge, phase, actor and source', async () => {
+    const workspace = await loadWorkspace({ cwd: REPO });
+    const doc = workspace.index.Logigramme.get('dt2-s2-suivi')!.value;
+    const text = logigrammeToMermaid(doc);
+    expect(logigrammeToMermaid(doc)).toBe(text);
+    const nodes = Object.keys(doc.nodes).length;
+    const edges = Object.values(doc.nodes).reduce((n, node) => n + (node.type === 'decision' ? node.branches.length : 'next' in node && node.next ? 1 : 0), 0);
+    expect(text.match(/^\s+n\d+[[({]/gm)).toHaveLength(nodes);
+    expect(text.match(/^ {2}n\d+ -->/gm)).toHaveLength(edges);
+    expect(text.match(/^  subgraph p\d+/gm)).toHaveLength(Object.keys(doc.phases ?? {}).length);
+    const actors = new Set(Object.values(doc.nodes).flatMap((n) => (n.type === 'action' ? [n.actor] : [])));
+    expect(text.match(/^\s+l\d+\[/gm)).toHaveLength(actors.size);
+    for (const [i] of Object.keys(doc.sources).entries()) expect(text).toContain(`[${i + 1}] `);
+  });
+
+  it('matches the committed snapshots of the bundled logigrammes', async () => {
+    const workspace = await loadWorkspace({ cwd: REPO });
+    const titles: Record<string, string> = {};
+    for (const a of workspace.index.Actors.values()) for (const [id, actor] of Object.entries(a.value.actors)) titles[id] = actor.title;
+    for (const id of ['dt2-s2-suivi', 'ic-s3-post-hospitalisation']) {
+      await expect(logigrammeToMermaid(workspace.index.Logigramme.get(id)!.value, { actorTitles: titles })).toMatchFileSnapshot(`__snapshots__/${id}.mmd`);
+    }
+  });
+
+  it('writes frequencies the French way', () => {
+    expect(frequencyText({ times: 4, per: 'year' })).toBe('4/an');
+    expect(frequencyText({ times: 0.333, per: 'year' })).toBe('0,33/an');
+    expect(frequencyText('2/month')).toBe('2/mois');
+    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' })).toBe('≈/semaine');
+  });
+});
+
+describe('memo sheet', () => {
+  it('escapes labels for Markdown tables and lists one row per action', () => {
+    const memo = logigrammeToMemo(hostileLogigramme());
+    expect(memo).not.toMatch(/<script|<img/);
+    expect(markdownCell('a | b <i>')).toBe('a \\| b &lt;i&gt;');
+    const rows = memo.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('4/an');
+    expect(memo).toContain('```mermaid\nflowchart TD');
+    expect(memo).toContain('## Sources');
+  });
+});
+
+describe('logi render', () => {
+  it('writes one memo sheet per bundled logigramme, and Mermaid text with --format mmd', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-render-'));
+    try {
+      const md = runCli(['render', 'guidelines', '--format', 'md', '--out', dir]);
+      expect(md.status, md.stderr).toBe(0);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(10);
+      const mmd = runCli(['render', 'guidelines/diabete-t2/s2-suivi.yaml', '--format', 'mmd', '--out', dir, '--json']);
+      expect(JSON.parse(mmd.stdout).files).toHaveLength(1);
+      expect(readFileSync(path.join(dir, 'dt2-s2-suivi.mmd'), 'utf8')).toMatch(/^flowchart TD\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses input that does not lint clean, without a stack trace', () => {
+    const run = runCli(['render', 'cases/broken-next.yaml', '--out', os.tmpdir()], { cwd: path.join(REPO, 'test/fixtures/malformed') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no node `fn`/);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});
