@@ -60,7 +60,7 @@ describe('Mermaid text', () => {
     // Every line is a known statement: nothing a label holds can start a statement of its own.
     for (const line of text.trimEnd().split('\n')) {
       expect(line).toMatch(
-        /^(flowchart TD|  %% [^\n]*|  (subgraph (p\d+|legend)\["[^"]*"\]|end)|\s+(n\d+|l\d+:?|sources)(\(\["[^"]*"\]\)|\["[^"]*"\]|\{"[^"]*"\}|\[\["[^"]*"\]\])(:::actor\d+)?|  n\d+ -->(\|"[^"]*"\|)? n\d+|  classDef \w+ [\w:#,%-]+|  class n\d+ \w+|  style sources [\w:#,-]+)$/,
+        /^(flowchart TD| {2}%% [^\n]*| {2}(subgraph (p\d+|legend)\["[^"]*"\]|end)|\s+(n\d+|l\d+:?|sources)(\(\["[^"]*"\]\)|\["[^"]*"\]|\{"[^"]*"\}|\[\["[^"]*"\]\])(:::actor\d+)?| {2}n\d+ -->(\|"[^"]*"\|)? n\d+| {2}classDef \w+ [\w:#,%-]+| {2}class n\d+ \w+| {2}style sources [\w:#,-]+)$/,
       );
     }
   });
@@ -80,7 +80,7 @@ describe('Mermaid text', () => {
     const edges = Object.values(doc.nodes).reduce((n, node) => n + (node.type === 'decision' ? node.branches.length : 'next' in node && node.next ? 1 : 0), 0);
     expect(text.match(/^\s+n\d+[[({]/gm)).toHaveLength(nodes);
     expect(text.match(/^ {2}n\d+ -->/gm)).toHaveLength(edges);
-    expect(text.match(/^  subgraph p\d+/gm)).toHaveLength(Object.keys(doc.phases ?? {}).length);
+    expect(text.match(/^ {2}subgraph p\d+/gm)).toHaveLength(Object.keys(doc.phases ?? {}).length);
     const actors = new Set(Object.values(doc.nodes).flatMap((n) => (n.type === 'action' ? [n.actor] : [])));
     expect(text.match(/^\s+l\d+\[/gm)).toHaveLength(actors.size);
     for (const [i] of Object.keys(doc.sources).entries()) expect(text).toContain(`[${i + 1}] `);
