@@ -52,8 +52,9 @@ async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefin
   const target = await resolveScenario(options.scenario, cwd);
   const checked = await lint({ cwd, paths: target.paths });
   const workspace = checked.workspace;
-  // The scenario and everything it names must be valid: lint the whole workspace's errors.
-  const everything = target.paths.length ? await lint({ cwd, paths: [workspace.root] }) : checked;
+  // The scenario and everything it names must be valid: the whole workspace (as its config
+  // includes it) must lint without errors.
+  const everything = target.paths.length ? await lint({ cwd: workspace.root }) : checked;
   const errors = everything.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new InvalidInputError(errors);
   let scenarioId = target.id;

@@ -18,6 +18,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LOGI_DEBUG: '', ...options.env },
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

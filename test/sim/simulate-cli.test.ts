@@ -53,6 +53,12 @@ describe('logi simulate', () => {
     expect(fr.find((l) => l.startsWith('test-territory;count;baseline;counts;S0;3;'))).toMatch(/;\d+,\d+;/);
   });
 
+  it('takes the scenario as a file too, resolving the workspace from it (the bundled heart-failure scenario)', () => {
+    const run = runCli(['simulate', 'simulations/pionniers-ic.yaml', '--iterations', '20', '--json']);
+    expect(run.status, run.stderr.slice(0, 500)).toBe(0);
+    expect(JSON.parse(run.stdout).manifest).toMatchObject({ scenario: 'pionniers-ic-2026', pyramid: 'insuffisance-cardiaque', iterations: 20 });
+  });
+
   it('prints a readable summary, and --json the results', () => {
     const run = runCli(['simulate', 'fixed', '--iterations', '40'], { cwd: FIXED });
     expect(run.status).toBe(0);
