@@ -66,13 +66,13 @@ const [version, nodeFloor] = measureTogether([
   { label: 'logi --version', command: process.execPath, args: [BIN, '--version'] },
   { label: 'node -e 0 (peer: bare Node start-up)', command: process.execPath, args: ['-e', '0'] },
 ]);
-results.benchmarks.push({
-  name: 'startup',
-  target: 'logi --version under 0.5 s',
-  rows: [version, nodeFloor],
-  ratio: version.medianSeconds / nodeFloor.medianSeconds,
-  pass: version.medianSeconds < 0.5,
-});
+/** Records a benchmark: the command's row first, then its peer's (if any). */
+function record(name, target, rows, pass) {
+  const [own, peer] = rows;
+  results.benchmarks.push({ name, target, rows, ratio: peer ? own.medianSeconds / peer.medianSeconds : 1, pass });
+}
+
+record('startup', 'logi --version under 0.5 s', [version, nodeFloor], version.medianSeconds < 0.5);
 
 // 2. Lint of 1,000 generated logigrammes against parsing the same files with `yaml` alone.
 process.stderr.write('lint of 1,000 logigrammes\n');
@@ -83,13 +83,7 @@ try {
     { label: 'logi lint (1,000 logigrammes)', command: process.execPath, args: [BIN, 'lint', dir] },
     { label: 'yaml parse only (peer: read + parseAllDocuments, same files)', command: process.execPath, args: [path.join(REPO, 'bench/parse-only.js'), dir] },
   ]);
-  results.benchmarks.push({
-    name: 'lint-1000',
-    target: 'under 2 s',
-    rows: [lintRow, parseOnly],
-    ratio: lintRow.medianSeconds / parseOnly.medianSeconds,
-    pass: lintRow.medianSeconds < 2,
-  });
+  record('lint-1000', 'under 2 s', [lintRow, parseOnly], lintRow.medianSeconds < 2);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -101,7 +95,7 @@ process.stderr.write('simulation of the bundled diabetes scenario, 10,000 iterat
 const simOut = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-sim-'));
 try {
   const dt2 = measure('logi simulate pionniers-dt2-2026 --iterations 10000', process.execPath, [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', simOut], { runs: SIM_RUNS });
-  results.benchmarks.push({ name: 'simulate-dt2-10k', target: 'under 10 s, peak under 1 GB', rows: [dt2], ratio: 1, pass: dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024 });
+  record('simulate-dt2-10k', 'under 10 s, peak under 1 GB', [dt2], dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024);
 
   // 4. Pure Markov (no program), logi against a vectorised NumPy implementation of the same model.
   process.stderr.write('pure-Markov scenario: logi against NumPy\n');
@@ -130,13 +124,7 @@ try {
     ],
     MARKOV_RUNS,
   );
-  results.benchmarks.push({
-    name: 'markov-vs-numpy',
-    target: 'logi at least as fast as NumPy (ratio ≤ 1)',
-    rows: [logiMarkov, numpyMarkov],
-    ratio: logiMarkov.medianSeconds / numpyMarkov.medianSeconds,
-    pass: logiMarkov.medianSeconds <= numpyMarkov.medianSeconds,
-  });
+  record('markov-vs-numpy', 'logi at least as fast as NumPy (ratio ≤ 1)', [logiMarkov, numpyMarkov], logiMarkov.medianSeconds <= numpyMarkov.medianSeconds);
 } finally {
   rmSync(simOut, { recursive: true, force: true });
 }

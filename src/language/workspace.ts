@@ -35,6 +35,8 @@ export interface Workspace {
   /** Files the caller asked about (absolute paths); diagnostics are reported for these only. */
   targets: Set<string>;
   diagnostics: Diagnostic[];
+  /** The broken references of each document, by path (the lint rules of references re-issue them). */
+  references: Map<LoadedDocument, PathReport[]>;
   /** True when some input could not be read at all (exit code 2). */
   hasUnreadableInput: boolean;
 }
@@ -178,6 +180,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
     index: emptyIndex(),
     targets,
     diagnostics,
+    references: new Map(),
     hasUnreadableInput,
   };
   if (configFile) workspace.configFile = configFile;
@@ -232,6 +235,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
   }
   for (const loaded of workspace.documents) {
     const reports: PathReport[] = resolveReferences(workspace, loaded);
+    workspace.references.set(loaded, reports);
     diagnostics.push(...reports.map((report) => placeReport(loaded.source, loaded.document, report)));
   }
   workspace.diagnostics = filterToTargets(workspace, diagnostics, cwd);

@@ -1,8 +1,8 @@
 /**
  * The workspace loader resolves references between documents (src/language/references.ts). The
  * rules known-reference, stratum-exists, known-actor and known-source re-issue those findings, so
- * that they are in the rule catalogue, configurable and suppressible; this cache resolves each
- * document once for all four.
+ * that they are in the rule catalogue, configurable and suppressible. The loader keeps each
+ * document's reports, resolving each document once.
  */
 import type { PathReport } from '../language/diagnostic.js';
 import { resolveReferences } from '../language/references.js';
@@ -10,13 +10,11 @@ import type { Kind } from '../language/schemas/index.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { defineRule, docsPath, type Rule } from './rule.js';
 
-const cache = new WeakMap<LoadedDocument, PathReport[]>();
-
 export function referenceReports(workspace: Workspace, document: LoadedDocument): PathReport[] {
-  let reports = cache.get(document);
+  let reports = workspace.references.get(document);
   if (!reports) {
     reports = resolveReferences(workspace, document);
-    cache.set(document, reports);
+    workspace.references.set(document, reports);
   }
   return reports;
 }

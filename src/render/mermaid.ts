@@ -4,7 +4,7 @@
  * footnotes. Every label is quoted and escaped, so nothing a clinician types can break the
  * diagram or reach the page as markup; render it with `securityLevel: 'strict'`.
  */
-import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
 
 export interface MermaidOptions {
   /** Actor id → title, for the legend (ids are shown when a title is missing). */
@@ -73,20 +73,11 @@ export function escapeLabel(text: string): string {
 const PER_FR: Record<string, string> = { day: 'jour', week: 'semaine', month: 'mois', quarter: 'trimestre', year: 'an' };
 
 /** `{times: 4, per: year}` or `4/year` as a French label: `4/an`, `0,33/an`; `≈` for a distribution. */
-export function frequencyText(frequency: unknown): string | undefined {
-  if (frequency === undefined) return undefined;
-  let times: unknown;
-  let per: string;
-  if (typeof frequency === 'string') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\w+)\s*$/.exec(frequency);
-    if (!m) return frequency;
-    times = Number(m[1]);
-    per = m[2]!;
-  } else {
-    ({ times, per } = frequency as { times: unknown; per: string });
-  }
-  const count = typeof times === 'number' ? String(Math.round(times * 100) / 100).replace('.', ',') : '≈';
-  return `${count}/${PER_FR[per] ?? per}`;
+export function frequencyText(frequency: Parameters<typeof parseFrequency>[0]): string | undefined {
+  const parsed = parseFrequency(frequency);
+  if (!parsed) return typeof frequency === 'string' ? frequency : undefined;
+  const count = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100).replace('.', ',') : '≈';
+  return `${count}/${PER_FR[parsed.per] ?? parsed.per}`;
 }
 
 /** The Mermaid text of a logigramme: the same input always gives the same text. */

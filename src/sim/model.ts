@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
 import { PERIODS_PER_YEAR, parseTransition } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
-import { FREQUENCY_SHORTHAND } from '../language/schemas/logigramme.js';
+import { parseFrequency } from '../language/schemas/logigramme.js';
 import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place } from './parameters.js';
@@ -168,18 +168,6 @@ function topologicalOrder(doc: LoadedDocument<'Logigramme'>): string[] {
   return order;
 }
 
-type Frequency = { times: Parameter; per: keyof typeof PERIODS_PER_YEAR };
-
-/** `{times, per}` as written, the shorthand `4/year` expanded, or once a year when absent. */
-function frequencyOf(frequency: string | Frequency | undefined): Frequency {
-  if (frequency === undefined) return { times: 1, per: 'year' };
-  if (typeof frequency === 'string') {
-    const m = FREQUENCY_SHORTHAND.exec(frequency)!;
-    return { times: Number(m[1]), per: m[2] as keyof typeof PERIODS_PER_YEAR };
-  }
-  return frequency;
-}
-
 export interface CompileOptions {
   iterations?: number;
   seed?: number;
@@ -280,7 +268,8 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
           compiled.effectMask |= 1 << effects.length;
           effects.push({ from, to, hr: registry.add(effect.hr, placeOf(doc, [...base, 'effects', k, 'hr'], `hazard ratio on ${effect.transition} at ${id}/${nodeId}`), 'positive') });
         }
-        const frequency = frequencyOf(node.frequency);
+        // An action without a frequency is done once a year (the lint rule action-frequency-required asks for one).
+        const frequency = parseFrequency(node.frequency) ?? { times: 1, per: 'year' as const };
         const actor = actorIndex.get(node.actor)!;
         const freqPath = typeof node.frequency === 'object' ? [...base, 'frequency', 'times'] : [...base, 'frequency'];
         compiled.action = actions.length;

@@ -3,6 +3,17 @@ import { header, Id, Parameter, Period, SourceRef, Sources, Text, TransitionKey 
 
 /** `{times: 4, per: year}`, or the shorthand `4/year`. */
 export const FREQUENCY_SHORTHAND = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(day|week|month|quarter|year)\s*$/;
+/**
+ * A frequency in its mapping form, whichever way it is written: the shorthand `4/year` expanded,
+ * once a year when absent. The one reader of frequencies for the simulation, render and lint.
+ */
+export function parseFrequency(frequency: string | { times: z.infer<typeof Parameter>; per: z.infer<typeof Period> } | undefined): { times: z.infer<typeof Parameter>; per: z.infer<typeof Period> } | undefined {
+  if (frequency === undefined) return undefined;
+  if (typeof frequency !== 'string') return frequency;
+  const m = FREQUENCY_SHORTHAND.exec(frequency);
+  return m ? { times: Number(m[1]), per: m[2] as z.infer<typeof Period> } : undefined;
+}
+
 export const Frequency = z.union([
   z.strictObject({ times: Parameter.describe('How many acts per period for each person reaching the node.'), per: Period }),
   z.string().regex(FREQUENCY_SHORTHAND, { error: 'a frequency is `{times: N, per: year}` or the shorthand `N/year` (day, week, month, quarter, year)' }),

@@ -1,4 +1,4 @@
-import { FREQUENCY_SHORTHAND } from '../../language/schemas/index.js';
+import { parseFrequency } from '../../language/schemas/index.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** `4/year` is quick to type; `{ times: 4, per: year }` is the form every tool and reader shares. */
@@ -14,9 +14,9 @@ export default defineRule<'Logigramme'>({
   check({ document, report }) {
     for (const [id, node] of Object.entries(document.value.nodes)) {
       if (node.type !== 'action' || typeof node.frequency !== 'string') continue;
-      const match = FREQUENCY_SHORTHAND.exec(node.frequency);
-      if (!match) continue;
-      const replacement = `{ times: ${Number(match[1])}, per: ${match[2]} }`;
+      const parsed = parseFrequency(node.frequency);
+      if (!parsed) continue;
+      const replacement = `{ times: ${String(parsed.times)}, per: ${parsed.per} }`;
       const path = ['nodes', id, 'frequency'];
       report({
         path,
