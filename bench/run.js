@@ -129,6 +129,38 @@ try {
   rmSync(simOut, { recursive: true, force: true });
 }
 
+// 5. Rendering every bundled logigramme to SVG: one browser and one page for the batch, against
+//    mermaid-cli's `mmdc` run once per file on the same Mermaid text, with the same browser and flags.
+const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 3);
+process.stderr.write('rendering every bundled logigramme to SVG: logi against one mmdc per file\n');
+const renderDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-render-'));
+try {
+  const { findBrowser, chromiumArgs } = await import(path.join(REPO, 'dist/render/browser.js'));
+  const browser = findBrowser();
+  const mmdDir = path.join(renderDir, 'mmd');
+  const texts = spawnSync(process.execPath, [BIN, 'render', 'guidelines', '--format', 'mmd', '--out', mmdDir], { cwd: REPO, encoding: 'utf8' });
+  if (texts.status !== 0) throw new Error(texts.stderr);
+  const mmdFiles = readdirSync(mmdDir).filter((f) => f.endsWith('.mmd'));
+  const puppeteerConfig = path.join(renderDir, 'puppeteer.json');
+  writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: browser.executablePath, args: chromiumArgs() }));
+  const mmdc = path.join(REPO, 'node_modules/@mermaid-js/mermaid-cli/src/cli.js');
+  const loop = mmdFiles
+    .map((f) => `"${process.execPath}" "${mmdc}" -q -p "${puppeteerConfig}" -i "${path.join(mmdDir, f)}" -o "${path.join(renderDir, 'mmdc', f.replace(/\.mmd$/, '.svg'))}"`)
+    .join(' && ');
+  mkdirSync(path.join(renderDir, 'mmdc'), { recursive: true });
+  const [logiRender, mmdcRender] = measureTogether(
+    [
+      { label: `logi render guidelines --format svg (${mmdFiles.length} logigrammes, one browser)`, command: process.execPath, args: [BIN, 'render', 'guidelines', '--format', 'svg', '--out', path.join(renderDir, 'svg')] },
+      { label: `mmdc once per file (peer: same ${mmdFiles.length} .mmd files, same browser)`, command: 'bash', args: ['-c', loop] },
+    ],
+    RENDER_RUNS,
+  );
+  const speedup = mmdcRender.medianSeconds / logiRender.medianSeconds;
+  record('render-svg-batch', `at least 15× faster than mmdc per file (here ${speedup.toFixed(1)}×)`, [logiRender, mmdcRender], speedup >= 15);
+} finally {
+  rmSync(renderDir, { recursive: true, force: true });
+}
+
 /** python3 with NumPy: the one on the PATH, or Debian's after installing python3-numpy. */
 function findNumpy() {
   for (const command of ['python3', '/usr/bin/python3']) {
@@ -146,7 +178,7 @@ mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 writeFileSync(path.join(REPO, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
-  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
+  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}; render pair: ${RENDER_RUNS}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
   '',
   '| benchmark | command | median (s) | peak memory (MB) | ratio to peer | target | met |',
   '|---|---|---:|---:|---:|---|---|',

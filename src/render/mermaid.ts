@@ -11,6 +11,8 @@ export interface MermaidOptions {
   actorTitles?: Readonly<Record<string, string>>;
   /** Flow direction; top-down by default. */
   direction?: 'TD' | 'LR';
+  /** Draw the actor legend and the list of sources inside the diagram (default); the PDF memo sheet prints them beside it instead. */
+  legend?: boolean;
 }
 
 /** Fill and stroke per actor, in the order actors first appear (12 colours, then they repeat). */
@@ -33,22 +35,32 @@ export const ACTOR_PALETTE: readonly [string, string][] = [
  * Escapes text for a double-quoted Mermaid label. Mermaid decodes `#name;` and `#code;` entities
  * inside labels, so every character that could end the quote, open markup, start a directive
  * (`%%{init}%%`) or an entity is written as an entity; line breaks become spaces.
+ *
+ * Numeric codes only: with HTML labels every renderer decodes them; with SVG text labels mermaid
+ * leaves `&#60;` undecoded (but decodes `&lt;` and `&amp;`, not `&quot;`), and the render session
+ * decodes numeric references once, which is unambiguous only if every escape is numeric.
  */
 export function escapeLabel(text: string): string {
   let out = '';
+  // Mermaid drops the last `;` of any text matching /style.*:\S*#.*;/ or /classDef.*:\S*#.*;/
+  // (its own colour syntax), which would break an entity; without a colon those never match.
+  const escapeColons = /style|classdef/i.test(text);
   for (const char of text.replace(/\r\n?|\n/g, ' ')) {
     switch (char) {
+      case ':':
+        out += escapeColons ? '#58;' : ':';
+        break;
       case '"':
-        out += '#quot;';
+        out += '#34;';
         break;
       case '<':
-        out += '#lt;';
+        out += '#60;';
         break;
       case '>':
-        out += '#gt;';
+        out += '#62;';
         break;
       case '&':
-        out += '#amp;';
+        out += '#38;';
         break;
       case '#':
         out += '#35;';
@@ -78,6 +90,13 @@ export function frequencyText(frequency: Parameters<typeof parseFrequency>[0]): 
   if (!parsed) return typeof frequency === 'string' ? frequency : undefined;
   const count = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100).replace('.', ',') : '≈';
   return `${count}/${PER_FR[parsed.per] ?? parsed.per}`;
+}
+
+/** The actors of a logigramme's actions in the order they first appear: actor `i` gets `ACTOR_PALETTE[i % 12]`. */
+export function actorsInOrder(logigramme: LogigrammeDocument): string[] {
+  const actors: string[] = [];
+  for (const node of Object.values(logigramme.nodes)) if (node.type === 'action' && !actors.includes(node.actor)) actors.push(node.actor);
+  return actors;
 }
 
 /** The Mermaid text of a logigramme: the same input always gives the same text. */
@@ -141,10 +160,7 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
     }
   }
   // Colours by actor, and the legend.
-  for (const id of ids) {
-    const node = logigramme.nodes[id]!;
-    if (node.type === 'action' && !actors.includes(node.actor)) actors.push(node.actor);
-  }
+  actors.push(...actorsInOrder(logigramme));
   lines.push('  classDef start fill:#f1f5f9,stroke:#475569,stroke-width:2px');
   lines.push('  classDef decision fill:#fff7ed,stroke:#9a3412');
   actors.forEach((actor, a) => {
@@ -156,6 +172,7 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
     const cls = node.type === 'action' ? `actor${actors.indexOf(node.actor)}` : node.type === 'decision' ? 'decision' : node.type === 'start' || node.type === 'end' ? 'start' : undefined;
     if (cls) lines.push(`  class ${nodeId.get(id)} ${cls}`);
   }
+  if (options.legend === false) return `${lines.join('\n')}\n`;
   if (actors.length > 0) {
     lines.push('  subgraph legend["Acteurs"]');
     actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(options.actorTitles?.[actor] ?? actor)}"]:::actor${a}`));

@@ -3,49 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/language/workspace.js';
-import type { LogigrammeDocument } from '../../src/language/schemas/logigramme.js';
 import { markdownCell, logigrammeToMemo } from '../../src/render/memo.js';
 import { escapeLabel, frequencyText, logigrammeToMermaid } from '../../src/render/mermaid.js';
 import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+import { HOSTILE, hostileLogigramme } from '../helpers/hostile.js';
 
-const HOSTILE = [
-  'He said "stop" and [left] {now} (maybe) |pipe|',
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '%%{init: {"securityLevel": "loose"}}%%',
-  'end',
-  'click n1 call alert()',
-  'Fond d’œil 👁 — HbA1c ≤ 7 % & #1 `code` back\\slash',
-  'two\nlines',
-];
-
-function hostileLogigramme(): LogigrammeDocument {
-  return {
-    kind: 'Logigramme',
-    version: 1,
-    id: 'hostile',
-    title: HOSTILE[0]!,
-    pyramid: 'p',
-    stratum: 'S1',
-    start: 'start',
-    phases: { phase: { label: HOSTILE[3]! } },
-    nodes: {
-      start: { type: 'start', label: HOSTILE[4]!, next: 'act' },
-      act: { type: 'action', label: HOSTILE[1]!, actor: 'end', frequency: { times: 4, per: 'year' }, evidence: { source: 'src' }, phase: 'phase', next: 'choice' },
-      choice: {
-        type: 'decision',
-        label: HOSTILE[2]!,
-        branches: [
-          { label: HOSTILE[5]!, p: 0.5, next: 'refer' },
-          { label: HOSTILE[6]!, next: 'stop' },
-        ],
-      },
-      refer: { type: 'refer', label: HOSTILE[7]!, logigramme: 'other', next: 'stop' },
-      stop: { type: 'end', label: HOSTILE[0]! },
-    },
-    sources: { src: { title: HOSTILE[1]! } },
-  } as LogigrammeDocument;
-}
 
 describe('Mermaid text', () => {
   it('quotes and escapes every label: no raw quote, angle bracket, percent sign, backtick or backslash inside', () => {
@@ -56,7 +18,7 @@ describe('Mermaid text', () => {
     expect(text).not.toContain('<script');
     expect(text).not.toContain('%%{');
     // What remains of the hostile markup is text: entity-encoded, inside a quoted label.
-    expect(text).toContain('#lt;img src=x onerror=alert(1)#gt;');
+    expect(text).toContain('#60;img src=x onerror=alert(1)#62;');
     // Every line is a known statement: nothing a label holds can start a statement of its own.
     for (const line of text.trimEnd().split('\n')) {
       expect(line).toMatch(
@@ -67,8 +29,20 @@ describe('Mermaid text', () => {
 
   it('keeps accents and emoji, and entity-encodes the dangerous characters', () => {
     expect(escapeLabel('Fond d’œil 👁')).toBe('Fond d’œil 👁');
-    expect(escapeLabel('a "b" <c> & #d %e `f`')).toBe('a #quot;b#quot; #lt;c#gt; #amp; #35;d #37;e #96;f#96;');
+    expect(escapeLabel('a "b" <c> & #d %e `f`')).toBe('a #34;b#34; #60;c#62; #38; #35;d #37;e #96;f#96;');
     expect(escapeLabel('two\nlines')).toBe('two lines');
+  });
+
+  it('escapes colons only where mermaid would read its own colour syntax (style …:#…;)', () => {
+    expect(escapeLabel('Grade : A')).toBe('Grade : A');
+    expect(escapeLabel('style n0 fill:#f00')).toBe('style n0 fill#58;#35;f00');
+    expect(escapeLabel('classDef x color:red')).toBe('classDef x color#58;red');
+  });
+
+  it('leaves the legend and the list of sources out when asked (the PDF sheet prints them beside the diagram)', () => {
+    const text = logigrammeToMermaid(hostileLogigramme(), { legend: false });
+    expect(text).not.toMatch(/subgraph legend|sources\[/);
+    expect(logigrammeToMermaid(hostileLogigramme())).toMatch(/subgraph legend/);
   });
 
   it('is deterministic and draws every node, edge, phase, actor and source', async () => {

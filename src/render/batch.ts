@@ -1,0 +1,83 @@
+/**
+ * Rendering a workspace's logigrammes: Mermaid text (`mmd`) and the Markdown memo sheet (`md`) in
+ * Node; SVG, PNG and the A4 PDF memo sheet (`pdf`) through one browser session for the whole
+ * batch. Files are handed to `onFile` one at a time, so a batch of a thousand PNGs never sits in
+ * memory at once.
+ */
+import { isTarget, type LoadedDocument, type Workspace } from '../language/workspace.js';
+import { logigrammeToMemo } from './memo.js';
+import { logigrammeToMermaid } from './mermaid.js';
+import type { RenderSession } from './session.js';
+import { memoSheetHtml } from './sheet.js';
+
+export const TEXT_FORMATS = ['mmd', 'md'] as const;
+export const BROWSER_FORMATS = ['svg', 'png', 'pdf'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+export type BrowserFormat = (typeof BROWSER_FORMATS)[number];
+export type RenderFormat = TextFormat | BrowserFormat;
+
+export function needsBrowser(format: RenderFormat): format is BrowserFormat {
+  return (BROWSER_FORMATS as readonly string[]).includes(format);
+}
+
+export interface RenderedFile {
+  /** File name, `<logigramme id>.<format>`. */
+  name: string;
+  logigramme: string;
+  content: string | Uint8Array;
+}
+
+export interface RenderTarget {
+  document: LoadedDocument<'Logigramme'>;
+  actorTitles: Record<string, string>;
+  stratumTitle?: string;
+}
+
+/** The logigrammes the caller asked about, in id order, with what their diagrams and sheets need. */
+export function renderTargets(workspace: Workspace): RenderTarget[] {
+  const actorTitles: Record<string, string> = {};
+  for (const doc of workspace.index.Actors.values()) for (const [id, actor] of Object.entries(doc.value.actors)) actorTitles[id] ??= actor.title;
+  const logigrammes = [...workspace.index.Logigramme.values()].filter((l) => isTarget(workspace, l)).sort((a, b) => a.id.localeCompare(b.id));
+  return logigrammes.map((document) => {
+    const stratumTitle = workspace.index.Pyramid.get(document.value.pyramid)?.value.strata.find((s) => s.id === document.value.stratum)?.title;
+    return { document, actorTitles, ...(stratumTitle ? { stratumTitle } : {}) };
+  });
+}
+
+/** Renders every logigramme the caller asked about as Mermaid text or a Markdown memo sheet, in id order. */
+export function renderText(workspace: Workspace, format: TextFormat): RenderedFile[] {
+  return renderTargets(workspace).map((target) => renderTextTarget(target, format));
+}
+
+export function renderTextTarget({ document, actorTitles, stratumTitle }: RenderTarget, format: TextFormat): RenderedFile {
+  const content =
+    format === 'mmd' ? logigrammeToMermaid(document.value, { actorTitles }) : logigrammeToMemo(document.value, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}) });
+  return { name: `${document.id}.${format}`, logigramme: document.id, content };
+}
+
+export class DiagramError extends Error {
+  constructor(
+    readonly logigramme: string,
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DiagramError';
+  }
+}
+
+/** One logigramme through the browser session: its SVG, its PNG, or its A4 memo sheet. */
+export async function renderBrowserTarget(session: RenderSession, target: RenderTarget, format: BrowserFormat, generator?: string): Promise<RenderedFile> {
+  const { document, actorTitles, stratumTitle } = target;
+  const name = `${document.id}.${format}`;
+  try {
+    if (format === 'svg') return { name, logigramme: document.id, content: `${await session.svg(logigrammeToMermaid(document.value, { actorTitles }))}\n` };
+    if (format === 'png') return { name, logigramme: document.id, content: await session.png(logigrammeToMermaid(document.value, { actorTitles })) };
+    const svg = await session.svg(logigrammeToMermaid(document.value, { actorTitles, legend: false }));
+    const html = memoSheetHtml(document.value, svg, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}), ...(generator ? { generator } : {}) });
+    return { name, logigramme: document.id, content: await session.pdf(html, document.value.title) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new DiagramError(document.id, document.source.file, `${document.id}: the browser could not render it: ${message}`);
+  }
+}

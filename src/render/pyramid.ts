@@ -1,0 +1,117 @@
+/**
+ * A territory's population pyramid as a standalone SVG, drawn in Node (no browser): one stacked
+ * trapezoid per stratum, the first stratum at the bottom, each band's lower edge as wide as its
+ * count (linear scale), its upper edge as wide as the band above, so the outline is the pyramid
+ * itself. Each band is labelled with its stratum, count and share of the pyramid.
+ *
+ * A linear scale would make the top strata invisible (in the Douaisis, S4 is under 1 % of S0),
+ * so a band is never narrower than `MIN_WIDTH_SHARE` of the widest one; the caption says so.
+ */
+import type { PyramidDocument } from '../language/schemas/pyramid.js';
+import type { TerritoryDocument } from '../language/schemas/territory.js';
+import { escapeHtml } from './sheet.js';
+
+export const MIN_WIDTH_SHARE = 0.06;
+
+/** Fill and stroke from the healthiest stratum (green) to the most severe (red). */
+const STRATUM_PALETTE: readonly [string, string][] = [
+  ['#dcfce7', '#15803d'],
+  ['#ecfccb', '#4d7c0f'],
+  ['#fef3c7', '#b45309'],
+  ['#ffedd5', '#c2410c'],
+  ['#fee2e2', '#b91c1c'],
+  ['#fce7f3', '#9d174d'],
+];
+
+export interface PyramidStratumRow {
+  id: string;
+  title: string;
+  count: number;
+  share: number;
+}
+
+export interface PyramidFigure {
+  pyramid: string;
+  territory: string;
+  total: number;
+  strata: PyramidStratumRow[];
+  svg: string;
+}
+
+/** French number formatting with a narrow no-break space between thousands, fixed for determinism. */
+export function formatCount(n: number): string {
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+export function formatPercent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')}\u202f%`;
+}
+
+/** The rows of the pyramid for a territory; strata the territory does not count are 0. */
+export function pyramidRows(pyramid: PyramidDocument, territory: TerritoryDocument): PyramidStratumRow[] {
+  const counts = territory.pyramids[pyramid.id]?.counts ?? {};
+  const total = pyramid.strata.reduce((sum, s) => sum + (counts[s.id] ?? 0), 0);
+  return pyramid.strata.map((s) => ({ id: s.id, title: s.title, count: counts[s.id] ?? 0, share: total > 0 ? (counts[s.id] ?? 0) / total : 0 }));
+}
+
+export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocument): PyramidFigure {
+  if (!territory.pyramids[pyramid.id]) throw new Error(`territory ${territory.id} has no counts for pyramid ${pyramid.id}`);
+  const rows = pyramidRows(pyramid, territory);
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const maxCount = Math.max(1, ...rows.map((r) => r.count));
+  const chartWidth = 520;
+  const bandHeight = 56;
+  const left = 20;
+  const labelX = left + chartWidth + 24;
+  const width = labelX + 380;
+  const top = 78;
+  const height = top + rows.length * bandHeight + 56;
+  const centre = left + chartWidth / 2;
+  const widthOf = (count: number) => chartWidth * Math.max(MIN_WIDTH_SHARE, count / maxCount);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title">`,
+    `<title id="title">${escapeHtml(`${pyramid.title} — ${territory.title}`)}</title>`,
+    '<style>text{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;fill:#0f172a}.h{font-size:17px;font-weight:bold}.s{font-size:12px;fill:#475569}.n{font-size:13px;font-weight:bold}.t{font-size:12px}</style>',
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text class="h" x="${left}" y="28">${escapeHtml(pyramid.title)}</text>`,
+    `<text class="s" x="${left}" y="50">${escapeHtml(territory.title)} · ${formatCount(total)} personnes dans la pyramide · population ${formatCount(territory.population)}</text>`,
+  );
+  // Bottom stratum first: row 0 is drawn lowest.
+  rows.forEach((row, i) => {
+    const yBottom = top + (rows.length - i) * bandHeight;
+    const yTop = yBottom - bandHeight + 2;
+    const bottomWidth = widthOf(row.count);
+    const above = rows[i + 1];
+    const topWidth = Math.min(bottomWidth, above ? widthOf(above.count) : bottomWidth * 0.6);
+    const [fill, stroke] = STRATUM_PALETTE[Math.min(i, STRATUM_PALETTE.length - 1)]!;
+    const points = [
+      [centre - bottomWidth / 2, yBottom],
+      [centre + bottomWidth / 2, yBottom],
+      [centre + topWidth / 2, yTop],
+      [centre - topWidth / 2, yTop],
+    ]
+      .map(([x, y]) => `${x!.toFixed(1)},${y!.toFixed(1)}`)
+      .join(' ');
+    const yMid = (yTop + yBottom) / 2;
+    out.push(
+      `<g data-stratum="${escapeHtml(row.id)}">`,
+      `<polygon points="${points}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"/>`,
+      `<text class="n" x="${centre}" y="${(yMid + 5).toFixed(1)}" text-anchor="middle">${escapeHtml(row.id)}</text>`,
+      `<line x1="${(centre + bottomWidth / 2 + 4).toFixed(1)}" y1="${yMid.toFixed(1)}" x2="${labelX - 6}" y2="${yMid.toFixed(1)}" stroke="#cbd5e1" stroke-dasharray="2,3"/>`,
+      `<text class="n" x="${labelX}" y="${(yMid - 3).toFixed(1)}">${formatCount(row.count)} · ${formatPercent(row.share)}</text>`,
+      `<text class="t" x="${labelX}" y="${(yMid + 13).toFixed(1)}">${escapeHtml(truncate(row.title, 58))}</text>`,
+      '</g>',
+    );
+  });
+  const caption = `Largeur proportionnelle à l'effectif (au moins ${Math.round(MIN_WIDTH_SHARE * 100)} % de la plus large, pour rester visible).`;
+  const source = territory.pyramids[pyramid.id]!.note ? ' Effectifs : voir la note du territoire.' : '';
+  out.push(`<text class="s" x="${left}" y="${height - 20}">${escapeHtml(caption + source)}</text>`, '</svg>');
+  return { pyramid: pyramid.id, territory: territory.id, total, strata: rows, svg: `${out.join('\n')}\n` };
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,194 @@
+/**
+ * One headless Chromium and one page for a whole batch of diagrams (DESIGN §4): mermaid is loaded
+ * into the page once, then every diagram is rendered by calling `mermaid.render` in that page.
+ * Starting a browser costs far more than drawing a flowchart, which is why `mmdc`, which starts
+ * one per file, is an order of magnitude slower on a batch (docs/performance.md).
+ *
+ * The page never reaches the network: it is served from memory and from mermaid's own files, and
+ * every other request is aborted. Mermaid runs with `securityLevel: 'strict'` and its labels are plain SVG text; what
+ * mermaid returns is also swept for script elements, event attributes and `javascript:` links
+ * before it leaves the page, so no label can reach the SVG as markup.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { chromiumArgs } from './browser.js';
+import { A4_CONTENT_PX } from './sheet.js';
+
+export interface RenderSessionOptions {
+  executablePath: string;
+  /** Milliseconds allowed for the browser to start and for each diagram. */
+  timeoutMs?: number;
+}
+
+export interface ParseResult {
+  ok: boolean;
+  message?: string;
+}
+
+/** Mermaid's settings for every diagram logi draws. */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'default',
+  deterministicIds: true,
+  htmlLabels: false,
+  fontFamily: '"DejaVu Sans", "Liberation Sans", Arial, sans-serif',
+  flowchart: { htmlLabels: false, curve: 'basis', useMaxWidth: false, wrappingWidth: 200, nodeSpacing: 30, rankSpacing: 36, diagramPadding: 8 },
+} as const;
+
+
+const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>
+html, body { margin: 0; padding: 0; background: #ffffff; }
+#stage { display: inline-block; padding: 0; }
+#stage.sheet { display: block; width: ${A4_CONTENT_PX.width}px; }
+</style></head><body><div id="stage"></div></body></html>`;
+
+/**
+ * The page's own origin. `.invalid` never resolves (RFC 2606), and every request to it is answered
+ * from memory or from mermaid's `dist` folder by the request handler below, so nothing leaves the
+ * machine.
+ */
+const ORIGIN = 'http://logi.invalid';
+
+/** Mermaid's `dist` folder: its ES module build loads only the chunks a flowchart needs (about 0.15 s against 0.7 s for the 3.5 MB browser bundle). */
+function mermaidDist(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
+}
+
+async function answer(request: HTTPRequest, dist: string): Promise<void> {
+  const url = new URL(request.url());
+  if (url.origin !== ORIGIN) return request.abort('blockedbyclient');
+  if (url.pathname === '/') return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE_HTML });
+  const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+  if (!file.startsWith(dist + path.sep) || !file.endsWith('.mjs')) return request.respond({ status: 404, body: '' });
+  try {
+    return request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: await readFile(file) });
+  } catch {
+    return request.respond({ status: 404, body: '' });
+  }
+}
+
+export class RenderSession {
+  private counter = 0;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  static async open(options: RenderSessionOptions): Promise<RenderSession> {
+    const timeout = options.timeoutMs ?? 60_000;
+    const browser = await puppeteer.launch({
+      executablePath: options.executablePath,
+      headless: true,
+      args: chromiumArgs(),
+      timeout,
+      protocolTimeout: timeout,
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(timeout);
+      await page.setRequestInterception(true);
+      const dist = mermaidDist();
+      page.on('request', (request) => void answer(request, dist).catch(() => undefined));
+      await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 2 });
+      await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+      // A string, not a function: test runners and bundlers rewrite `import()` inside functions.
+      await page.evaluate(
+        `import('/mermaid.esm.min.mjs').then(({ default: mermaid }) => { mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)}); globalThis.mermaid = mermaid; })`,
+      );
+      return new RenderSession(browser, page);
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Mermaid's own parser on a diagram's text: `ok`, or the parser's message. */
+  async parse(text: string): Promise<ParseResult> {
+    return this.page.evaluate(async (source) => {
+      const mermaid = (globalThis as unknown as { mermaid: { parse(t: string): Promise<unknown> } }).mermaid;
+      try {
+        await mermaid.parse(source);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    }, text);
+  }
+
+  /** Renders the diagram into the page's stage and returns it as standalone SVG (well-formed XML). */
+  async svg(text: string): Promise<string> {
+    const id = `logi-${++this.counter}`;
+    return this.page.evaluate(
+      async (source, svgId) => {
+        const mermaid = (globalThis as unknown as { mermaid: { render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+        const stage = document.getElementById('stage')!;
+        stage.className = '';
+        stage.innerHTML = '';
+        const { svg } = await mermaid.render(svgId, source);
+        stage.innerHTML = svg;
+        const element = stage.querySelector('svg');
+        if (!element) throw new Error('mermaid returned no SVG');
+        // Belt and braces after securityLevel 'strict': nothing executable leaves the page.
+        for (const node of Array.from(element.querySelectorAll('script, foreignObject iframe, foreignObject object, foreignObject embed'))) node.remove();
+        for (const node of [element, ...Array.from(element.querySelectorAll('*'))]) {
+          for (const attribute of Array.from(node.attributes)) {
+            const name = attribute.name.toLowerCase();
+            if (name.startsWith('on') || (/href$/.test(name) && /^\s*javascript:/i.test(attribute.value))) node.removeAttribute(attribute.name);
+          }
+        }
+        // Mermaid turns a label's `#60;` into `&#60;`, meant for HTML labels; in SVG text it would
+        // show as written. Decode numeric references once, as text (never as markup). Labels carry
+        // numeric escapes only (escapeLabel), so a `&lt;` the user typed stays as typed.
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.tagName.toLowerCase() === 'style') continue;
+          const text = node.nodeValue ?? '';
+          if (!text.includes('&#')) continue;
+          node.nodeValue = text.replace(/&#(\d+|x[0-9a-f]+);/gi, (entity, body: string) => {
+            const code = body[0] === 'x' || body[0] === 'X' ? parseInt(body.slice(1), 16) : Number(body);
+            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+          });
+        }
+        element.style.backgroundColor = '#ffffff';
+        return new XMLSerializer().serializeToString(element);
+      },
+      text,
+      id,
+    );
+  }
+
+  /** The diagram as PNG at twice the CSS pixel density, on a white background. */
+  async png(text: string): Promise<Uint8Array> {
+    await this.svg(text);
+    const element = await this.page.$('#stage svg');
+    if (!element) throw new Error('mermaid returned no SVG');
+    return element.screenshot({ type: 'png', omitBackground: false });
+  }
+
+  /**
+   * An A4 PDF of one sheet. `bodyHtml` is trusted markup built by logi (user text already
+   * escaped); the sheet is laid out at the A4 content width and scaled down, if it is taller than
+   * the page, so that it always prints on one page.
+   */
+  async pdf(bodyHtml: string, title: string): Promise<Uint8Array> {
+    const height = await this.page.evaluate((html, documentTitle) => {
+      // Chromium writes the document's title into the PDF's metadata.
+      document.title = documentTitle;
+      const stage = document.getElementById('stage')!;
+      stage.className = 'sheet';
+      stage.innerHTML = html;
+      return stage.getBoundingClientRect().height;
+    }, bodyHtml, title);
+    // 2 % headroom for rounding between screen and print layout.
+    const scale = Math.max(0.1, Math.min(1, (A4_CONTENT_PX.height / height) * 0.98));
+    return this.page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }, scale });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
