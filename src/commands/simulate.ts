@@ -11,6 +11,8 @@ import { ParameterError } from '../sim/parameters.js';
 import { serializeResults, type Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
 import { InvalidInputError, simulate } from '../sim/simulate.js';
+import type { Lang } from '../report/i18n.js';
+import { writeReport } from '../report/write.js';
 
 export default class Simulate extends LogiCommand {
   static override summary = 'Run the Monte Carlo simulation of a scenario: strata year by year, action volumes, workforce and cost, baseline against program.';
@@ -21,6 +23,7 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
     { description: 'Simulate the bundled diabetes scenario and write the results', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2' },
     { description: 'A quick run with fewer iterations', command: '<%= config.bin %> <%= command.id %> simulations/pionniers-ic.yaml --iterations 200' },
     { description: 'The exact reference: parameters at their means, expected counts', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --mode expected' },
+    { description: 'With the HTML report (open out/dt2/report.html)', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2 --report' },
     { description: 'CSV for a French spreadsheet', command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2 --csv-delimiter ";"' },
   ];
   static override args = { scenario: Args.string({ description: 'scenario id, or the YAML file holding the scenario', required: true }) };
@@ -31,11 +34,14 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
     workers: Flags.integer({ char: 'w', description: 'worker threads (default: the number of cores)', min: 1, max: 256 }),
     horizon: Flags.integer({ description: 'years to simulate (default: the scenario\'s)', min: 1, max: 100 }),
     out: Flags.string({ char: 'o', description: 'folder to write results.json and summary.csv into' }),
+    report: Flags.boolean({ description: 'also write the HTML report (report.html) into --out' }),
+    lang: Flags.string({ char: 'l', description: 'language of the report', options: ['fr', 'en'], default: 'fr' }),
     'csv-delimiter': Flags.string({ description: 'CSV delimiter; `;` also writes decimal commas, for French spreadsheets', options: [',', ';'], default: ',' }),
   };
 
   async run(): Promise<Results | { out: string; files: string[]; manifest: Results['manifest'] }> {
     const { args, flags } = await this.parse(Simulate);
+    if (flags.report && !flags.out) return this.fail('--report writes the report into the --out folder: give one', 'e.g. `logi simulate pionniers-dt2-2026 --out out/dt2 --report`');
     const progress = new ProgressBar();
     let simulation;
     try {
@@ -70,10 +76,17 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
       await writeFileAtomic(resultsFile, serializeResults(results));
       await writeFileAtomic(csvFile, summariesCsv(results, { delimiter: flags['csv-delimiter'] as ',' | ';' }));
       files.push(resultsFile, csvFile);
+      if (flags.report) {
+        const reportFile = path.join(flags.out, 'report.html');
+        await writeReport(results, { format: 'html', out: reportFile, lang: flags.lang as Lang, onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
+        progress.done();
+        files.push(reportFile);
+      }
     }
     if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, manifest: results.manifest } : results;
     this.log(formatSummary(results));
-    if (files.length > 0) this.log(`\n✔ wrote ${files.join(' and ')}`);
+    if (files.length > 0) this.log(`\n✔ wrote ${files.slice(0, -1).join(', ')} and ${files.at(-1)}`);
+    if (flags.report) this.log(`  open the report in a browser: ${path.resolve(flags.out!, 'report.html')}`);
     else this.log('\nUse --out DIR to write results.json and summary.csv.');
     return results;
   }

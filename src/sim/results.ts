@@ -38,6 +38,17 @@ export const ResultsSchema = z.object({
   actors: z.array(z.object({ id: z.string(), title: z.string(), fteMinutesPerYear: z.number() })),
   territories: z.array(z.object({ id: z.string(), title: z.string(), population: z.number().int(), workforce: z.record(z.string(), z.number()) })),
   arms: z.object({ baseline: z.object({ id: z.string(), title: z.string() }), program: z.object({ id: z.string(), title: z.string() }) }),
+  logigrammes: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        stratum: z.string(),
+        nodes: z.array(z.object({ id: z.string(), type: z.enum(['start', 'action', 'decision', 'end', 'refer']), label: z.string(), actor: z.string().optional() })),
+        edges: z.array(z.object({ from: z.string(), to: z.string(), label: z.string() })),
+      }),
+    )
+    .describe('The logigrammes the arms use, reachable nodes in topological order: what the overlay is drawn on.'),
   summaries: z.array(
     z.object({
       territory: z.string().describe('A territory id, or `ensemble` for the sum over the scenario\'s territories.'),
@@ -81,6 +92,13 @@ export function buildResults(model: Model, summaries: Summaries, version: string
     actors: model.actors.map((a) => ({ id: a.id, title: a.title, fteMinutesPerYear: a.fteMinutesPerYear })),
     territories: model.territories.map((t) => ({ id: t.id, title: t.title, population: t.population, workforce: t.workforce })),
     arms: { baseline: { id: model.arms[0]!.id, title: model.arms[0]!.title }, program: { id: model.arms[1]!.id, title: model.arms[1]!.title } },
+    logigrammes: model.logigrammes.map((l) => ({
+      id: l.id,
+      title: l.title,
+      stratum: model.states[l.stratum]!.id,
+      nodes: l.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, ...(n.action >= 0 ? { actor: model.actors[model.actions[n.action]!.actor]!.id } : {}) })),
+      edges: l.edges.map((e) => ({ from: l.nodes[e.from]!.id, to: l.nodes[e.to]!.id, label: e.label })),
+    })),
     summaries: summaries.blocks,
     overlay: summaries.overlay,
   };

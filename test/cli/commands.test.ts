@@ -17,13 +17,15 @@ afterAll(() => {
 });
 
 describe('logi --help and --version', () => {
-  it('lists lint, schema and init', () => {
+  const COMMANDS = ['init', 'lint', 'rules', 'schema', 'simulate', 'render', 'report'];
+
+  it('lists every command', () => {
     const run = runCli(['--help']);
     expect(run.status).toBe(0);
-    for (const command of ['lint', 'schema', 'init']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\s`, 'm'));
+    for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\s`, 'm'));
   });
 
-  it.each(['lint', 'schema', 'init'])('%s --help shows examples', (command) => {
+  it.each(COMMANDS)('%s --help shows examples', (command) => {
     const run = runCli([command, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('EXAMPLES');

@@ -1,0 +1,181 @@
+/**
+ * The report's charts: vega-lite specifications compiled and drawn to SVG in Node by vega's
+ * headless view (`renderer: 'none'`, then `toSVG()`), so a report needs no browser and makes no
+ * request. Vega escapes every text it writes; the SVG is inlined in the HTML page as is.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+
+export const CHART_FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+
+export const ARM_COLOURS = { baseline: '#64748b', program: '#0f766e', start: '#cbd5e1' } as const;
+
+const CONFIG = {
+  font: CHART_FONT,
+  background: '#ffffff',
+  view: { stroke: '#e2e8f0' },
+  axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eef2f7' },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal', labelLimit: 360, columns: 3 },
+  header: { labelFontSize: 11, titleFontSize: 11, labelLimit: 520 },
+  title: { fontSize: 13, anchor: 'start' },
+};
+
+/** Number formats of the axes: French thousands with a narrow no-break space and a decimal comma. */
+const LOCALES: Record<'fr' | 'en', { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string }> = {
+  fr: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u202f€'], minus: '−' },
+  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''], minus: '−' },
+};
+
+/** Draws a vega-lite specification as a standalone SVG string. */
+export async function chartSvg(spec: TopLevelSpec, lang: 'fr' | 'en' = 'fr'): Promise<string> {
+  const config = { ...CONFIG, locale: { number: LOCALES[lang] }, ...(spec as { config?: object }).config };
+  const { spec: vegaSpec } = compile({ ...spec, config } as TopLevelSpec);
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    // `role` and a visible title for screen readers; vega writes neither on the root.
+    return svg.replace(/^<svg /, '<svg role="img" ');
+  } finally {
+    view.finalize();
+  }
+}
+
+export interface BandRow {
+  /** x: a year. */
+  year: number;
+  /** Colour / series name. */
+  series: string;
+  /** Facet panel, when the chart has several. */
+  panel?: string;
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** Lines with their 95 % band, one colour per series, one panel per `panel` (independent y scales). */
+export function bandChart(rows: BandRow[], options: { yTitle: string; xTitle: string; seriesTitle: string; colours?: Record<string, string>; columns?: number; dashed?: string[]; zeroRule?: boolean; width?: number; height?: number }): TopLevelSpec {
+  const series = [...new Set(rows.map((r) => r.series))];
+  // The same legend on both layers (vega-lite merges them; `legend: null` on one would drop both).
+  const colour = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: options.seriesTitle,
+    sort: series,
+    legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+    ...(options.colours ? { scale: { domain: series, range: series.map((s) => options.colours![s] ?? '#334155') } } : {}),
+  };
+  const layers: object[] = [
+    { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: options.yTitle }, y2: { field: 'high' }, color: colour } },
+    {
+      mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
+      encoding: {
+        y: { field: 'mean', type: 'quantitative', title: options.yTitle },
+        color: colour,
+        ...(options.dashed?.length ? { strokeDash: { condition: { test: `indexof(${JSON.stringify(options.dashed)}, datum.series) >= 0`, value: [5, 3] }, value: [1, 0] } } : {}),
+      },
+    },
+  ];
+  if (options.zeroRule) layers.push({ mark: { type: 'rule', color: '#94a3b8' }, encoding: { y: { datum: 0 } } });
+  const inner = {
+    width: options.width ?? 250,
+    height: options.height ?? 150,
+    encoding: { x: { field: 'year', type: 'quantitative' as const, title: options.xTitle, axis: { tickMinStep: 1, format: 'd' } } },
+    layer: layers,
+  };
+  if (rows.some((r) => r.panel !== undefined)) {
+    const panels = [...new Set(rows.map((r) => r.panel))];
+    return {
+      data: { values: rows },
+      facet: { field: 'panel', type: 'nominal', title: null, sort: panels },
+      columns: options.columns ?? 3,
+      spec: inner,
+      resolve: { scale: { y: 'independent' } },
+    } as TopLevelSpec;
+  }
+  return { data: { values: rows }, ...inner, width: options.width ?? 560, height: options.height ?? 220 } as TopLevelSpec;
+}
+
+export interface BarRow {
+  category: string;
+  group: string;
+  mean: number;
+  low?: number;
+  high?: number;
+  label: string;
+}
+
+/** Horizontal grouped bars with optional 95 % whiskers and a value label at the end of each bar. */
+export function groupedBarChart(rows: BarRow[], options: { xTitle: string; groupTitle: string; categories: string[]; groups: string[]; colours: string[]; width?: number }): TopLevelSpec {
+  const colour = { field: 'group', type: 'nominal', title: options.groupTitle, sort: options.groups, scale: { domain: options.groups, range: options.colours } };
+  const y = { field: 'category', type: 'nominal', title: null, sort: options.categories, axis: { labelLimit: 260 } };
+  const yOffset = { field: 'group', type: 'nominal', sort: options.groups };
+  return {
+    data: { values: rows },
+    width: options.width ?? 460,
+    height: { step: 14 },
+    encoding: { y, yOffset },
+    layer: [
+      { mark: { type: 'bar' }, encoding: { x: { field: 'mean', type: 'quantitative', title: options.xTitle }, color: colour } },
+      { transform: [{ filter: 'isValid(datum.low)' }], mark: { type: 'rule', color: '#0f172a' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#0f172a' }, encoding: { x: { field: 'mean', type: 'quantitative' }, text: { field: 'label' } } },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface DotRow {
+  panel: string;
+  category: string;
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** Points with 95 % intervals, one row per category, one panel per indicator (independent x scales): the territory comparison. */
+export function dotIntervalChart(rows: DotRow[], options: { categories: string[]; panels: string[]; xTitle: string }): TopLevelSpec {
+  return {
+    data: { values: rows },
+    facet: { row: { field: 'panel', type: 'nominal', title: null, sort: options.panels, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },
+    spec: {
+      width: 460,
+      height: { step: 16 },
+      encoding: { y: { field: 'category', type: 'nominal', title: null, sort: options.categories, axis: { labelLimit: 220 } } },
+      layer: [
+        { mark: { type: 'rule', color: '#94a3b8' }, encoding: { x: { datum: 0 } } },
+        { mark: { type: 'rule', color: ARM_COLOURS.program, strokeWidth: 2 }, encoding: { x: { field: 'low', type: 'quantitative', title: options.xTitle }, x2: { field: 'high' } } },
+        { mark: { type: 'point', filled: true, color: ARM_COLOURS.program, size: 50 }, encoding: { x: { field: 'mean', type: 'quantitative' } } },
+      ],
+    },
+    resolve: { scale: { x: 'independent' } },
+  } as TopLevelSpec;
+}
+
+export interface DemandRow {
+  category: string;
+  mean: number;
+  low: number;
+  high: number;
+  /** Available FTE, when known. */
+  workforce?: number;
+  status: string;
+}
+
+/** FTE demand (bar and whisker) against the workforce (a black tick), coloured by status. */
+export function demandChart(rows: DemandRow[], options: { xTitle: string; statusTitle: string; statuses: string[]; statusColours: string[] }): TopLevelSpec {
+  return {
+    data: { values: rows },
+    width: 460,
+    height: { step: 18 },
+    encoding: { y: { field: 'category', type: 'nominal', title: null, sort: rows.map((r) => r.category), axis: { labelLimit: 260 } } },
+    layer: [
+      {
+        mark: { type: 'bar', height: 10 },
+        encoding: {
+          x: { field: 'mean', type: 'quantitative', title: options.xTitle },
+          color: { field: 'status', type: 'nominal', title: options.statusTitle, sort: options.statuses, scale: { domain: options.statuses, range: options.statusColours } },
+        },
+      },
+      { mark: { type: 'rule', color: '#0f172a' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+      { transform: [{ filter: 'isValid(datum.workforce)' }], mark: { type: 'tick', color: '#0f172a', thickness: 3, size: 16 }, encoding: { x: { field: 'workforce', type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec;
+}
