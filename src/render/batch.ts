@@ -6,8 +6,8 @@
  */
 import { isTarget, type LoadedDocument, type Workspace } from '../language/workspace.js';
 import { logigrammeToMemo } from './memo.js';
-import { logigrammeToMermaid } from './mermaid.js';
-import type { RenderSession } from './session.js';
+import { ACTOR_PALETTE, actorsInOrder, logigrammeToMermaid } from './mermaid.js';
+import type { DiagramFooter, RenderSession } from './session.js';
 import { memoSheetHtml } from './sheet.js';
 
 export const TEXT_FORMATS = ['mmd', 'md'] as const;
@@ -66,14 +66,29 @@ export class DiagramError extends Error {
   }
 }
 
+/** The actor legend (the diagram's colours) and the numbered sources, as drawn under an SVG or PNG diagram. */
+export function diagramFooter({ document, actorTitles }: RenderTarget): DiagramFooter {
+  const sources = Object.values(document.value.sources ?? {}).map((s, i) => {
+    const details = [s.authors, s.year].filter((d) => d !== undefined).join(', ');
+    const flag = s.type === 'estimate' || s.type === 'illustrative' ? ` — ${s.type}` : '';
+    return `[${i + 1}] ${s.title}${details ? ` (${details})` : ''}${flag}`;
+  });
+  const legend = actorsInOrder(document.value).map((actor, a) => {
+    const [fill, stroke] = ACTOR_PALETTE[a % ACTOR_PALETTE.length]!;
+    return { label: actorTitles[actor] ?? actor, fill, stroke };
+  });
+  return { legendTitle: 'Acteurs', legend, sourcesTitle: 'Sources', sources };
+}
+
 /** One logigramme through the browser session: its SVG, its PNG, or its A4 memo sheet. */
 export async function renderBrowserTarget(session: RenderSession, target: RenderTarget, format: BrowserFormat, generator?: string): Promise<RenderedFile> {
   const { document, actorTitles, stratumTitle } = target;
   const name = `${document.id}.${format}`;
   try {
-    if (format === 'svg') return { name, logigramme: document.id, content: `${await session.svg(logigrammeToMermaid(document.value, { actorTitles }))}\n` };
-    if (format === 'png') return { name, logigramme: document.id, content: await session.png(logigrammeToMermaid(document.value, { actorTitles })) };
-    const svg = await session.svg(logigrammeToMermaid(document.value, { actorTitles, legend: false }));
+    const diagram = logigrammeToMermaid(document.value, { actorTitles, legend: false });
+    if (format === 'svg') return { name, logigramme: document.id, content: `${await session.svg(diagram, diagramFooter(target))}\n` };
+    if (format === 'png') return { name, logigramme: document.id, content: await session.png(diagram, diagramFooter(target)) };
+    const svg = await session.svg(diagram);
     const html = memoSheetHtml(document.value, svg, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}), ...(generator ? { generator } : {}) });
     return { name, logigramme: document.id, content: await session.pdf(html, document.value.title) };
   } catch (error) {

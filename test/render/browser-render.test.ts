@@ -113,6 +113,10 @@ describe.runIf(RUN_BROWSER_TESTS)('rendering in Chromium', () => {
         expect(text, `${file}: node ${node.label}`).toContain(node.label.replace(/\s+/g, ''));
         if (node.type === 'decision') for (const b of node.branches) expect(text, `${file}: branch ${b.label}`).toContain(b.label.replace(/\s+/g, ''));
       }
+      // The legend and the numbered sources that logi draws under the diagram.
+      for (const source of Object.values(logigramme.sources ?? {})) expect(text, `${file}: source ${source.title}`).toContain(source.title.replace(/\s+/g, ''));
+      const actors = workspace.index.Actors.get('acteurs')?.value.actors ?? {};
+      for (const node of Object.values(logigramme.nodes)) if (node.type === 'action') expect(text, `${file}: actor ${node.actor}`).toContain((actors[node.actor]?.title ?? node.actor).replace(/\s+/g, ''));
     }
   }, 60_000);
 
