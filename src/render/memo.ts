@@ -21,23 +21,39 @@ export function markdownCell(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/** One row of the table of actions, as the memo sheets print it (Markdown and PDF). */
+export interface ActionRow {
+  label: string;
+  profession: string;
+  frequency: string;
+  grades: string;
+  /** Numbers of the sources, e.g. `[1] [4]`. */
+  sources: string;
+}
+
+export function actionRows(logigramme: LogigrammeDocument, actorTitles?: Readonly<Record<string, string>>): ActionRow[] {
+  const sourceIds = Object.keys(logigramme.sources ?? {});
+  const rows: ActionRow[] = [];
+  for (const node of Object.values(logigramme.nodes)) {
+    if (node.type !== 'action') continue;
+    const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
+    const grades = evidence.map((e) => e.grade).filter((g): g is string => g !== undefined);
+    const sources = evidence.flatMap((e) => (Array.isArray(e.source) ? e.source : [e.source])).map((s) => `[${sourceIds.indexOf(s) + 1}]`);
+    rows.push({ label: node.label, profession: actorTitles?.[node.actor] ?? node.actor, frequency: frequencyText(node.frequency) ?? '—', grades: grades.join(', ') || '—', sources: sources.join(' ') || '—' });
+  }
+  return rows;
+}
+
 export function logigrammeToMemo(logigramme: LogigrammeDocument, options: MemoOptions = {}): string {
   const sourceIds = Object.keys(logigramme.sources ?? {});
-  const number = (id: string) => sourceIds.indexOf(id) + 1;
   const lines: string[] = [];
   lines.push(`# ${markdownCell(logigramme.title)}`, '');
   lines.push(`Strate **${markdownCell(logigramme.stratum)}**${options.stratumTitle ? ` — ${markdownCell(options.stratumTitle)}` : ''} · pyramide \`${logigramme.pyramid}\` · logigramme \`${logigramme.id}\``, '');
   if (logigramme.description) lines.push(markdownCell(logigramme.description), '');
   lines.push('```mermaid', logigrammeToMermaid(logigramme, options).trimEnd(), '```', '');
   lines.push('| Action | Profession | Fréquence | Grade | Source |', '|---|---|---|---|---|');
-  for (const node of Object.values(logigramme.nodes)) {
-    if (node.type !== 'action') continue;
-    const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
-    const grades = evidence.map((e) => e.grade).filter((g): g is string => g !== undefined);
-    const sources = evidence.flatMap((e) => (Array.isArray(e.source) ? e.source : [e.source])).map((s) => `[${number(s)}]`);
-    lines.push(
-      `| ${markdownCell(node.label)} | ${markdownCell(options.actorTitles?.[node.actor] ?? node.actor)} | ${markdownCell(frequencyText(node.frequency) ?? '—')} | ${markdownCell(grades.join(', ') || '—')} | ${sources.join(' ') || '—'} |`,
-    );
+  for (const row of actionRows(logigramme, options.actorTitles)) {
+    lines.push(`| ${markdownCell(row.label)} | ${markdownCell(row.profession)} | ${markdownCell(row.frequency)} | ${markdownCell(row.grades)} | ${row.sources} |`);
   }
   if (sourceIds.length > 0) {
     lines.push('', '## Sources', '');

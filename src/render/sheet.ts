@@ -6,7 +6,8 @@
  * returned (mermaid, strict, swept).
  */
 import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
-import { ACTOR_PALETTE, actorsInOrder, frequencyText } from './mermaid.js';
+import { actionRows } from './memo.js';
+import { ACTOR_PALETTE, actorsInOrder } from './mermaid.js';
 
 export interface SheetOptions {
   actorTitles?: Readonly<Record<string, string>>;
@@ -48,7 +49,6 @@ const SHEET_CSS = `
 
 export function memoSheetHtml(logigramme: LogigrammeDocument, diagramSvg: string, options: SheetOptions = {}): string {
   const sourceIds = Object.keys(logigramme.sources ?? {});
-  const number = (id: string) => sourceIds.indexOf(id) + 1;
   const title = (actor: string) => options.actorTitles?.[actor] ?? actor;
   const parts: string[] = [`<style>${SHEET_CSS}</style>`, '<article class="memo">'];
   parts.push(`<h1>${escapeHtml(logigramme.title)}</h1>`);
@@ -67,14 +67,8 @@ export function memoSheetHtml(logigramme: LogigrammeDocument, diagramSvg: string
     parts.push('</ul>');
   }
   parts.push('<h2>Actions</h2>', '<table><thead><tr><th>Action</th><th>Profession</th><th>Fréquence</th><th>Grade</th><th>Source</th></tr></thead><tbody>');
-  for (const node of Object.values(logigramme.nodes)) {
-    if (node.type !== 'action') continue;
-    const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
-    const grades = evidence.map((e) => e.grade).filter((g): g is string => g !== undefined);
-    const sources = evidence.flatMap((e) => (Array.isArray(e.source) ? e.source : [e.source])).map((s) => `[${number(s)}]`);
-    parts.push(
-      `<tr><td>${escapeHtml(node.label)}</td><td>${escapeHtml(title(node.actor))}</td><td>${escapeHtml(frequencyText(node.frequency) ?? '—')}</td><td>${escapeHtml(grades.join(', ') || '—')}</td><td>${escapeHtml(sources.join(' ') || '—')}</td></tr>`,
-    );
+  for (const row of actionRows(logigramme, options.actorTitles)) {
+    parts.push(`<tr>${[row.label, row.profession, row.frequency, row.grades, row.sources].map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`);
   }
   parts.push('</tbody></table>');
   if (sourceIds.length > 0) {

@@ -6,6 +6,7 @@
  * and the manifest. Every figure comes from the summaries the simulation wrote: means and the
  * 2.5–97.5 % percentiles over iterations (docs/simulation.md).
  */
+import { ACTOR_PALETTE } from '../render/mermaid.js';
 import type { Results } from '../sim/results.js';
 import { ARM_COLOURS, bandChart, type BandRow, chartSvg, demandChart, type DemandRow, dotIntervalChart, type DotRow, groupedBarChart, type BarRow } from './charts.js';
 import { type Block, cell, type Cell, type ReportDocument, type Section, slug } from './document.js';
@@ -18,21 +19,6 @@ type Arm = Summary['arm'];
 
 export const ENSEMBLE = 'ensemble';
 
-/** Fill and stroke per actor, in the order of `results.actors` (the same 12 colours as the diagrams). */
-const ACTOR_COLOURS: readonly (readonly [string, string])[] = [
-  ['#dbeafe', '#1d4ed8'],
-  ['#dcfce7', '#15803d'],
-  ['#fef3c7', '#b45309'],
-  ['#fce7f3', '#be185d'],
-  ['#ede9fe', '#6d28d9'],
-  ['#ccfbf1', '#0f766e'],
-  ['#fee2e2', '#b91c1c'],
-  ['#e0e7ff', '#4338ca'],
-  ['#ecfccb', '#4d7c0f'],
-  ['#ffedd5', '#c2410c'],
-  ['#f3e8ff', '#7e22ce'],
-  ['#e2e8f0', '#334155'],
-];
 
 export interface ReportOptions {
   lang?: Lang;
@@ -320,7 +306,7 @@ export async function buildReport(results: Results, options: ReportOptions = {})
 
   // Each logigramme with the mean people per node and edge, all territories, averaged over the horizon.
   const overlayBlocks: Block[] = [{ kind: 'paragraph', text: w.overlayNote, note: true }];
-  const actorColours = Object.fromEntries(results.actors.map((a, i) => [a.id, ACTOR_COLOURS[i % ACTOR_COLOURS.length]!]));
+  const actorColours = Object.fromEntries(results.actors.map((a, i) => [a.id, ACTOR_PALETTE[i % ACTOR_PALETTE.length]!]));
   for (const logigramme of results.logigrammes) {
     const armCounts = (arm: 'baseline' | 'program') => {
       const entries = results.overlay.filter((o) => o.logigramme === logigramme.id && o.arm === arm);

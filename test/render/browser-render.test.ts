@@ -8,28 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/language/workspace.js';
 import { logigrammeToMermaid } from '../../src/render/mermaid.js';
 import { RenderSession } from '../../src/render/session.js';
 import { browserPath, RUN_BROWSER_TESTS } from '../helpers/browser.js';
 import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+import { pngInk, svgVisibleText } from '../helpers/images.js';
 import { HOSTILE_CORPUS, hostileLogigramme, logigrammeWithLabel } from '../helpers/hostile.js';
 
-/** The text a reader sees in an SVG: tags dropped, the five XML entities and numeric references decoded, whitespace removed. */
+/** What an SVG shows, whitespace removed (mermaid splits labels into lines and words). */
 function visibleText(svg: string): string {
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, '');
+  return svgVisibleText(svg).replace(/\s+/g, '');
 }
 
 /** Markup that would execute or load something if user text reached the SVG as markup. */
@@ -142,18 +132,11 @@ describe.runIf(RUN_BROWSER_TESTS)('rendering in Chromium', () => {
     const dir = path.join(out, 'png');
     const run = runCli(['render', 'guidelines/diabete-t2/s2-suivi.yaml', '--format', 'png', '--out', dir]);
     expect(run.status, run.stderr).toBe(0);
-    const png = PNG.sync.read(readFileSync(path.join(dir, 'dt2-s2-suivi.png')));
+    const png = pngInk(readFileSync(path.join(dir, 'dt2-s2-suivi.png')));
     expect(png.width).toBeGreaterThan(400);
-    let ink = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4) {
-      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (r < 240 || g < 240 || b < 240) ink++;
-      colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4));
-    }
     // The actor fills alone cover far more than 2 % of the picture; a blank or failed render has none.
-    expect(ink / (png.width * png.height)).toBeGreaterThan(0.02);
-    expect(colours.size).toBeGreaterThan(10);
+    expect(png.inkShare).toBeGreaterThan(0.02);
+    expect(png.colours).toBeGreaterThan(10);
   }, 60_000);
 
   it('a broken --browser is a clear error, not a stack trace', () => {

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, overlaySvg, type OverlayArmCounts, type OverlayLogigramme, type OverlayOptions } from '../../src/report/overlay.js';
 import { HOSTILE } from '../helpers/hostile.js';
+import { svgVisibleText } from '../helpers/images.js';
 
 const options: OverlayOptions = {
   // A non-breaking-space thousands separator, as the French report uses, so formatting is visibly the caller's.
@@ -44,20 +45,7 @@ const baseline: OverlayArmCounts = {
   edges: [12340, 8000, 2100, 5900, 2100],
 };
 
-/** The text a reader sees: tags dropped, entities decoded, whitespace collapsed to single spaces. */
-function visibleText(svg: string): string {
-  return svg
-    .replace(/<title[\s\S]*?<\/title>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
+const visibleText = svgVisibleText;
 
 /** Text of every <text> element, in document order, through a real XML parser. */
 function textElements(svg: string): string[] {

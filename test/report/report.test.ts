@@ -7,12 +7,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../src/render/browser.js';
 import { browserPath, RUN_BROWSER_TESTS } from '../helpers/browser.js';
 import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+import { pngInk } from '../helpers/images.js';
 
 const HOSTILE_LABEL = '<img src=x onerror=alert(1)>';
 const HOSTILE_TITLE = '<script>alert("titre")</script> & « programme »';
@@ -185,17 +185,10 @@ describe.runIf(RUN_BROWSER_TESTS)('the report in headless Chromium', () => {
       );
       expect(charts.length).toBeGreaterThan(30);
       expect(charts.filter((c) => !c.drawn)).toEqual([]);
-      const screenshot = PNG.sync.read(Buffer.from(await page.screenshot({ type: 'png', fullPage: false })));
-      let ink = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < screenshot.data.length; i += 4) {
-        const [r, g, b] = [screenshot.data[i]!, screenshot.data[i + 1]!, screenshot.data[i + 2]!];
-        if (r < 235 || g < 235 || b < 235) ink++;
-        colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4));
-      }
+      const screenshot = pngInk(await page.screenshot({ type: 'png', fullPage: false }), 235);
       // The header band alone is more than 5 % of the first screen; a blank page has no ink.
-      expect(ink / (screenshot.width * screenshot.height)).toBeGreaterThan(0.05);
-      expect(colours.size).toBeGreaterThan(10);
+      expect(screenshot.inkShare).toBeGreaterThan(0.05);
+      expect(screenshot.colours).toBeGreaterThan(10);
       await page.close();
     }, 60_000);
   }
