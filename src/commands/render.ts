@@ -82,7 +82,14 @@ The workspace must lint clean (errors are printed, exit 2). Each file is written
       const session = await opening;
       if (session && !(session instanceof Error)) await session.close();
     };
-    const result = await lint({ paths: argv as string[] });
+    let result: Awaited<ReturnType<typeof lint>>;
+    try {
+      result = await lint({ paths: argv as string[] });
+    } catch (error) {
+      // A path that does not exist, say: close the browser that was starting, then report.
+      await closeOpening();
+      throw error;
+    }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || result.exitCode === 2) {
       await closeOpening();

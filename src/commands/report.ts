@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
 import { ProgressBar } from '../cli/progress.js';
 import { LANGS, type Lang } from '../report/i18n.js';
-import { ReportInputError, readResults, type ReportFormat, writeReport } from '../report/write.js';
+import type { ReportFormat } from '../report/write.js';
 
 export default class Report extends LogiCommand {
   static override summary = 'Write the report of a simulation: a self-contained HTML page (or Markdown) with charts, the territories compared and the logigrammes with their simulated counts.';
@@ -28,6 +28,8 @@ html is one file: CSS inline, charts as inline SVG drawn in Node, no script, a C
     const { args, flags } = await this.parse(Report);
     const format = flags.format as ReportFormat;
     const out = flags.out ?? path.join(path.dirname(args.results), `report.${format}`);
+    // vega and vega-lite load only when a report is written, not for `logi report --help`.
+    const { ReportInputError, readResults, writeReport } = await import('../report/write.js');
     let results;
     try {
       results = await readResults(args.results);

@@ -12,7 +12,6 @@ import { serializeResults, type Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
 import { InvalidInputError, simulate } from '../sim/simulate.js';
 import type { Lang } from '../report/i18n.js';
-import { writeReport } from '../report/write.js';
 
 export default class Simulate extends LogiCommand {
   static override summary = 'Run the Monte Carlo simulation of a scenario: strata year by year, action volumes, workforce and cost, baseline against program.';
@@ -78,6 +77,8 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
       files.push(resultsFile, csvFile);
       if (flags.report) {
         const reportFile = path.join(flags.out, 'report.html');
+        // Loaded only here: vega and vega-lite would add to the start-up of every simulation.
+        const { writeReport } = await import('../report/write.js');
         await writeReport(results, { format: 'html', out: reportFile, lang: flags.lang as Lang, onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
         progress.done();
         files.push(reportFile);

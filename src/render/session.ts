@@ -1,13 +1,14 @@
 /**
  * One headless Chromium and one page for a whole batch of diagrams (DESIGN §4): mermaid is loaded
  * into the page once, then every diagram is rendered by calling `mermaid.render` in that page.
- * Starting a browser costs far more than drawing a flowchart, which is why `mmdc`, which starts
- * one per file, is an order of magnitude slower on a batch (docs/performance.md).
+ * Starting a browser and loading mermaid costs about ten times more than drawing one flowchart,
+ * which is why `mmdc`, which does both for every file, is several times slower on a batch
+ * (docs/performance.md).
  *
  * The page never reaches the network: it is served from memory and from mermaid's own files, and
- * every other request is aborted. Mermaid runs with `securityLevel: 'strict'` and its labels are plain SVG text; what
- * mermaid returns is also swept for script elements, event attributes and `javascript:` links
- * before it leaves the page, so no label can reach the SVG as markup.
+ * every other request is aborted. Mermaid runs with `securityLevel: 'strict'` and its labels are
+ * plain SVG text; what mermaid returns is also swept for script elements, event attributes and
+ * `javascript:` links before it leaves the page, so no label can reach the SVG as markup.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -37,7 +38,6 @@ export const MERMAID_CONFIG = {
   fontFamily: '"DejaVu Sans", "Liberation Sans", Arial, sans-serif',
   flowchart: { htmlLabels: false, curve: 'basis', useMaxWidth: false, wrappingWidth: 200, nodeSpacing: 30, rankSpacing: 36, diagramPadding: 8 },
 } as const;
-
 
 const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>
 html, body { margin: 0; padding: 0; background: #ffffff; }
