@@ -62,6 +62,7 @@ describe('logi report', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(\s*['"]?https?:/i);
     expect(html).not.toMatch(/\s(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
     expect(html).toContain(`default-src 'none'`);
+    expect(html).not.toMatch(/NaN|undefined|Infinity|\[object /);
     // The manifest at the foot, with the inputs' hashes.
     expect(html).toMatch(/id="manifeste"[\s\S]*pionniers-dt2-2026[\s\S]*[0-9a-f]{64}/);
     // The five territories side by side.
