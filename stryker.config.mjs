@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * `npm run mutation`: StrykerJS over the simulation, the graph analysis and the lint rules
+ * (issue 11); `npm run mutation -- --mutate 'src/graph/**'` narrows it. Then `npm run
+ * mutation:score` prints the score per folder and file from reports/mutation/mutation.json, the
+ * table of docs/quality.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+const config = {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: ['src/sim/**/*.ts', 'src/graph/**/*.ts', 'src/lint/rules/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  concurrency: 2,
+  // A mutant that loops forever is stopped after its tests' normal time plus this, and counts as detected.
+  timeoutMS: 10_000,
+  ignorePatterns: ['/.stryker-tmp*', '/reports', '/dist', '/bench/out', '/out'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
+export default config;

@@ -1,0 +1,16 @@
+/**
+ * The test set StrykerJS runs for `npm run mutation`: the in-process tests. Tests that drive the
+ * browser are left out (they cannot see a mutant of src/sim, src/graph or src/lint/rules, and they
+ * are the slow ones); tests that spawn the CLI run the built dist/ and cannot see one either, but
+ * they cost nothing per mutant: Stryker's per-test coverage never selects them.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/render/browser*.test.ts', 'test/render/pyramid.test.ts', 'test/report/report.test.ts', 'test/cli/**', 'test/lint/cli.test.ts', 'test/sim/simulate-cli.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
