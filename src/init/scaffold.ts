@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateJsonSchemas, serializeSchema } from '../language/jsonschema.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { byCodePoint } from '../language/order.js';
 import { UsageError } from '../language/workspace.js';
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
@@ -18,7 +19,7 @@ export interface ScaffoldFile {
 async function listTemplates(dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const out: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await listTemplates(path.join(dir, entry.name), relative)));
     else out.push(relative);

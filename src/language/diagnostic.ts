@@ -1,4 +1,5 @@
 /** The one diagnostic type shared by the loader, the linter and every formatter. */
+import { byCodePoint } from './order.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -43,11 +44,11 @@ export const RESERVED_RULE_IDS = ['yaml-syntax', 'schema', 'rule-error', 'file-u
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    byCodePoint(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    byCodePoint(a.ruleId, b.ruleId) ||
+    byCodePoint(a.message, b.message)
   );
 }
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { byCodePoint } from './order.js';
 
 /**
  * The closest candidate to `word`, if it is close enough to be a plausible typo:
@@ -27,7 +28,7 @@ export function suggestionHint(word: string, candidates: readonly string[], what
   const match = closest(word, candidates);
   if (match !== undefined) return `did you mean \`${match}\`?`;
   if (candidates.length === 0) return undefined;
-  const sorted = [...candidates].sort();
+  const sorted = [...candidates].sort(byCodePoint);
   const shown = sorted.slice(0, 12).map((c) => `\`${c}\``).join(', ');
   return `known ${what}s: ${shown}${sorted.length > 12 ? `, … (${sorted.length} in all)` : ''}`;
 }

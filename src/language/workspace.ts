@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { byCodePoint } from './order.js';
 import type { Diagnostic, PathReport } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
 import { resolveReferences } from './references.js';
@@ -85,7 +86,7 @@ function isYamlName(name: string): boolean {
 /** Every YAML file below `dir` (sorted, so that results are deterministic). */
 async function walk(dir: string, excluded: ReadonlySet<string>, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || ALWAYS_SKIPPED.has(entry.name) || excluded.has(entry.name)) continue;
     const full = path.join(dir, entry.name);

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { byCodePoint } from '../language/order.js';
 import { compareDiagnostics, countBySeverity, type Diagnostic, type Severity } from '../language/diagnostic.js';
 import { locate, placeReport, readSource, type SourceDocument, type SourceFile } from '../language/source.js';
 import { closest } from '../language/suggest.js';
@@ -328,5 +329,5 @@ export async function lintAndFix(options: LintOptions = {}, maxPasses = 10): Pro
     for (const w of written) fixed.set(w.file, (fixed.get(w.file) ?? 0) + w.fixes);
     result = await lint(options);
   }
-  return { result, fixed: [...fixed].map(([file, fixes]) => ({ file, fixes })).sort((a, b) => a.file.localeCompare(b.file)) };
+  return { result, fixed: [...fixed].map(([file, fixes]) => ({ file, fixes })).sort((a, b) => byCodePoint(a.file, b.file)) };
 }

@@ -4,6 +4,7 @@
  * batch. Files are handed to `onFile` one at a time, so a batch of a thousand PNGs never sits in
  * memory at once.
  */
+import { byCodePoint } from '../language/order.js';
 import { isTarget, type LoadedDocument, type Workspace } from '../language/workspace.js';
 import { logigrammeToMemo } from './memo.js';
 import { ACTOR_PALETTE, actorsInOrder, logigrammeToMermaid } from './mermaid.js';
@@ -37,7 +38,7 @@ export interface RenderTarget {
 export function renderTargets(workspace: Workspace): RenderTarget[] {
   const actorTitles: Record<string, string> = {};
   for (const doc of workspace.index.Actors.values()) for (const [id, actor] of Object.entries(doc.value.actors)) actorTitles[id] ??= actor.title;
-  const logigrammes = [...workspace.index.Logigramme.values()].filter((l) => isTarget(workspace, l)).sort((a, b) => a.id.localeCompare(b.id));
+  const logigrammes = [...workspace.index.Logigramme.values()].filter((l) => isTarget(workspace, l)).sort((a, b) => byCodePoint(a.id, b.id));
   return logigrammes.map((document) => {
     const stratumTitle = workspace.index.Pyramid.get(document.value.pyramid)?.value.strata.find((s) => s.id === document.value.stratum)?.title;
     return { document, actorTitles, ...(stratumTitle ? { stratumTitle } : {}) };
