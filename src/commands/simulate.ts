@@ -87,8 +87,8 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
     if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, manifest: results.manifest } : results;
     this.log(formatSummary(results));
     if (files.length > 0) this.log(`\n✔ wrote ${files.slice(0, -1).join(', ')} and ${files.at(-1)}`);
-    if (flags.report) this.log(`  open the report in a browser: ${path.resolve(flags.out!, 'report.html')}`);
-    else this.log('\nUse --out DIR to write results.json and summary.csv.');
+    if (flags.report && flags.out) this.log(`  open the report in a browser: ${path.resolve(flags.out, 'report.html')}`);
+    if (!flags.out) this.log('\nUse --out DIR to write results.json and summary.csv.');
     return results;
   }
 }

@@ -1,53 +1,31 @@
 /**
  * Central and plausible values of a numeric parameter (a number or a distribution, DESIGN §2),
  * for checks that compare figures: branch shares that sum to 1, a transition row that stays ≤ 1.
+ * The maths lives in src/sim/distributions/forms.ts, the one home of parameter maths.
  */
 import type { Parameter } from '../language/schemas/index.js';
-
-/** z such that 95 % of a normal lies within ±z standard deviations. */
-const Z975 = 1.959963984540054;
-
-/** The mean of a parameter (the number itself, or the mean of its distribution). */
-export function parameterMean(parameter: Parameter): number {
-  if (typeof parameter === 'number') return parameter;
-  if ('beta' in parameter) {
-    const b = parameter.beta;
-    return 'mean' in b ? b.mean : b.alpha / (b.alpha + b.beta);
-  }
-  if ('lognormal' in parameter) return parameter.lognormal.mean;
-  if ('gamma' in parameter) return parameter.gamma.mean;
-  if ('normal' in parameter) return parameter.normal.mean;
-  if ('uniform' in parameter) return (parameter.uniform[0] + parameter.uniform[1]) / 2;
-  const [lo, mode, hi] = parameter.triangular;
-  return (lo + mode + hi) / 3;
-}
+import { type RawParameter, toDistribution, upperPlausible } from '../sim/distributions/forms.js';
 
 /**
- * An upper plausible value: the number itself; the upper end of a uniform, triangular or of a
- * lognormal's 95 % interval; mean + 1.96 sd for beta, gamma and normal (a normal approximation of
- * the 97.5th percentile), never above 1 for a beta.
+ * The central value of a parameter: the number itself, or the value of its distribution that the
+ * `expected` mode uses (see toDistribution). A form that has no distribution (reported by the rule
+ * parameter-feasible) gives the figure written as its centre.
  */
-export function parameterUpper(parameter: Parameter): number {
+export function parameterMean(parameter: Parameter): number {
+  const converted = toDistribution(parameter as RawParameter);
+  if (converted.ok) return converted.distribution.central;
   if (typeof parameter === 'number') return parameter;
-  if ('beta' in parameter) {
-    const b = parameter.beta;
-    let mean: number;
-    let sd: number;
-    if ('mean' in b) {
-      mean = b.mean;
-      sd = b.sd;
-    } else {
-      const n = b.alpha + b.beta;
-      mean = b.alpha / n;
-      sd = Math.sqrt((b.alpha * b.beta) / (n * n * (n + 1)));
-    }
-    return Math.min(1, mean + Z975 * sd);
-  }
-  if ('lognormal' in parameter) return Math.max(...parameter.lognormal.ci95);
-  if ('gamma' in parameter) return parameter.gamma.mean + Z975 * parameter.gamma.sd;
-  if ('normal' in parameter) return parameter.normal.mean + Z975 * parameter.normal.sd;
-  if ('uniform' in parameter) return Math.max(...parameter.uniform);
-  return Math.max(...parameter.triangular);
+  if ('beta' in parameter) return 'mean' in parameter.beta ? parameter.beta.mean : parameter.beta.alpha / (parameter.beta.alpha + parameter.beta.beta);
+  if ('lognormal' in parameter) return 'median' in parameter.lognormal ? parameter.lognormal.median : parameter.lognormal.mean;
+  if ('uniform' in parameter) return (parameter.uniform[0] + parameter.uniform[1]) / 2;
+  if ('triangular' in parameter) return parameter.triangular[1];
+  return 'gamma' in parameter ? parameter.gamma.mean : parameter.normal.mean;
+}
+
+/** An upper plausible value (see upperPlausible); the central value for a form without a distribution. */
+export function parameterUpper(parameter: Parameter): number {
+  const converted = toDistribution(parameter as RawParameter);
+  return converted.ok ? upperPlausible(converted.distribution) : parameterMean(parameter);
 }
 
 /** Whether the parameter is a distribution rather than a plain number. */

@@ -5,13 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { MAX_EFFECTS_PER_LOGIGRAMME } from '../graph/effects.js';
 import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
+import { byCodePoint } from '../language/order.js';
 import { PERIODS_PER_YEAR, parseTransition } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
 import { parseFrequency } from '../language/schemas/logigramme.js';
+import type { PyramidDocument } from '../language/schemas/pyramid.js';
 import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
-import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place } from './parameters.js';
+import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place, type RawParameter } from './parameters.js';
+import { STREAM_DERIVATION, stratumCode } from './random.js';
 
 export type Mode = 'stochastic' | 'psa' | 'expected';
 export const ARMS = ['baseline', 'program'] as const;
@@ -41,7 +45,11 @@ export interface CompiledLogigramme {
   /** The nodes reachable from the start, in topological order; the start node is first. */
   nodes: CompiledNode[];
   edges: { from: number; to: number; label: string }[];
-  /** Effect bits: transition (row stratum, destination state) and θ slot of the hazard ratio. */
+  /**
+   * Effect bits: the effects on the logigramme's own stratum's transitions (destination state and
+   * θ slot of the hazard ratio). Effects on other strata's transitions change nothing (lint's
+   * effect-targets-transition reports them) and get no bit.
+   */
   effects: { from: number; to: number; hr: number }[];
 }
 
@@ -51,9 +59,9 @@ export interface CompiledAction {
   node: string;
   label: string;
   actor: number;
-  /** θ slot of `times`; acts per person per cycle = θ[times] × perCycle. */
+  /** θ slot of `times`; acts per person-year reached = θ[times] × perYear (periods of `per` in a year). */
   times: number;
-  perCycle: number;
+  perYear: number;
   minutes: number;
   cost: number;
 }
@@ -66,7 +74,15 @@ export interface CompiledActor {
   cost: number;
 }
 
-export type Coverage = { kind: 'parameter'; slot: number } | { kind: 'ramp'; values: number[] };
+/**
+ * A coverage: the θ slot of each year's value (years 1, 2, …; the last holds). A plain coverage has
+ * one slot. `relativeTo: 'baseline'`: the value is added to the baseline arm's coverage of the same
+ * stratum and year, and the sum clamped to [0, 1].
+ */
+export interface Coverage {
+  slots: number[];
+  relativeTo: 'baseline' | null;
+}
 
 export interface CompiledArm {
   id: string;
@@ -97,8 +113,12 @@ export interface Model {
   commonRandomNumbers: boolean;
   horizon: number;
   cyclesPerYear: number;
+  /** How random streams are derived from their keys (src/sim/random.ts): in the manifest. */
+  streams: string;
   states: { id: string; title: string; exit: boolean }[];
   strataCount: number;
+  /** Per stratum: the code of its id in stream keys (MurmurHash3_x86_32 of the id). */
+  stratumCodes: number[];
   /** Per stratum: whether any arm enrols people in a logigramme there. */
   enrolledStrata: boolean[];
   /** Transitions of the pyramid; rows[s] lists the indices of transitions leaving stratum s. */
@@ -131,7 +151,7 @@ class ParameterRegistry {
   readonly specs: ParameterSpec[] = [];
   readonly dirichlets: DirichletSpec[] = [];
   add(raw: Parameter, place: Place, constraint: Constraint): number {
-    this.specs.push(compileParameter(raw as never, place, constraint));
+    this.specs.push(compileParameter(raw as RawParameter, place, constraint));
     return this.specs.length - 1;
   }
   addDirichlet(alphas: number[], place: Place): number {
@@ -177,198 +197,38 @@ export interface CompileOptions {
   commonRandomNumbers?: boolean;
 }
 
+/** What the parts of the compiler share: the workspace, the pyramid, its states and the θ registry. */
+interface Compiler {
+  workspace: Workspace;
+  registry: ParameterRegistry;
+  pyramidDoc: LoadedDocument<'Pyramid'>;
+  pyramid: PyramidDocument;
+  cyclesPerYear: number;
+  stateIndex: Map<string, number>;
+  transitionIndex: Map<string, number>;
+}
+
 export async function compileModel(workspace: Workspace, scenarioId: string, options: CompileOptions = {}, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model> {
   const scenario = workspace.index.Scenario.get(scenarioId);
   if (!scenario) throw new ModelError(`no scenario \`${scenarioId}\` in the workspace`, undefined, `scenarios: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
   const s = scenario.value;
   const pyramidDoc = workspace.index.Pyramid.get(s.pyramid)!;
   const pyramid = pyramidDoc.value;
-  const registry = new ParameterRegistry();
   const cyclesPerYear = pyramid.cycle === 'year' ? 1 : pyramid.cycle === 'quarter' ? 4 : 12;
-
   const states = [...pyramid.strata.map((x) => ({ id: x.id, title: x.title, exit: false })), ...pyramid.exits.map((x) => ({ id: x.id, title: x.title, exit: true }))];
-  const stateIndex = new Map(states.map((x, i) => [x.id, i]));
-  const strataCount = pyramid.strata.length;
-
-  const transitions = pyramid.transitions.map((t, i) => {
-    const from = stateIndex.get(t.from)!;
-    const to = stateIndex.get(t.to)!;
-    if (from === to) throw new ModelError(`transition ${t.from}->${t.to} goes nowhere: staying is the remainder of the row`, placeOf(pyramidDoc, ['transitions', i], 'transition'));
-    return { from, to, key: `${t.from}->${t.to}`, p: registry.add(t.p, placeOf(pyramidDoc, ['transitions', i, 'p'], `transition ${t.from}->${t.to} (p) of pyramid ${pyramid.id}`), 'probability') };
-  });
-  const transitionIndex = new Map(transitions.map((t, i) => [t.key, i]));
-  if (transitionIndex.size !== transitions.length) throw new ModelError(`pyramid ${pyramid.id} defines a transition twice`, placeOf(pyramidDoc, ['transitions'], 'transitions'));
-  const rows = Array.from({ length: strataCount }, (_, stratum) => transitions.flatMap((t, i) => (t.from === stratum ? [i] : [])));
-
-  const inflows = pyramid.inflows.map((inflow, i) => {
-    const to = stateIndex.get(inflow.to)!;
-    if (inflow.count !== undefined) {
-      return { to, kind: 'count' as const, of: -1, value: registry.add(inflow.count, placeOf(pyramidDoc, ['inflows', i, 'count'], `inflow to ${inflow.to} (count)`), 'non-negative') };
-    }
-    return {
-      to,
-      kind: 'rate' as const,
-      of: inflow.of === 'population' ? -1 : stateIndex.get(inflow.of!)!,
-      value: registry.add(inflow.rate!, placeOf(pyramidDoc, ['inflows', i, 'rate'], `inflow to ${inflow.to} (rate)`), 'non-negative'),
-    };
-  });
-  const events = Object.entries(pyramid.events ?? {}).map(([name, flows]) => ({
-    name,
-    transitions: flows.map((flow, k) => {
-      const t = parseTransition(flow)!;
-      const index = transitionIndex.get(`${t.from}->${t.to}`);
-      if (index === undefined) throw new ModelError(`event ${name} counts ${flow}, which is not a transition of the pyramid`, placeOf(pyramidDoc, ['events', name, k], 'event'));
-      return index;
-    }),
-  }));
-
-  // Actors: every Actors document of the workspace.
-  const actors: CompiledActor[] = [];
-  const actorIndex = new Map<string, number>();
-  for (const doc of [...workspace.index.Actors.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    for (const [id, actor] of Object.entries(doc.value.actors)) {
-      if (actorIndex.has(id)) continue;
-      actorIndex.set(id, actors.length);
-      actors.push({
-        id,
-        title: actor.title,
-        fteMinutesPerYear: actor['fte-minutes-per-year'],
-        minutes: registry.add(actor['minutes-per-act'], placeOf(doc, ['actors', id, 'minutes-per-act'], `minutes per act of ${id}`), 'non-negative'),
-        cost: registry.add(actor['cost-per-act'], placeOf(doc, ['actors', id, 'cost-per-act'], `cost per act of ${id}`), 'non-negative'),
-      });
-    }
-  }
-
-  // Logigrammes named by either arm, compiled once each.
-  const logigrammes: CompiledLogigramme[] = [];
-  const logigrammeIndex = new Map<string, number>();
-  const actions: CompiledAction[] = [];
-  const compileLogigramme = (id: string): number => {
-    const known = logigrammeIndex.get(id);
-    if (known !== undefined) return known;
-    const doc = workspace.index.Logigramme.get(id)!;
-    const order = topologicalOrder(doc);
-    const position = new Map(order.map((nodeId, i) => [nodeId, i]));
-    const effects: CompiledLogigramme['effects'] = [];
-    const edges: CompiledLogigramme['edges'] = [];
-    const nodes: CompiledNode[] = order.map((nodeId) => {
-      const node = doc.value.nodes[nodeId]!;
-      const compiled: CompiledNode = { id: nodeId, type: node.type, label: node.label, next: -1, action: -1, effectMask: 0, branches: [], edge: -1, branchEdges: [] };
-      const base = ['nodes', nodeId];
-      if ('next' in node && node.next !== undefined) compiled.next = position.get(node.next)!;
-      if (node.type === 'action') {
-        for (const [k, effect] of (node.effects ?? []).entries()) {
-          const t = parseTransition(effect.transition)!;
-          const from = stateIndex.get(t.from)!;
-          const to = stateIndex.get(t.to)!;
-          if (!transitionIndex.has(`${t.from}->${t.to}`)) {
-            throw new ModelError(`effect on ${effect.transition}, which pyramid ${pyramid.id} does not define`, placeOf(doc, [...base, 'effects', k, 'transition'], 'effect'), 'an effect changes an existing transition: add it to the pyramid or fix the ids');
-          }
-          if (effects.length >= 30) throw new ModelError(`logigramme ${id} has more than 30 effects`, placeOf(doc, [...base, 'effects'], 'effects'));
-          compiled.effectMask |= 1 << effects.length;
-          effects.push({ from, to, hr: registry.add(effect.hr, placeOf(doc, [...base, 'effects', k, 'hr'], `hazard ratio on ${effect.transition} at ${id}/${nodeId}`), 'positive') });
-        }
-        // An action without a frequency is done once a year (the lint rule action-frequency-required asks for one).
-        const frequency = parseFrequency(node.frequency) ?? { times: 1, per: 'year' as const };
-        const actor = actorIndex.get(node.actor)!;
-        const freqPath = typeof node.frequency === 'object' ? [...base, 'frequency', 'times'] : [...base, 'frequency'];
-        compiled.action = actions.length;
-        actions.push({
-          id: `${id}/${nodeId}`,
-          logigramme: id,
-          node: nodeId,
-          label: node.label,
-          actor,
-          times: registry.add(frequency.times, placeOf(doc, freqPath, `frequency of ${id}/${nodeId}`), 'non-negative'),
-          perCycle: PERIODS_PER_YEAR[frequency.per] / cyclesPerYear,
-          minutes: node.minutes === undefined ? actors[actor]!.minutes : registry.add(node.minutes, placeOf(doc, [...base, 'minutes'], `minutes of ${id}/${nodeId}`), 'non-negative'),
-          cost: node.cost === undefined ? actors[actor]!.cost : registry.add(node.cost, placeOf(doc, [...base, 'cost'], `cost of ${id}/${nodeId}`), 'non-negative'),
-        });
-      }
-      if (node.type === 'decision') {
-        const remainders = node.branches.filter((b) => b.p === undefined).length;
-        if (node.probabilities) {
-          const first = registry.addDirichlet(node.probabilities.dirichlet, placeOf(doc, [...base, 'probabilities', 'dirichlet'], `branch shares of ${id}/${nodeId}`));
-          compiled.branches = node.branches.map((b, k) => ({ label: b.label, next: position.get(b.next)!, share: first + k }));
-        } else {
-          if (remainders > 1) {
-            throw new ModelError(`decision ${id}/${nodeId}: ${remainders} branches have no \`p\`; at most one may take the remainder`, placeOf(doc, [...base, 'branches'], 'branches'), 'give `p` to every branch but one');
-          }
-          compiled.branches = node.branches.map((b, k) => ({
-            label: b.label,
-            next: position.get(b.next)!,
-            share: b.p === undefined ? -1 : registry.add(b.p, placeOf(doc, [...base, 'branches', k, 'p'], `share of branch "${b.label}" of ${id}/${nodeId}`), 'probability'),
-          }));
-        }
-      }
-      return compiled;
-    });
-    for (const [i, node] of nodes.entries()) {
-      if (node.next >= 0) {
-        node.edge = edges.length;
-        edges.push({ from: i, to: node.next, label: '' });
-      }
-      node.branchEdges = node.branches.map((b) => {
-        edges.push({ from: i, to: b.next, label: b.label });
-        return edges.length - 1;
-      });
-    }
-    logigrammeIndex.set(id, logigrammes.length);
-    logigrammes.push({ id, title: doc.value.title, stratum: stateIndex.get(doc.value.stratum)!, nodes, edges, effects });
-    return logigrammes.length - 1;
-  };
-
-  const arms: CompiledArm[] = [s.baseline, s.program].map((programId) => {
-    const doc = workspace.index.Program.get(programId)!;
-    if (doc.value.pyramid !== pyramid.id) throw new ModelError(`program ${programId} is for pyramid ${doc.value.pyramid}, the scenario for ${pyramid.id}`, placeOf(doc, ['pyramid'], 'pyramid'));
-    const strata: CompiledArm['strata'] = pyramid.strata.map(() => null);
-    for (const [stratumId, entry] of Object.entries(doc.value.strata)) {
-      const stratum = stateIndex.get(stratumId)!;
-      const logigramme = compileLogigramme(entry.logigramme);
-      if (logigrammes[logigramme]!.stratum !== stratum) {
-        throw new ModelError(`program ${programId} uses ${entry.logigramme} for ${stratumId}, but that logigramme is written for another stratum`, placeOf(doc, ['strata', stratumId, 'logigramme'], 'logigramme'));
-      }
-      const coverage: Coverage =
-        typeof entry.coverage === 'object' && 'ramp' in entry.coverage
-          ? { kind: 'ramp', values: entry.coverage.ramp }
-          : { kind: 'parameter', slot: registry.add(entry.coverage as Parameter, placeOf(doc, ['strata', stratumId, 'coverage'], `coverage of ${stratumId} in program ${programId}`), 'probability') };
-      strata[stratum] = { logigramme, coverage };
-    }
-    return { id: programId, title: doc.value.title, strata };
-  });
-
-  const territories: CompiledTerritory[] = s.territories.map((territoryId) => {
-    const doc = workspace.index.Territory.get(territoryId)!;
-    const entry = doc.value.pyramids[pyramid.id];
-    if (!entry) throw new ModelError(`territory ${territoryId} has no counts for pyramid ${pyramid.id}`, placeOf(doc, ['pyramids'], 'pyramids'), `add \`pyramids: {${pyramid.id}: {counts: …}}\``);
-    const counts = states.map((state) => (state.exit ? 0 : (entry.counts[state.id] ?? 0)));
-    const multipliers = transitions.map(() => -1);
-    for (const [key, value] of Object.entries(entry.multipliers ?? {})) {
-      const t = parseTransition(key)!;
-      const index = transitionIndex.get(`${t.from}->${t.to}`);
-      if (index === undefined) throw new ModelError(`multiplier on ${key}, which pyramid ${pyramid.id} does not define`, placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], 'multiplier'));
-      multipliers[index] = registry.add(value, placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], `multiplier on ${key} in ${territoryId}`), 'positive');
-    }
-    const workforce: Record<string, number> = {};
-    for (const [actor, w] of Object.entries(doc.value.workforce ?? {})) workforce[actor] = w.fte;
-    return { id: territoryId, title: doc.value.title, population: doc.value.population, counts, multipliers, workforce };
-  });
-
-  // Inputs: every file that holds a document the model uses, hashed.
+  const compiler: Compiler = { workspace, registry: new ParameterRegistry(), pyramidDoc, pyramid, cyclesPerYear, stateIndex: new Map(states.map((x, i) => [x.id, i])), transitionIndex: new Map() };
+  const { transitions, rows } = compileTransitions(compiler);
+  const inflows = compileInflows(compiler);
+  const events = compileEvents(compiler);
+  const actors = compileActors(compiler);
+  const logigrammes = new LogigrammeCompiler(compiler, actors);
+  const arms = compileArms(compiler, logigrammes, [s.baseline, s.program]);
+  const territories = s.territories.map((territoryId) => compileTerritory(compiler, territoryId, states));
   const used = new Set<string>([pyramidDoc.source.absolutePath, scenario.source.absolutePath]);
   for (const doc of workspace.index.Actors.values()) used.add(doc.source.absolutePath);
-  for (const l of logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
+  for (const l of logigrammes.logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
   for (const a of arms) used.add(workspace.index.Program.get(a.id)!.source.absolutePath);
   for (const t of territories) used.add(workspace.index.Territory.get(t.id)!.source.absolutePath);
-  const texts = new Map(workspace.files.map((f) => [f.absolutePath, f.text]));
-  const inputs = await Promise.all(
-    [...used].map(async (absolute) => {
-      const bytes = readFile ? await readFile(absolute) : new TextEncoder().encode(texts.get(absolute) ?? '');
-      return { file: path.relative(workspace.root, absolute).split(path.sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex') };
-    }),
-  );
-  inputs.sort((a, b) => a.file.localeCompare(b.file));
-
   const mode = options.mode ?? s.mode;
   return {
     scenario: s.id,
@@ -380,21 +240,281 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     commonRandomNumbers: options.commonRandomNumbers ?? true,
     horizon: options.horizon ?? s.horizon,
     cyclesPerYear,
+    streams: STREAM_DERIVATION,
     states,
-    strataCount,
+    strataCount: pyramid.strata.length,
+    stratumCodes: stratumCodes(compiler),
     enrolledStrata: pyramid.strata.map((_, stratum) => arms.some((arm) => arm.strata[stratum] !== null)),
     transitions,
     rows,
     inflows,
     events,
-    logigrammes,
-    actions,
+    logigrammes: logigrammes.logigrammes,
+    actions: logigrammes.actions,
     actors,
     arms,
     territories,
-    parameters: { specs: registry.specs, dirichlets: registry.dirichlets },
-    inputs,
+    parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets },
+    inputs: await hashInputs(workspace, used, readFile),
   };
+}
+
+/**
+ * The code of each stratum id in stream keys: MurmurHash3_x86_32 of its UTF-8 bytes, seed 0. Two
+ * ids with the same code would share their streams: in that case (about one pair of ids in four
+ * billion) the later stratum, in the pyramid's order, takes the hash with seed 1, 2, … until its
+ * code is unique.
+ */
+function stratumCodes(compiler: Compiler): number[] {
+  const codes: number[] = [];
+  for (const stratum of compiler.pyramid.strata) {
+    let seed = 0;
+    let code = stratumCode(stratum.id, seed);
+    while (codes.includes(code)) code = stratumCode(stratum.id, ++seed);
+    codes.push(code);
+  }
+  return codes;
+}
+
+function compileTransitions(compiler: Compiler): Pick<Model, 'transitions' | 'rows'> {
+  const { pyramid, pyramidDoc, stateIndex, registry } = compiler;
+  const transitions = pyramid.transitions.map((t, i) => {
+    const from = stateIndex.get(t.from)!;
+    const to = stateIndex.get(t.to)!;
+    if (from === to) throw new ModelError(`transition ${t.from}->${t.to} goes nowhere: staying is the remainder of the row`, placeOf(pyramidDoc, ['transitions', i], 'transition'));
+    return { from, to, key: `${t.from}->${t.to}`, p: registry.add(t.p, placeOf(pyramidDoc, ['transitions', i, 'p'], `transition ${t.from}->${t.to} (p) of pyramid ${pyramid.id}`), 'probability') };
+  });
+  transitions.forEach((t, i) => compiler.transitionIndex.set(t.key, i));
+  if (compiler.transitionIndex.size !== transitions.length) throw new ModelError(`pyramid ${pyramid.id} defines a transition twice`, placeOf(pyramidDoc, ['transitions'], 'transitions'));
+  const rows = pyramid.strata.map((_, stratum) => transitions.flatMap((t, i) => (t.from === stratum ? [i] : [])));
+  return { transitions, rows };
+}
+
+function compileInflows(compiler: Compiler): Model['inflows'] {
+  const { pyramid, pyramidDoc, stateIndex, registry } = compiler;
+  return pyramid.inflows.map((inflow, i) => {
+    const to = stateIndex.get(inflow.to)!;
+    if (inflow.count !== undefined) {
+      return { to, kind: 'count' as const, of: -1, value: registry.add(inflow.count, placeOf(pyramidDoc, ['inflows', i, 'count'], `inflow to ${inflow.to} (count)`), 'non-negative') };
+    }
+    return {
+      to,
+      kind: 'rate' as const,
+      of: inflow.of === 'population' ? -1 : stateIndex.get(inflow.of!)!,
+      value: registry.add(inflow.rate!, placeOf(pyramidDoc, ['inflows', i, 'rate'], `inflow to ${inflow.to} (rate)`), 'non-negative'),
+    };
+  });
+}
+
+function compileEvents(compiler: Compiler): Model['events'] {
+  const { pyramid, pyramidDoc, transitionIndex } = compiler;
+  return Object.entries(pyramid.events ?? {}).map(([name, flows]) => ({
+    name,
+    transitions: flows.map((flow, k) => {
+      const t = parseTransition(flow)!;
+      const index = transitionIndex.get(`${t.from}->${t.to}`);
+      if (index === undefined) throw new ModelError(`event ${name} counts ${flow}, which is not a transition of the pyramid`, placeOf(pyramidDoc, ['events', name, k], 'event'));
+      return index;
+    }),
+  }));
+}
+
+/** Every Actors document of the workspace, in id order (code points); the first definition of an actor wins. */
+function compileActors(compiler: Compiler): CompiledActor[] {
+  const actors: CompiledActor[] = [];
+  const seen = new Set<string>();
+  for (const doc of [...compiler.workspace.index.Actors.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
+    for (const [id, actor] of Object.entries(doc.value.actors)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      actors.push({
+        id,
+        title: actor.title,
+        fteMinutesPerYear: actor['fte-minutes-per-year'],
+        minutes: compiler.registry.add(actor['minutes-per-act'], placeOf(doc, ['actors', id, 'minutes-per-act'], `minutes per act of ${id}`), 'non-negative'),
+        cost: compiler.registry.add(actor['cost-per-act'], placeOf(doc, ['actors', id, 'cost-per-act'], `cost per act of ${id}`), 'non-negative'),
+      });
+    }
+  }
+  return actors;
+}
+
+/** Compiles the logigrammes the arms name, each once, with their actions. */
+class LogigrammeCompiler {
+  readonly logigrammes: CompiledLogigramme[] = [];
+  readonly actions: CompiledAction[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly actorIndex: Map<string, number>;
+
+  constructor(
+    private readonly compiler: Compiler,
+    private readonly actors: CompiledActor[],
+  ) {
+    this.actorIndex = new Map(actors.map((a, i) => [a.id, i]));
+  }
+
+  /** The index of logigramme `id` in `logigrammes`, compiling it the first time. */
+  indexOf(id: string): number {
+    const known = this.index.get(id);
+    if (known !== undefined) return known;
+    const doc = this.compiler.workspace.index.Logigramme.get(id)!;
+    const stratum = this.compiler.stateIndex.get(doc.value.stratum)!;
+    const order = topologicalOrder(doc);
+    const position = new Map(order.map((nodeId, i) => [nodeId, i]));
+    const effects: CompiledLogigramme['effects'] = [];
+    const nodes = order.map((nodeId) => this.node(doc, nodeId, position, stratum, effects));
+    const edges: CompiledLogigramme['edges'] = [];
+    for (const [i, node] of nodes.entries()) {
+      if (node.next >= 0) {
+        node.edge = edges.length;
+        edges.push({ from: i, to: node.next, label: '' });
+      }
+      node.branchEdges = node.branches.map((b) => {
+        edges.push({ from: i, to: b.next, label: b.label });
+        return edges.length - 1;
+      });
+    }
+    this.index.set(id, this.logigrammes.length);
+    this.logigrammes.push({ id, title: doc.value.title, stratum, nodes, edges, effects });
+    return this.logigrammes.length - 1;
+  }
+
+  private node(doc: LoadedDocument<'Logigramme'>, nodeId: string, position: Map<string, number>, stratum: number, effects: CompiledLogigramme['effects']): CompiledNode {
+    const node = doc.value.nodes[nodeId]!;
+    const compiled: CompiledNode = { id: nodeId, type: node.type, label: node.label, next: -1, action: -1, effectMask: 0, branches: [], edge: -1, branchEdges: [] };
+    if ('next' in node && node.next !== undefined) compiled.next = position.get(node.next)!;
+    if (node.type === 'action') {
+      compiled.effectMask = this.effects(doc, nodeId, stratum, effects);
+      compiled.action = this.action(doc, nodeId);
+    }
+    if (node.type === 'decision') compiled.branches = this.branches(doc, nodeId, position);
+    return compiled;
+  }
+
+  /** The bits of the node's effects on its own stratum's transitions (others get none). */
+  private effects(doc: LoadedDocument<'Logigramme'>, nodeId: string, stratum: number, effects: CompiledLogigramme['effects']): number {
+    const { stateIndex, transitionIndex, pyramid, registry } = this.compiler;
+    const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'action' }>;
+    let mask = 0;
+    for (const [k, effect] of (node.effects ?? []).entries()) {
+      const path = ['nodes', nodeId, 'effects', k];
+      const t = parseTransition(effect.transition)!;
+      if (!transitionIndex.has(`${t.from}->${t.to}`)) {
+        throw new ModelError(`effect on ${effect.transition}, which pyramid ${pyramid.id} does not define`, placeOf(doc, [...path, 'transition'], 'effect'), 'an effect changes an existing transition: add it to the pyramid or fix the ids');
+      }
+      const hr = registry.add(effect.hr, placeOf(doc, [...path, 'hr'], `hazard ratio on ${effect.transition} at ${doc.id}/${nodeId}`), 'positive');
+      if (stateIndex.get(t.from) !== stratum) continue;
+      if (effects.length >= MAX_EFFECTS_PER_LOGIGRAMME) {
+        throw new ModelError(`logigramme ${doc.id} has more than ${MAX_EFFECTS_PER_LOGIGRAMME} effects on its stratum's transitions`, placeOf(doc, [...path, 'hr'], 'effects'), 'merge effects on the same transition into one node');
+      }
+      mask |= 1 << effects.length;
+      effects.push({ from: stratum, to: stateIndex.get(t.to)!, hr });
+    }
+    return mask;
+  }
+
+  private action(doc: LoadedDocument<'Logigramme'>, nodeId: string): number {
+    const { registry } = this.compiler;
+    const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'action' }>;
+    const base = ['nodes', nodeId];
+    // An action without a frequency is done once a year (the lint rule action-frequency-required asks for one).
+    const frequency = parseFrequency(node.frequency) ?? { times: 1, per: 'year' as const };
+    const actor = this.actorIndex.get(node.actor)!;
+    const freqPath = typeof node.frequency === 'object' ? [...base, 'frequency', 'times'] : [...base, 'frequency'];
+    const id = `${doc.id}/${nodeId}`;
+    this.actions.push({
+      id,
+      logigramme: doc.id,
+      node: nodeId,
+      label: node.label,
+      actor,
+      times: registry.add(frequency.times, placeOf(doc, freqPath, `frequency of ${id}`), 'non-negative'),
+      perYear: PERIODS_PER_YEAR[frequency.per],
+      minutes: node.minutes === undefined ? this.actors[actor]!.minutes : registry.add(node.minutes, placeOf(doc, [...base, 'minutes'], `minutes of ${id}`), 'non-negative'),
+      cost: node.cost === undefined ? this.actors[actor]!.cost : registry.add(node.cost, placeOf(doc, [...base, 'cost'], `cost of ${id}`), 'non-negative'),
+    });
+    return this.actions.length - 1;
+  }
+
+  private branches(doc: LoadedDocument<'Logigramme'>, nodeId: string, position: Map<string, number>): CompiledNode['branches'] {
+    const { registry } = this.compiler;
+    const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'decision' }>;
+    const base = ['nodes', nodeId];
+    if (node.probabilities) {
+      const first = registry.addDirichlet(node.probabilities.dirichlet, placeOf(doc, [...base, 'probabilities', 'dirichlet'], `branch shares of ${doc.id}/${nodeId}`));
+      return node.branches.map((b, k) => ({ label: b.label, next: position.get(b.next)!, share: first + k }));
+    }
+    const remainders = node.branches.filter((b) => b.p === undefined).length;
+    if (remainders > 1) {
+      throw new ModelError(`decision ${doc.id}/${nodeId}: ${remainders} branches have no \`p\`; at most one may take the remainder`, placeOf(doc, [...base, 'branches'], 'branches'), 'give `p` to every branch but one');
+    }
+    return node.branches.map((b, k) => ({
+      label: b.label,
+      next: position.get(b.next)!,
+      share: b.p === undefined ? -1 : registry.add(b.p, placeOf(doc, [...base, 'branches', k, 'p'], `share of branch "${b.label}" of ${doc.id}/${nodeId}`), 'probability'),
+    }));
+  }
+}
+
+/** Baseline then program: per stratum, the logigramme and the coverage. */
+function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, programIds: string[]): CompiledArm[] {
+  const { workspace, pyramid, stateIndex, registry } = compiler;
+  return programIds.map((programId, armIndex) => {
+    const doc = workspace.index.Program.get(programId)!;
+    if (doc.value.pyramid !== pyramid.id) throw new ModelError(`program ${programId} is for pyramid ${doc.value.pyramid}, the scenario for ${pyramid.id}`, placeOf(doc, ['pyramid'], 'pyramid'));
+    const strata: CompiledArm['strata'] = pyramid.strata.map(() => null);
+    for (const [stratumId, entry] of Object.entries(doc.value.strata)) {
+      const stratum = stateIndex.get(stratumId)!;
+      const logigramme = logigrammes.indexOf(entry.logigramme);
+      if (logigrammes.logigrammes[logigramme]!.stratum !== stratum) {
+        throw new ModelError(`program ${programId} uses ${entry.logigramme} for ${stratumId}, but that logigramme is written for another stratum`, placeOf(doc, ['strata', stratumId, 'logigramme'], 'logigramme'));
+      }
+      const where = (k?: number) => placeOf(doc, ['strata', stratumId, 'coverage', ...(k === undefined ? [] : ['ramp', k])], `coverage of ${stratumId}${k === undefined ? '' : ` in year ${k + 1}`} in program ${programId}`);
+      let coverage: Coverage;
+      if (typeof entry.coverage === 'object' && 'ramp' in entry.coverage) {
+        const relativeTo = entry.coverage['relative-to'] ?? null;
+        if (relativeTo !== null && armIndex === 0) throw new ModelError(`program ${programId} is the scenario's baseline, so its coverage cannot be relative to the baseline`, where(), 'give the baseline absolute coverages');
+        if (relativeTo !== null && !compiler.workspace.index.Program.get(programIds[0]!)!.value.strata[stratumId]) {
+          throw new ModelError(`the coverage of ${stratumId} in program ${programId} is relative to the baseline, which does not cover ${stratumId}`, where(), `give an absolute coverage, or cover ${stratumId} in program ${programIds[0]}`);
+        }
+        // Increments on the baseline may be negative: their range is checked on the sum (clamped).
+        coverage = { relativeTo, slots: entry.coverage.ramp.map((value, k) => registry.add(value, where(k), relativeTo ? 'any' : 'probability')) };
+      } else coverage = { relativeTo: null, slots: [registry.add(entry.coverage, where(), 'probability')] };
+      strata[stratum] = { logigramme, coverage };
+    }
+    return { id: programId, title: doc.value.title, strata };
+  });
+}
+
+function compileTerritory(compiler: Compiler, territoryId: string, states: Model['states']): CompiledTerritory {
+  const { workspace, pyramid, transitionIndex, registry } = compiler;
+  const doc = workspace.index.Territory.get(territoryId)!;
+  const entry = doc.value.pyramids[pyramid.id];
+  if (!entry) throw new ModelError(`territory ${territoryId} has no counts for pyramid ${pyramid.id}`, placeOf(doc, ['pyramids'], 'pyramids'), `add \`pyramids: {${pyramid.id}: {counts: …}}\``);
+  const counts = states.map((state) => (state.exit ? 0 : (entry.counts[state.id] ?? 0)));
+  const multipliers = pyramid.transitions.map(() => -1);
+  for (const [key, value] of Object.entries(entry.multipliers ?? {})) {
+    const t = parseTransition(key)!;
+    const index = transitionIndex.get(`${t.from}->${t.to}`);
+    const place = placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], `multiplier on ${key} in ${territoryId}`);
+    if (index === undefined) throw new ModelError(`multiplier on ${key}, which pyramid ${pyramid.id} does not define`, place);
+    multipliers[index] = registry.add(value, place, 'positive');
+  }
+  const workforce: Record<string, number> = {};
+  for (const [actor, w] of Object.entries(doc.value.workforce ?? {})) workforce[actor] = w.fte;
+  return { id: territoryId, title: doc.value.title, population: doc.value.population, counts, multipliers, workforce };
+}
+
+/** Every file that holds a document the model uses, hashed, relative to the root, in code-point order. */
+async function hashInputs(workspace: Workspace, used: Set<string>, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model['inputs']> {
+  const texts = new Map(workspace.files.map((f) => [f.absolutePath, f.text]));
+  const inputs = await Promise.all(
+    [...used].map(async (absolute) => {
+      const bytes = readFile ? await readFile(absolute) : new TextEncoder().encode(texts.get(absolute) ?? '');
+      return { file: path.relative(workspace.root, absolute).split(path.sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex') };
+    }),
+  );
+  return inputs.sort((a, b) => byCodePoint(a.file, b.file));
 }
 
 export { ParameterError };

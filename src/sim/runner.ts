@@ -17,11 +17,11 @@ const SUMMARY_TASKS_PER_MESSAGE = 16;
 
 export interface RunOutput {
   layout: Layout;
-  /** Per (territory × arms + arm): [measure][iteration]. */
+  /** Per territory t: [2t] the baseline, [2t + 1] the difference program − baseline; each [measure][iteration] (chunk.ts). */
   records: Float32Array[];
   /** [iteration][parameter]. */
   thetas: Float64Array;
-  /** Per (territory × arms + arm): node and edge totals summed over all iterations. */
+  /** Per (territory × 2 + arm, 0 baseline and 1 program): node and edge totals summed over all iterations. */
   overlays: Float64Array[];
 }
 

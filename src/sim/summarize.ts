@@ -210,9 +210,11 @@ function scaleSummary(s: Summary, factor: number): Summary {
 }
 
 /**
- * Per-iteration values of every measure for one (territory, arm), as functions of the record and
- * θ: counts, flows, inflows and persons are recorded; events, volumes, minutes, FTE and cost are
- * derived here (volumes = persons × θ[times] × periods per cycle).
+ * Per-iteration values of every measure for one record — a territory's baseline, or its paired
+ * difference (see chunk.ts) — as functions of the record and θ: counts, flows, inflows and persons
+ * are recorded; events, volumes, minutes, FTE and cost are derived here (volumes = persons ×
+ * θ[times] × periods of `per` in a year). Every derived measure is linear in the recorded ones
+ * with θ shared by both arms, so applied to the difference record it gives the difference.
  */
 class SeriesBuilder {
   constructor(
@@ -233,7 +235,7 @@ class SeriesBuilder {
     const a = model.actions[action]!;
     const persons = this.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + action);
     const volumes = new Float64Array(N);
-    for (let i = 0; i < N; i++) volumes[i] = persons[i]! * output.thetas[i * P + a.times]! * a.perCycle;
+    for (let i = 0; i < N; i++) volumes[i] = persons[i]! * output.thetas[i * P + a.times]! * a.perYear;
     return volumes;
   }
 
@@ -258,8 +260,8 @@ class SeriesBuilder {
       const perCost = specs[action.cost]!;
       if (times.kind === 'fixed' && perMinutes.kind === 'fixed' && perCost.kind === 'fixed') {
         // Fixed figures: minutes and cost are constant multiples of the people reached.
-        const toMinutes = times.central * action.perCycle * perMinutes.central;
-        const toCost = times.central * action.perCycle * perCost.central;
+        const toMinutes = times.central * action.perYear * perMinutes.central;
+        const toCost = times.central * action.perYear * perCost.central;
         for (let i = 0; i < N; i++) {
           m[i]! += persons[i]! * toMinutes;
           c[i]! += persons[i]! * toCost;
@@ -267,7 +269,7 @@ class SeriesBuilder {
         continue;
       }
       for (let i = 0; i < N; i++) {
-        const volume = persons[i]! * thetas[i * P + action.times]! * action.perCycle;
+        const volume = persons[i]! * thetas[i * P + action.times]! * action.perYear;
         m[i]! += volume * thetas[i * P + action.minutes]!;
         c[i]! += volume * thetas[i * P + action.cost]!;
       }
@@ -324,7 +326,7 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
     for (let y = 1; y <= H; y++) {
       const persons = { measure: 'persons' as const, key: action.id, year: y, get: (pair: number) => builder.recorded(pair, layout.persons + (y - 1) * model.actions.length + a) };
       // A fixed frequency makes volumes a constant multiple of persons: no second pass over the data.
-      if (times.kind === 'fixed' && times.central > 0) list.push({ ...persons, also: { measure: 'volumes', key: action.id, factor: times.central * action.perCycle } });
+      if (times.kind === 'fixed' && times.central > 0) list.push({ ...persons, also: { measure: 'volumes', key: action.id, factor: times.central * action.perYear } });
       else {
         list.push(persons);
         list.push({ measure: 'volumes', key: action.id, year: y, get: (pair) => builder.volumes(pair, a, y) });
@@ -390,8 +392,8 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
   const T = model.territories.length;
   const N = model.iterations;
   const entries: SummaryEntry[] = [];
+  // The sums over territories of the baseline and of the difference, iteration by iteration.
   const ensemble = [new Float64Array(N), new Float64Array(N)];
-  const gap = new Float64Array(N);
   // Values are copied into Float64 buffers so that `summarize` only ever sees one array type
   // (a loop that meets both Float32Array and Float64Array runs several times slower).
   const armValues = [new Float64Array(N), new Float64Array(N)];
@@ -400,24 +402,28 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
     armValues[a]!.set(values);
     return armValues[a]!;
   };
-  /** Summarises baseline, program and their paired difference for each territory and the ensemble. */
-  const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, a: number) => Values, also?: Scaled) => {
+  const programValues = new Float64Array(N);
+  /**
+   * Summarises baseline, program and their paired difference for each territory and the ensemble.
+   * `valuesFor(t, 0)` is territory t's baseline, `valuesFor(t, 1)` its difference (program −
+   * baseline, each iteration's in double precision); the program is their sum.
+   */
+  const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled) => {
     const found: [number, ArmName, Summary][] = [];
     ensemble[0]!.fill(0);
     ensemble[1]!.fill(0);
     for (let t = 0; t < T; t++) {
-      const values = [asFloat64(valuesFor(t, 0), 0), asFloat64(valuesFor(t, 1), 1)];
-      for (let a = 0; a < armsCount; a++) {
-        found.push([t, a === 0 ? 'baseline' : 'program', summarize(values[a]!)]);
-        const e = ensemble[a]!;
-        const v = values[a]!;
-        for (let i = 0; i < N; i++) e[i]! += v[i]!;
-      }
-      found.push([t, 'difference', summarize(difference(values[1]!, values[0]!, gap))]);
+      const base = asFloat64(valuesFor(t, 0), 0);
+      const diff = asFloat64(valuesFor(t, 1), 1);
+      found.push([t, 'baseline', summarize(base)]);
+      found.push([t, 'program', summarize(sum(base, diff, programValues))]);
+      found.push([t, 'difference', summarize(diff)]);
+      addInto(ensemble[0]!, base);
+      addInto(ensemble[1]!, diff);
     }
     found.push([T, 'baseline', summarize(ensemble[0]!)]);
-    found.push([T, 'program', summarize(ensemble[1]!)]);
-    found.push([T, 'difference', summarize(difference(ensemble[1]!, ensemble[0]!, gap))]);
+    found.push([T, 'program', summarize(sum(ensemble[0]!, ensemble[1]!, programValues))]);
+    found.push([T, 'difference', summarize(ensemble[1]!)]);
     for (const [t, arm, summary] of found) {
       entries.push({ t, arm, measure, key, summary });
       if (also) entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
@@ -450,9 +456,9 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
       summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
     });
     summarizeAll('totalCost', 'total', (t, a) => {
-      const sum = new Float64Array(N);
-      for (const c of totals[t * armsCount + a]!.cost) if (c.length === N) for (let i = 0; i < N; i++) sum[i]! += c[i]!;
-      return sum;
+      const total = new Float64Array(N);
+      for (const c of totals[t * armsCount + a]!.cost) if (c.length === N) addInto(total, c);
+      return total;
     });
   }
   return entries;
@@ -494,7 +500,7 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
   // Actions chained after another: the same people reached, volumes at their own frequency.
   for (const [copy, original] of chainedActions(model)) {
     const action = model.actions[copy]!;
-    const factor = model.parameters.specs[action.times]!.central * action.perCycle;
+    const factor = model.parameters.specs[action.times]!.central * action.perYear;
     for (const block of blocks) {
       const persons = block.measures.persons[model.actions[original]!.id]!;
       block.measures.persons[action.id] = persons;
@@ -522,7 +528,11 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
   return { blocks, overlay };
 }
 
-function difference(a: Float64Array, b: Float64Array, d: Float64Array): Float64Array {
-  for (let i = 0; i < a.length; i++) d[i] = a[i]! - b[i]!;
-  return d;
+function sum(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
+  return out;
+}
+
+function addInto(total: Float64Array, values: Float64Array): void {
+  for (let i = 0; i < total.length; i++) total[i]! += values[i]!;
 }

@@ -49,7 +49,7 @@ describe('zero coverage', () => {
   it('gives a program identical to a baseline without any program, iteration by iteration', async () => {
     const model = await modelOf(FIXED, 'zero-coverage');
     const { output, summaries } = await run(model);
-    expect(Array.from(output.records[1]!)).toEqual(Array.from(output.records[0]!));
+    expect(Array.from(output.records[1]!).every((d) => d === 0)).toBe(true);
     const difference = summaries.blocks.find((b) => b.territory === 'ensemble' && b.arm === 'difference' && b.scale === 'count')!;
     for (const series of Object.values(difference.measures.counts)) for (const s of series) expect(s).toEqual({ mean: 0, sd: 0, median: 0, p025: 0, p975: 0, mcse: 0 });
   });

@@ -17,10 +17,23 @@ export async function run(model: Model, workers = 1): Promise<{ output: RunOutpu
   return runModel(model, { workers });
 }
 
-/** Per-iteration values of one recorded measure for one (territory, arm). */
+/**
+ * Per-iteration values of one recorded measure for one (territory, arm): the records hold each
+ * territory's baseline and its difference program − baseline, so the program is their sum.
+ */
 export function series(model: Model, output: RunOutput, territory: number, arm: number, offset: number): number[] {
   const N = model.iterations;
-  return Array.from(output.records[territory * model.arms.length + arm]!.subarray(offset * N, (offset + 1) * N));
+  const at = (record: number) => Array.from(output.records[2 * territory + record]!.subarray(offset * N, (offset + 1) * N));
+  const baseline = at(0);
+  if (arm === 0) return baseline;
+  const difference = at(1);
+  return baseline.map((b, i) => b + difference[i]!);
+}
+
+/** Per-iteration values of the recorded difference program − baseline of one measure. */
+export function differenceSeries(model: Model, output: RunOutput, territory: number, offset: number): number[] {
+  const N = model.iterations;
+  return Array.from(output.records[2 * territory + 1]!.subarray(offset * N, (offset + 1) * N));
 }
 
 export function countOffset(model: Model, output: RunOutput, year: number, state: string): number {

@@ -30,6 +30,34 @@ describe('logi simulate', () => {
     expect(readFileSync(path.join(out('other-seed'), 'results.json')).equals(w1)).toBe(false);
   });
 
+  it('gives byte-identical results.json under da_DK and en_US locales, with 1 and 2 workers (ids that sort differently there)', () => {
+    // In Danish "aa" sorts as "å", after "z": a locale-aware sort would order the Actors documents
+    // (aa-acteurs, test-actors, the first definition of an actor wins) and the input files
+    // (aa-acteurs.yaml, model.yaml, zz-…) differently, and so change the costs and the manifest.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-locale-'));
+    try {
+      cpSync(FIXED, dir, { recursive: true });
+      writeFileSync(path.join(dir, 'aa-acteurs.yaml'), 'kind: Actors\nversion: 1\nid: aa-acteurs\nactors:\n  gp: { title: GP (aa), minutes-per-act: 25, cost-per-act: 31, fte-minutes-per-year: 96000 }\n');
+      writeFileSync(path.join(dir, 'zz-acteurs.yaml'), 'kind: Actors\nversion: 1\nid: zz-acteurs\nactors:\n  aa-infirmier: { title: Nurse, minutes-per-act: 15, cost-per-act: 12, fte-minutes-per-year: 96000 }\n');
+      const outputs = [];
+      for (const lang of ['da_DK.UTF-8', 'en_US.UTF-8']) {
+        for (const workers of ['1', '2']) {
+          const target = path.join(dir, `out-${lang}-${workers}`);
+          const run = runCli(['simulate', 'fixed', '--iterations', '120', '--workers', workers, '--out', target], { cwd: dir, env: { LANG: lang, LC_ALL: lang } });
+          expect(run.status, run.stderr).toBe(0);
+          outputs.push(readFileSync(path.join(target, 'results.json')));
+        }
+      }
+      for (const other of outputs.slice(1)) expect(other.equals(outputs[0]!)).toBe(true);
+      const results = JSON.parse(outputs[0]!.toString('utf8'));
+      // Code-point order: aa-acteurs comes first, so its definition of gp is the one used.
+      expect(results.actors.find((a: { id: string }) => a.id === 'gp').title).toBe('GP (aa)');
+      expect(results.manifest.inputs.map((i: { file: string }) => i.file)).toEqual(['aa-acteurs.yaml', 'model.yaml', 'zz-acteurs.yaml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a results.json that follows docs/schemas/results.schema.json, with a manifest and no timestamp', () => {
     const results = JSON.parse(readFileSync(path.join(out('w1'), 'results.json'), 'utf8')) as Record<string, unknown> & { manifest: Record<string, unknown> };
     const schema = JSON.parse(readFileSync(path.join(REPO, 'docs/schemas/results.schema.json'), 'utf8')) as object;

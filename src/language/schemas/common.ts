@@ -22,12 +22,18 @@ export const BetaDistribution = z.strictObject({
     z.strictObject({ alpha: positive(), beta: positive() }),
   ]),
 });
-/** `{lognormal: {mean, ci95: [lo, hi]}}`: a ratio (hazard ratio, multiplier), positive. */
+const Ci95 = z.tuple([positive(), positive()]).describe('95 % interval [low, high] of the ratio');
+/**
+ * A ratio (hazard ratio, multiplier), positive: `{lognormal: {median, ci95: [lo, hi]}}` (a
+ * published estimate and its interval), `{lognormal: {mean, sd}}` (the true mean and sd), or the
+ * older `{lognormal: {mean, ci95}}` whose `mean` is read as the median (lint: lognormal-median).
+ */
 export const LognormalDistribution = z.strictObject({
-  lognormal: z.strictObject({
-    mean: positive(),
-    ci95: z.tuple([positive(), positive()]).describe('95 % interval [low, high] of the ratio'),
-  }),
+  lognormal: z.union([
+    z.strictObject({ median: positive().describe('The point estimate: the median of the distribution.'), ci95: Ci95 }),
+    z.strictObject({ mean: positive().describe('Read as the median (the point estimate): write `median`.'), ci95: Ci95 }),
+    z.strictObject({ mean: positive().describe('The mean of the distribution.'), sd: positive().describe('The standard deviation of the distribution.') }),
+  ]),
 });
 /** `{gamma: {mean, sd}}`: a cost, a duration or a count, positive. */
 export const GammaDistribution = z.strictObject({ gamma: z.strictObject({ mean: positive(), sd: positive() }) });

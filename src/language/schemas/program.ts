@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { header, Id, Parameter, SourceRef, Sources, Text } from './common.js';
 
-const Fraction = z.number().min(0).max(1);
-/** A coverage: a fraction, a distribution, or a ramp by year whose last value holds. */
-export const Coverage = z.union([Parameter, z.strictObject({ ramp: z.array(Fraction).min(1).describe('Coverage in years 1, 2, …; the last value holds.') })]);
+/**
+ * A coverage: a fraction, a distribution, or a ramp by year whose last value holds; its values may
+ * be distributions (each drawn once per iteration). With `relative-to: baseline`, the ramp's values
+ * are added to the coverage that the scenario's baseline draws for the same stratum and year
+ * (docs/simulation.md, "Coverage").
+ */
+export const CoverageRamp = z.strictObject({
+  ramp: z.array(Parameter).min(1).describe('Coverage in years 1, 2, …; the last value holds. With `relative-to`, what is added to the baseline\'s.'),
+  'relative-to': z.literal('baseline', { error: 'a coverage can be relative to `baseline` only' }).optional().describe('Add the ramp to the coverage the scenario\'s baseline draws for the stratum (clamped to [0, 1]).'),
+});
+export const Coverage = z.union([Parameter, CoverageRamp]);
 
 export const ProgramStratum = z.strictObject({
   logigramme: Id,

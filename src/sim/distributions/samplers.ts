@@ -3,7 +3,7 @@
  * distributions of the language (beta, gamma, lognormal, normal, uniform, triangular, Dirichlet).
  * Every sampler takes its uniform stream as an argument.
  */
-import type { Uniform } from './random.js';
+import type { Uniform } from '../random.js';
 
 // ---- log-factorials ----------------------------------------------------------------------
 
@@ -25,7 +25,8 @@ export function logFactorial(k: number): number {
 /**
  * Binomial(n, p), exact. Inversion by sequential search when n·min(p, 1−p) < 10; otherwise
  * BTRS, the transformed rejection with squeeze of Hörmann W., "The generation of binomial random
- * variates", J. Stat. Comput. Simul. 46 (1993) 101–110 (the algorithm numpy uses too).
+ * variates", J. Stat. Comput. Simul. 46 (1993) 101–110. (NumPy uses another exact algorithm,
+ * BTPE: Kachitvichyanukul V. & Schmeiser B.W., Commun. ACM 31 (1988) 216–222, above n·p = 30.)
  */
 export function binomial(uniform: Uniform, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
