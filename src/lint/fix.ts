@@ -63,6 +63,12 @@ export function createFixer(source: SourceFile, document: SourceDocument): Fixer
       if ((isMap(node) || isSeq(node)) && !node.flow) return undefined;
       return { start: range[0], end: range[1], text: replacement };
     },
+    renameKey(path, key) {
+      const found = find(document, path);
+      const range = rangeOf(found?.pair?.key);
+      if (!range || !isScalar(found!.pair!.key) || found!.pair!.key.type !== 'PLAIN') return undefined;
+      return { start: range[0], end: range[1], text: key };
+    },
     removeEntry(path) {
       if (path.length === 0) return undefined;
       const found = find(document, path);

@@ -29,6 +29,8 @@ export interface TextEdit {
 export interface Fixer {
   /** Replaces the value at `path` (a scalar or a flow collection) with `text`, written in flow style. */
   replaceValue(path: DocPath, text: string): TextEdit | undefined;
+  /** Renames the key of the mapping entry at `path` (a plain scalar key), keeping its value as written. */
+  renameKey(path: DocPath, key: string): TextEdit | undefined;
   /** Removes the mapping entry at `path`; when it is the last one, removes the parent entry too. */
   removeEntry(path: DocPath): TextEdit | undefined;
 }

@@ -106,7 +106,7 @@ describe('logi rules', () => {
 
   it('--fixable lists only the rules --fix fixes', () => {
     const json = JSON.parse(runCli(['rules', '--fixable', '--json']).stdout) as { rules: { id: string }[] };
-    expect(json.rules.map((r) => r.id).sort()).toEqual(['frequency-shorthand', 'no-unused-phase', 'no-unused-source', 'no-unused-suppression', 'schema']);
+    expect(json.rules.map((r) => r.id).sort()).toEqual(['frequency-shorthand', 'lognormal-median', 'no-unused-phase', 'no-unused-source', 'no-unused-suppression', 'schema']);
   });
 
   it('shows examples in --help', () => {

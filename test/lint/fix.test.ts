@@ -140,6 +140,36 @@ strata:
     expect(readFileSync(file, 'utf8')).toBe(text.replace('kind: Territory\n', 'kind: Territory\nversion: 1\n'));
   });
 
+  it('renames a lognormal\'s `mean` to `median` when it comes with a ci95 (lognormal-median), numbers as written', async () => {
+    const file = path.join(work, 'lognormale.yaml');
+    const text = [
+      'kind: Territory',
+      'version: 1',
+      'id: lognormale',
+      'title: Territoire',
+      'population: 100000',
+      'pyramids:',
+      '  diabete:',
+      '    counts: { S0: 60000, S1: 12000, S2: 5000 }',
+      '    source: illustratif',
+      '    multipliers:',
+      '      S1->S2: { lognormal: { mean: 1.20, ci95: [1.0, 1.44] } }   # 1,20 (1,00–1,44)',
+      '      S2->deces:',
+      '        lognormal:',
+      '          mean: 0.90',
+      '          ci95: [0.81, 1.0]',
+      'sources:',
+      '  illustratif: { title: Effectifs illustratifs, type: illustrative }',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const before = await lint({ cwd: work, paths: [file] });
+    expect(before.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}`)).toEqual(['lognormal-median 11:30', 'lognormal-median 14:11']);
+    const { result } = await lintAndFix({ cwd: work, paths: [file] });
+    expect(result.diagnostics).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('{ mean: 1.20,', '{ median: 1.20,').replace('          mean: 0.90', '          median: 0.90'));
+  });
+
   it('removes a suppression comment that silences nothing', async () => {
     const file = path.join(work, 'suppression.yaml');
     const text = readFileSync(path.join(work, 'context/dt2-s2-suivi.yaml'), 'utf8').replace('id: dt2-s2-suivi', 'id: suppression');

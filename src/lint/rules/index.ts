@@ -1,9 +1,12 @@
 import type { Rule } from '../rule.js';
 import actionFrequencyRequired from './action-frequency-required.js';
 import branchProbabilitiesSum from './branch-probabilities-sum.js';
+import ci95Consistent from './ci95-consistent.js';
 import conditionCoverage from './condition-coverage.js';
 import consistentUnits from './consistent-units.js';
+import coverageRelative from './coverage-relative.js';
 import decisionNeedsTwoBranches from './decision-needs-two-branches.js';
+import effectCombinations from './effect-combinations.js';
 import effectTargetsTransition from './effect-targets-transition.js';
 import evidenceRequired from './evidence-required.js';
 import frequencyShorthand from './frequency-shorthand.js';
@@ -11,12 +14,14 @@ import knownActor from './known-actor.js';
 import knownReference from './known-reference.js';
 import knownSource from './known-source.js';
 import labelLength from './label-length.js';
+import lognormalMedian from './lognormal-median.js';
 import noCycle from './no-cycle.js';
 import noDeadEnd from './no-dead-end.js';
 import noUnknownTarget from './no-unknown-target.js';
 import noUnreachableNode from './no-unreachable-node.js';
 import noUnusedPhase from './no-unused-phase.js';
 import noUnusedSource from './no-unused-source.js';
+import parameterFeasible from './parameter-feasible.js';
 import pyramidCoverage from './pyramid-coverage.js';
 import startRequired from './start-required.js';
 import stratumExists from './stratum-exists.js';
@@ -45,11 +50,17 @@ export const BUILTIN_RULES: readonly Rule[] = [
   noUnusedSource,
   noUnusedPhase,
   labelLength,
+  // Numbers and distributions
+  parameterFeasible,
+  lognormalMedian,
+  ci95Consistent,
   // Pyramid, territories, programs, scenarios
   effectTargetsTransition,
+  effectCombinations,
   stratumExists,
   transitionRowSum,
   territoryCounts,
   pyramidCoverage,
+  coverageRelative,
   knownReference,
 ];

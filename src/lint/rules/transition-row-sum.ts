@@ -1,125 +1,173 @@
-import type { LoadedDocument } from '../../language/workspace.js';
-import { parseTransition, type Parameter } from '../../language/schemas/index.js';
-import { formatFigure, parameterMean, parameterUpper } from '../parameters.js';
-import { defineRule, docsPath } from '../rule.js';
+import type { LoadedDocument, Workspace } from '../../language/workspace.js';
+import { parameterMean, formatFigure } from '../parameters.js';
+import { defineRule, docsPath, type RuleReport } from '../rule.js';
+import { effectSetsLeaving, type EffectOnRow, rowOf, type RowTerm, sumOf, withEffects, withMultipliers } from '../rows.js';
 
 const TOLERANCE = 1e-9;
 
-interface Row {
-  from: string;
-  items: { index: number; to: string; p: Parameter }[];
-}
-
-function rowsOf(pyramid: LoadedDocument<'Pyramid'>): Map<string, Row> {
-  const rows = new Map<string, Row>();
-  pyramid.value.transitions.forEach((t, index) => {
-    let row = rows.get(t.from);
-    if (!row) {
-      row = { from: t.from, items: [] };
-      rows.set(t.from, row);
-    }
-    row.items.push({ index, to: t.to, p: t.p });
-  });
-  return rows;
-}
-
-const terms = (items: { to: string; value: number }[], from: string) => items.map((i) => `${from}->${i.to} ${formatFigure(i.value)}`).join(' + ');
+const terms = (row: readonly RowTerm[], from: string) => row.map((i) => `${from}->${i.to} ${formatFigure(i.value)}`).join(' + ');
+const effectWords = (effects: readonly EffectOnRow[]) => effects.map((e) => `\`${e.node}\` (hr ${formatFigure(parameterMean(e.hr))} on ${e.to})`).join(', ');
 
 /**
- * A pyramid row (the transitions out of one stratum) leaves room for staying: its mean
- * probabilities sum to at most 1; a warning when their upper plausible values exceed 1 (draws
- * may then break the row). Each destination appears once, and a stratum never "moves" to itself.
- * In a territory, the row with the local multipliers applied (p → 1 − (1 − p)^m, at the means)
- * stays ≤ 1 too.
+ * A transition row (the probabilities out of one stratum) leaves room for staying: it sums to at
+ * most 1 at central values, and a warning when its upper plausible values exceed 1 (draws may then
+ * break the row). This holds for the pyramid's own row; in a territory, with its multipliers; in a
+ * logigramme, for the people who met each set of its effects; and in a scenario, for the people of
+ * each territory who met each set of effects of the arms' logigrammes. Each destination appears
+ * once, and a stratum never "moves" to itself. These are the rows the simulation refuses.
  */
-export default defineRule<'Pyramid' | 'Territory'>({
+export default defineRule<'Pyramid' | 'Territory' | 'Logigramme' | 'Scenario'>({
   meta: {
     id: 'transition-row-sum',
-    description: 'The transition probabilities out of a stratum sum to at most 1 (means; a warning for upper plausible values), also with a territory\'s multipliers.',
+    description: 'The transition probabilities out of a stratum sum to at most 1 (central values; a warning for upper plausible values), also with a territory\'s multipliers and a logigramme\'s effects.',
     severity: 'error',
-    kinds: ['Pyramid', 'Territory'],
+    kinds: ['Pyramid', 'Territory', 'Logigramme', 'Scenario'],
     docs: docsPath('transition-row-sum'),
   },
   check({ workspace, document, report }) {
-    if (document.kind === 'Territory') {
-      const territory = document as LoadedDocument<'Territory'>;
-      for (const [pyramidId, entry] of Object.entries(territory.value.pyramids)) {
-        const pyramid = workspace.index.Pyramid.get(pyramidId);
-        const multipliers = entry.multipliers ?? {};
-        if (!pyramid || Object.keys(multipliers).length === 0) continue;
-        const bySource = new Map<string, { key: string; m: number }[]>();
-        for (const [key, m] of Object.entries(multipliers)) {
-          const t = parseTransition(key);
-          if (t) bySource.set(`${t.from}->${t.to}`, [...(bySource.get(`${t.from}->${t.to}`) ?? []), { key, m: parameterMean(m) }]);
-        }
-        for (const row of rowsOf(pyramid).values()) {
-          let touched: string | undefined;
-          const adjusted = row.items.map((item) => {
-            const p = parameterMean(item.p);
-            const multiplier = bySource.get(`${row.from}->${item.to}`)?.[0];
-            if (!multiplier) return { to: item.to, value: p };
-            touched ??= multiplier.key;
-            return { to: item.to, value: 1 - Math.pow(1 - Math.min(1, Math.max(0, p)), multiplier.m) };
-          });
-          const sum = adjusted.reduce((s, a) => s + a.value, 0);
-          if (touched !== undefined && sum > 1 + TOLERANCE) {
-            report({
-              path: ['pyramids', pyramidId, 'multipliers', touched],
-              atKey: true,
-              message: `with the multipliers, the transitions out of ${row.from} sum to ${formatFigure(sum)} (${terms(adjusted, row.from)}): more than 1`,
-              hint: 'lower the multiplier; at most everyone leaves a stratum in a cycle',
-            });
-          }
-        }
-      }
-      return;
-    }
-    const pyramid = document as LoadedDocument<'Pyramid'>;
-    for (const row of rowsOf(pyramid).values()) {
-      const seen = new Map<string, number>();
-      let broken = false;
-      for (const item of row.items) {
-        const path = ['transitions', item.index];
-        if (item.to === row.from) {
-          broken = true;
-          report({ path, message: `${row.from}->${row.from} is not a transition: staying in ${row.from} is the remainder of its row`, hint: 'remove it; staying is 1 minus the other transitions out of the stratum' });
-          continue;
-        }
-        const previous = seen.get(item.to);
-        if (previous !== undefined) {
-          broken = true;
-          report({ path, message: `${row.from}->${item.to} is listed twice (also transition ${previous + 1})`, hint: 'a row has one probability per destination: merge the two' });
-          continue;
-        }
-        seen.set(item.to, item.index);
-        const mean = parameterMean(item.p);
-        if (mean < 0 || mean > 1) {
-          broken = true;
-          report({ path: [...path, 'p'], message: `a transition probability lies between 0 and 1; this one is ${formatFigure(mean)}`, hint: 'write the probability per cycle, e.g. 0.03 for 3 % a year' });
-        }
-      }
-      if (broken) continue;
-      const means = row.items.map((i) => ({ to: i.to, value: parameterMean(i.p) }));
-      const sum = means.reduce((s, m) => s + m.value, 0);
-      const first = ['transitions', row.items[0]!.index, 'from'];
-      if (sum > 1 + TOLERANCE) {
-        report({
-          path: first,
-          message: `the transitions out of ${row.from} sum to ${formatFigure(sum)} (${terms(means, row.from)}): more than 1, nothing remains for staying`,
-          hint: 'probabilities per cycle of leaving a stratum sum to at most 1; check each value and the cycle length',
-        });
-        continue;
-      }
-      const uppers = row.items.map((i) => ({ to: i.to, value: parameterUpper(i.p) }));
-      const upper = uppers.reduce((s, u) => s + u.value, 0);
-      if (upper > 1 + TOLERANCE) {
-        report({
-          path: first,
-          severity: 'warning',
-          message: `the upper plausible values of the transitions out of ${row.from} sum to ${formatFigure(upper)} (${terms(uppers, row.from)}): draws may exceed 1`,
-          hint: 'narrow the wider distributions (smaller sd or interval); the simulation stops on a row above 1',
-        });
-      }
-    }
+    if (document.kind === 'Pyramid') checkPyramid(document as LoadedDocument<'Pyramid'>, report);
+    else if (document.kind === 'Territory') checkTerritory(workspace, document as LoadedDocument<'Territory'>, report);
+    else if (document.kind === 'Logigramme') checkLogigramme(workspace, document as LoadedDocument<'Logigramme'>, report);
+    else checkScenario(workspace, document as LoadedDocument<'Scenario'>, report);
   },
 });
+
+type Report = (report: RuleReport) => void;
+
+/** The strata whose rows are well formed: no self-transition, no destination twice (those are reported here). */
+function checkPyramid(pyramid: LoadedDocument<'Pyramid'>, report: Report): void {
+  const froms = [...new Set(pyramid.value.transitions.map((t) => t.from))];
+  for (const from of froms) {
+    const seen = new Map<string, number>();
+    let broken = false;
+    pyramid.value.transitions.forEach((t, index) => {
+      if (t.from !== from) return;
+      if (t.to === from) {
+        broken = true;
+        report({ path: ['transitions', index], message: `${from}->${from} is not a transition: staying in ${from} is the remainder of its row`, hint: 'remove it; staying is 1 minus the other transitions out of the stratum' });
+        return;
+      }
+      const previous = seen.get(t.to);
+      if (previous !== undefined) {
+        broken = true;
+        report({ path: ['transitions', index], message: `${from}->${t.to} is listed twice (also transition ${previous + 1})`, hint: 'a row has one probability per destination: merge the two' });
+        return;
+      }
+      seen.set(t.to, index);
+      // A probability out of [0, 1] is parameter-feasible's finding; the sum would only repeat it.
+      const p = parameterMean(t.p);
+      if (!(p >= 0 && p <= 1)) broken = true;
+    });
+    if (broken) continue;
+    const first = ['transitions', pyramid.value.transitions.findIndex((t) => t.from === from), 'from'];
+    const central = rowOf(pyramid, from, 'central');
+    if (sumOf(central) > 1 + TOLERANCE) {
+      report({
+        path: first,
+        message: `the transitions out of ${from} sum to ${formatFigure(sumOf(central))} (${terms(central, from)}): more than 1, nothing remains for staying`,
+        hint: 'annual probabilities of leaving a stratum sum to at most 1; check each value',
+      });
+      continue;
+    }
+    const upper = rowOf(pyramid, from, 'upper');
+    if (sumOf(upper) > 1 + TOLERANCE) {
+      report({
+        path: first,
+        severity: 'warning',
+        message: `the upper plausible values of the transitions out of ${from} sum to ${formatFigure(sumOf(upper))} (${terms(upper, from)}): draws may exceed 1`,
+        hint: 'narrow the wider distributions (smaller sd or interval); the simulation stops on a row above 1',
+      });
+    }
+  }
+}
+
+function checkTerritory(workspace: Workspace, territory: LoadedDocument<'Territory'>, report: Report): void {
+  for (const [pyramidId, entry] of Object.entries(territory.value.pyramids)) {
+    const pyramid = workspace.index.Pyramid.get(pyramidId);
+    const multipliers = entry.multipliers ?? {};
+    if (!pyramid || Object.keys(multipliers).length === 0) continue;
+    for (const from of new Set(pyramid.value.transitions.map((t) => t.from))) {
+      const base = rowOf(pyramid, from, 'central');
+      if (sumOf(base) > 1 + TOLERANCE) continue; // the pyramid's own finding
+      const touched = Object.keys(multipliers).find((key) => key.replace(/\s/g, '').startsWith(`${from}->`));
+      if (touched === undefined) continue;
+      const row = withMultipliers(base, from, multipliers, 'central');
+      if (sumOf(row) > 1 + TOLERANCE) {
+        report({
+          path: ['pyramids', pyramidId, 'multipliers', touched],
+          atKey: true,
+          message: `with the multipliers, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}): more than 1`,
+          hint: 'lower the multiplier; at most everyone leaves a stratum in a cycle',
+        });
+      }
+    }
+  }
+}
+
+/** People who met a set of the logigramme's effects: their row at central values stays ≤ 1 (upper plausible: a warning). */
+function checkLogigramme(workspace: Workspace, logigramme: LoadedDocument<'Logigramme'>, report: Report): void {
+  const pyramid = workspace.index.Pyramid.get(logigramme.value.pyramid);
+  if (!pyramid) return;
+  const from = logigramme.value.stratum;
+  const base = rowOf(pyramid, from, 'central');
+  if (sumOf(base) > 1 + TOLERANCE) return; // the pyramid's own finding
+  const upperBase = rowOf(pyramid, from, 'upper');
+  let warned = false;
+  for (const effects of effectSetsLeaving(logigramme)) {
+    const row = withEffects(base, effects, 'central');
+    const at = effects.find((e) => parameterMean(e.hr) > 1) ?? effects[0]!;
+    const path = ['nodes', at.node, 'effects', at.index, 'hr'];
+    if (sumOf(row) > 1 + TOLERANCE) {
+      report({
+        path,
+        message: `for people who met ${effectWords(effects)}, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}): more than 1`,
+        hint: 'a hazard ratio above 1 raises a transition: lower it, or lower the row in the pyramid',
+      });
+      return;
+    }
+    const upper = withEffects(upperBase, effects, 'upper');
+    if (!warned && sumOf(upper) > 1 + TOLERANCE) {
+      warned = true;
+      report({
+        path,
+        severity: 'warning',
+        message: `for people who met ${effectWords(effects)}, the upper plausible values of the transitions out of ${from} sum to ${formatFigure(sumOf(upper))}: draws may exceed 1`,
+        hint: 'narrow the hazard ratios\' or the row\'s distributions; the simulation stops on a row above 1',
+      });
+    }
+  }
+}
+
+/** Each territory's multipliers together with each arm's effects, at central values. */
+function checkScenario(workspace: Workspace, scenario: LoadedDocument<'Scenario'>, report: Report): void {
+  const pyramid = workspace.index.Pyramid.get(scenario.value.pyramid);
+  if (!pyramid) return;
+  const logigrammes = new Set<LoadedDocument<'Logigramme'>>();
+  for (const programId of [scenario.value.baseline, scenario.value.program]) {
+    for (const entry of Object.values(workspace.index.Program.get(programId)?.value.strata ?? {})) {
+      const logigramme = workspace.index.Logigramme.get(entry.logigramme);
+      if (logigramme && logigramme.value.pyramid === pyramid.id) logigrammes.add(logigramme);
+    }
+  }
+  scenario.value.territories.forEach((territoryId, index) => {
+    const multipliers = workspace.index.Territory.get(territoryId)?.value.pyramids[pyramid.id]?.multipliers;
+    if (!multipliers || Object.keys(multipliers).length === 0) return;
+    for (const logigramme of logigrammes) {
+      const from = logigramme.value.stratum;
+      const base = rowOf(pyramid, from, 'central');
+      const local = withMultipliers(base, from, multipliers, 'central');
+      if (sumOf(local) > 1 + TOLERANCE) continue; // the territory's own finding
+      for (const effects of effectSetsLeaving(logigramme)) {
+        if (sumOf(withEffects(base, effects, 'central')) > 1 + TOLERANCE) continue; // the logigramme's own finding
+        const row = withEffects(local, effects, 'central');
+        if (sumOf(row) <= 1 + TOLERANCE) continue;
+        report({
+          path: ['territories', index],
+          message: `in ${territoryId}, for people of ${logigramme.id} who met ${effectWords(effects)}, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}) with the territory's multipliers: more than 1`,
+          hint: 'lower the territory\'s multiplier or the hazard ratio; the simulation stops on a row above 1',
+        });
+        return;
+      }
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import { effectCombinations, MAX_EFFECT_COMBINATIONS, MAX_EFFECTS_PER_LOGIGRAMME } from '../../graph/index.js';
+import { parseTransition } from '../../language/schemas/index.js';
+import { defineRule, docsPath } from '../rule.js';
+
+/**
+ * The simulation follows the people of a logigramme in groups, one per set of effects they met
+ * (docs/simulation.md, "Effects"), with the limits of src/graph/effects.ts: at most 30 effects on
+ * the stratum's own transitions per logigramme, and at most 64 distinct sets of them at any node
+ * or at the exit. This rule counts them the way the simulation does, so that a logigramme that
+ * lints clean never stops a simulation.
+ */
+export default defineRule<'Logigramme'>({
+  meta: {
+    id: 'effect-combinations',
+    description: `A logigramme holds at most ${MAX_EFFECTS_PER_LOGIGRAMME} effects on its stratum's transitions, and people meet at most ${MAX_EFFECT_COMBINATIONS} distinct sets of them: the simulation's limits.`,
+    severity: 'error',
+    kinds: ['Logigramme'],
+    docs: docsPath('effect-combinations'),
+  },
+  check({ document, report }) {
+    const { nodes, start, stratum } = document.value;
+    if (!Object.prototype.hasOwnProperty.call(nodes, start)) return; // start-required
+    const masks = new Map<string, number>();
+    let bits = 0;
+    for (const [id, node] of Object.entries(nodes)) {
+      if (node.type !== 'action') continue;
+      let mask = 0;
+      for (const [k, effect] of (node.effects ?? []).entries()) {
+        if (parseTransition(effect.transition)?.from !== stratum) continue; // effect-targets-transition
+        if (bits === MAX_EFFECTS_PER_LOGIGRAMME) {
+          report({
+            path: ['nodes', id, 'effects', k],
+            message: `this is effect number ${bits + 1} on the transitions out of ${stratum} in this logigramme; the simulation follows at most ${MAX_EFFECTS_PER_LOGIGRAMME}`,
+            hint: 'merge effects on the same transition into one action (their hazard ratios multiply), or split the logigramme',
+          });
+          return;
+        }
+        mask |= 1 << bits++;
+      }
+      masks.set(id, mask);
+    }
+    const { largest } = effectCombinations(nodes, start, (id) => masks.get(id) ?? 0);
+    if (largest.count <= MAX_EFFECT_COMBINATIONS) return;
+    report({
+      path: largest.at === 'end' ? ['nodes'] : ['nodes', largest.at],
+      atKey: true,
+      message: `people ${largest.at === 'end' ? 'leave this logigramme' : `reach \`${largest.at}\``} with more than ${MAX_EFFECT_COMBINATIONS} distinct sets of effects; the simulation follows at most ${MAX_EFFECT_COMBINATIONS}`,
+      hint: 'put effects on fewer, shared steps (for example one action after the branches join), or merge effects on the same transition',
+    });
+  },
+});

@@ -1,0 +1,184 @@
+/**
+ * Lint first (issue 11): everything `simulate` can refuse, `lint` reports first on the same input.
+ * Every place in src/sim that refuses an input is listed below with an input that reaches it: the
+ * test checks that the simulation (compiled and run without lint) refuses it, and that lint
+ * reports it with the named rule — an error where the refusal is certain, at least a warning where
+ * it depends on a random draw. A meta-test reads src/sim for `throw` statements, so that a new
+ * refusal path without a case here fails the suite.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint/engine.js';
+import { loadWorkspace } from '../../src/language/workspace.js';
+import { parameterPlaces } from '../../src/sim/distributions/places.js';
+import { compileModel } from '../../src/sim/model.js';
+import { runModel } from '../../src/sim/runner.js';
+import { REPO } from '../helpers/cli.js';
+import { FIXED } from './helpers.js';
+
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const BASE = readFileSync(path.join(FIXED, 'model.yaml'), 'utf8');
+
+function variant(edit: (text: string) => string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-refusal-'));
+  temporary.push(dir);
+  cpSync(FIXED, dir, { recursive: true });
+  const edited = edit(BASE);
+  expect(edited, 'the edit changes the fixture').not.toBe(BASE);
+  writeFileSync(path.join(dir, 'model.yaml'), edited);
+  return dir;
+}
+
+const replace = (from: string, to: string) => (text: string) => {
+  expect(text, `the fixture holds ${from}`).toContain(from);
+  return text.replace(from, to);
+};
+const append = (yaml: string) => (text: string) => `${text}---\n${yaml}\n`;
+
+/** A logigramme of S1 whose actions each carry an effect on S1->S2, for the limits. */
+function manyEffects(id: string, count: number, branching: boolean): string {
+  const nodes = ['  in: { type: start, label: In, next: n0 }'];
+  for (let i = 0; i < count; i++) {
+    const next = i + 1 < count ? `n${i + 1}` : 'out';
+    if (branching) {
+      nodes.push(`  n${i}: { type: decision, label: D${i}, variable: { name: v${i}, unit: u }, branches: [{ label: yes, when: { gte: 1 }, p: 0.5, next: a${i} }, { label: no, when: { lt: 1 }, next: ${next} }] }`);
+      nodes.push(`  a${i}: { type: action, label: A${i}, actor: gp, frequency: 1/year, effects: [{ transition: S1->S2, hr: 0.99 }], next: ${next} }`);
+    } else nodes.push(`  n${i}: { type: action, label: A${i}, actor: gp, frequency: 1/year, effects: [{ transition: S1->S2, hr: 0.99 }], next: ${next} }`);
+  }
+  nodes.push('  out: { type: end, label: Out }');
+  return `kind: Logigramme\nversion: 1\nid: ${id}\ntitle: Many\npyramid: test-pyramid\nstratum: S1\nstart: in\nnodes:\n${nodes.join('\n')}`;
+}
+const OTHER_PYRAMID = 'kind: Pyramid\nversion: 1\nid: other-pyramid\ntitle: Other\nstrata: [{ id: S0, title: S0 }]\nexits: [{ id: dead, title: Dead }]\ntransitions: []';
+const useLogigramme = (id: string) => replace('S1: { logigramme: test-s1, coverage: { ramp: [0.4, 0.6, 0.8] } }', `S1: { logigramme: ${id}, coverage: 1 }`);
+
+interface Case {
+  /** The refusal in src/sim: the start of its message, as written in the source. */
+  site: string;
+  edit: (text: string) => string;
+  rule: string;
+  /** `warning` where the refusal depends on a draw. */
+  severity: 'error' | 'warning';
+  /** What the simulation says. */
+  refusal: RegExp;
+  scenario?: string;
+  iterations?: number;
+}
+
+const CASES: Case[] = [
+  { site: 'logigramme ${doc.id}: node', edit: replace('next: coaching', 'next: nowhere'), rule: 'no-unknown-target', severity: 'error', refusal: /leads to `nowhere`/ },
+  { site: 'logigramme ${doc.id} starts at', edit: replace('start: in', 'start: entree'), rule: 'no-unknown-target', severity: 'error', refusal: /starts at `entree`/ },
+  { site: 'logigramme ${doc.id} has a loop', edit: replace('    next: done\n  done:', '    next: test\n  done:'), rule: 'no-cycle', severity: 'error', refusal: /has a loop/ },
+  { site: 'transition ${t.from}->${t.to} goes nowhere', edit: replace('- { from: S2, to: dead, p: 0.08, source: t }', '- { from: S2, to: dead, p: 0.08, source: t }\n  - { from: S2, to: S2, p: 0.1, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /goes nowhere/ },
+  { site: 'pyramid ${pyramid.id} defines a transition twice', edit: replace('- { from: S2, to: dead, p: 0.08, source: t }', '- { from: S2, to: dead, p: 0.08, source: t }\n  - { from: S2, to: dead, p: 0.01, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /defines a transition twice/ },
+  { site: 'event ${name} counts', edit: replace('new-cases: [S1->S2]', 'new-cases: [S0->S2]'), rule: 'effect-targets-transition', severity: 'error', refusal: /event new-cases counts S0->S2/ },
+  { site: 'effect on ${effect.transition}', edit: replace('- { transition: S1->S0, hr: 2 }', '- { transition: S2->S0, hr: 2 }'), rule: 'effect-targets-transition', severity: 'error', refusal: /effect on S2->S0, which pyramid test-pyramid does not define/ },
+  { site: 'logigramme ${doc.id} has more than', edit: (t) => useLogigramme('many')(append(manyEffects('many', 31, false))(t)), rule: 'effect-combinations', severity: 'error', refusal: /more than 30 effects/ },
+  { site: 'decision ${doc.id}/${nodeId}:', edit: replace('p: 0.4, next: coaching', 'next: coaching'), rule: 'branch-probabilities-sum', severity: 'error', refusal: /2 branches have no `p`/ },
+  {
+    site: 'program ${programId} is for pyramid',
+    edit: (t) => replace('pyramid: test-pyramid\nstrata: {}', 'pyramid: other-pyramid\nstrata: {}')(append(OTHER_PYRAMID)(t)),
+    rule: 'pyramid-coverage',
+    severity: 'error',
+    refusal: /program nothing is for pyramid other-pyramid/,
+    scenario: 'zero-coverage',
+  },
+  { site: 'program ${programId} uses ${entry.logigramme}', edit: replace('S1: { logigramme: test-s1, coverage: 0 }', 'S2: { logigramme: test-s1, coverage: 0 }'), rule: 'pyramid-coverage', severity: 'error', refusal: /written for another stratum/, scenario: 'zero-coverage' },
+  { site: 'program ${programId} is the scenario', edit: replace('S1: { logigramme: test-s1, coverage: 0.3 }', 'S1: { logigramme: test-s1, coverage: { ramp: [0.3], relative-to: baseline } }'), rule: 'coverage-relative', severity: 'error', refusal: /cannot be relative to the baseline/ },
+  { site: 'the coverage of ${stratumId} in program ${programId} is relative', edit: replace('S1: { logigramme: test-s1, coverage: 0 }', 'S1: { logigramme: test-s1, coverage: { ramp: [0.1], relative-to: baseline } }'), rule: 'coverage-relative', severity: 'error', refusal: /which does not cover S1/, scenario: 'zero-coverage' },
+  { site: 'territory ${territoryId} has no counts', edit: (t) => replace('  test-pyramid:\n    counts: { S0: 1000, S1: 700, S2: 150 }', '  other-pyramid:\n    counts: { S0: 1000 }')(append(OTHER_PYRAMID)(t)), rule: 'territory-counts', severity: 'error', refusal: /territory test-territory-2 has no counts/ },
+  { site: 'multiplier on ${key}', edit: replace('multipliers: { S1->S2: 1.2 }', 'multipliers: { S0->S2: 1.2 }'), rule: 'effect-targets-transition', severity: 'error', refusal: /multiplier on S0->S2/ },
+  { site: '${place.name}: ${converted.problem.message}', edit: replace('p: 0.10, source: t }', 'p: { beta: { mean: 0.1, sd: 0.4 } }, source: t }'), rule: 'parameter-feasible', severity: 'error', refusal: /cannot have sd 0\.4/ },
+  { site: '${place.name}: ${check.message}', edit: replace('p: 0.10, source: t }', 'p: 1.4, source: t }'), rule: 'parameter-feasible', severity: 'error', refusal: /1\.4 is not a probability/ },
+  { site: '${spec.name} is ${value} in iteration', edit: replace('minutes-per-act: 20, cost-per-act: 30,', 'minutes-per-act: 20, cost-per-act: { normal: { mean: 1, sd: 2 } },'), rule: 'parameter-feasible', severity: 'warning', refusal: /cost per act of gp is -[\d.e-]+ in iteration \d+/, iterations: 100 },
+  { site: 'the transition probabilities out of', edit: replace('- { from: S1, to: S2, p: 0.10, source: t }', '- { from: S1, to: S2, p: 0.96, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /out of S1 sum to [\d.]+ > 1 in iteration 0/ },
+  {
+    site: 'the branch shares of decision',
+    // Both shares drawn independently, means 0.5 + 0.5: about half the draws sum above 1.
+    edit: (t) => replace('{ label: no, when: { lt: 1.1 }, next: done }', '{ label: no, when: { lt: 1.1 }, p: { beta: { mean: 0.5, sd: 0.1 } }, next: done }')(replace('p: 0.4, next: coaching', 'p: { beta: { mean: 0.5, sd: 0.1 } }, next: coaching')(t)),
+    rule: 'branch-probabilities-sum',
+    severity: 'error',
+    refusal: /branch shares of decision test-s1\/result sum to [\d.]+ > 1 in iteration \d+/,
+    iterations: 200,
+  },
+  { site: 'internal error: more than', edit: (t) => useLogigramme('combinations')(append(manyEffects('combinations', 7, true))(t)), rule: 'effect-combinations', severity: 'error', refusal: /more than 64 combinations of effects/ },
+];
+
+/** Refusals that no workspace can reach, and why. */
+const NOT_INPUT: Record<string, string> = {
+  'no scenario': 'simulate checks the scenario id first and answers with a usage error (exit 2) naming the scenarios',
+  'internal error: a summarised measure holds NaN': 'a guard: every parameter is checked finite and in range before it is used',
+};
+
+/** Every literal message start of a `throw` in src/sim, as written. */
+function throwSites(): string[] {
+  const dir = path.join(REPO, 'src/sim');
+  const files = [...readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), ...readdirSync(path.join(dir, 'distributions')).map((f) => path.join(dir, 'distributions', f))];
+  const sites: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/throw new (?:ModelError|ParameterError|Error)\(\s*[`'"]([^`'"]*)/g)) sites.push(m[1]!);
+  }
+  return sites;
+}
+
+describe('everything simulate refuses, lint reports first', () => {
+  it('lists every refusal of src/sim (a new `throw` needs a case here)', () => {
+    const known = [...CASES.map((c) => c.site), ...Object.keys(NOT_INPUT)];
+    const sites = throwSites();
+    expect(sites.length).toBeGreaterThan(15);
+    for (const site of sites) expect(known.some((k) => site.startsWith(k) || k.startsWith(site)), `no case for the refusal "${site}"`).toBe(true);
+  });
+
+  it.each(CASES.map((c) => [c.site, c] as const))('%s', async (_site, c) => {
+    const dir = variant(c.edit);
+    const workspace = await loadWorkspace({ cwd: dir });
+    expect(workspace.diagnostics.filter((d) => d.severity === 'error'), 'the input is valid YAML of the language').toEqual([]);
+    // The simulation, without lint, refuses the input.
+    const refused = await (async () => {
+      const model = await compileModel(workspace, c.scenario ?? 'fixed', { iterations: c.iterations ?? 1 });
+      await runModel(model, { workers: 1 });
+    })().then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(refused, 'simulate refuses').toBeInstanceOf(Error);
+    expect(refused!.message).toMatch(c.refusal);
+    // Lint reports it.
+    const result = await lint({ cwd: dir });
+    const found = result.diagnostics.filter((d) => d.ruleId === c.rule && (c.severity === 'warning' || d.severity === 'error'));
+    expect(found.map((d) => `${d.severity} ${d.message}`), `lint reports ${c.rule}: ${JSON.stringify(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`))}`).not.toEqual([]);
+  });
+});
+
+describe('the parameters lint checks are the ones the simulation compiles', () => {
+  it.each([
+    ['the bundled diabetes scenario', REPO, 'pionniers-dt2-2026'],
+    ['the bundled heart-failure scenario', REPO, 'pionniers-ic-2026'],
+    ['the test model', FIXED, 'fixed'],
+  ])('%s: every compiled parameter sits at a place of parameterPlaces, with the same constraint', async (_name, dir, scenario) => {
+    const workspace = await loadWorkspace({ cwd: dir });
+    const model = await compileModel(workspace, scenario);
+    const { locate } = await import('../../src/language/source.js');
+    const places = new Map<string, string>();
+    for (const kind of ['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program'] as const) {
+      for (const doc of workspace.index[kind].values()) {
+        for (const place of parameterPlaces(doc)) {
+          const range = locate(doc.source, doc.document, place.path);
+          places.set(`${doc.source.file}:${range.start.line}:${range.start.column}`, place.constraint);
+        }
+      }
+    }
+    const dirichletSlots = new Set(model.parameters.dirichlets.flatMap((d) => d.alphas.map((_, k) => d.first + k)));
+    let compared = 0;
+    model.parameters.specs.forEach((spec, slot) => {
+      if (dirichletSlots.has(slot)) return;
+      expect(places.get(`${spec.file}:${spec.line}:${spec.column}`), `${spec.name} at ${spec.file}:${spec.line}:${spec.column}`).toBe(spec.constraint);
+      compared += 1;
+    });
+    expect(compared).toBeGreaterThan(5);
+  });
+});
