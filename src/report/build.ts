@@ -317,7 +317,7 @@ export async function buildReport(results: Results, options: ReportOptions = {})
     };
     const svg = overlaySvg(logigramme, armCounts('program'), armCounts('baseline'), {
       formatCount: count,
-      words: { perYear: w.perYear, baseline: w.baseline, program: w.program },
+      words: { perYear: w.perYear, baseline: w.baseline, program: w.program, colon: w.colon },
       actorColours,
     });
     overlayBlocks.push({ kind: 'figure', id: `logigramme-${slug(logigramme.id)}`, title: `${logigramme.title} (${logigramme.stratum})`, svg, alt: `${w.logigramme}${w.colon}${logigramme.title}` });

@@ -263,7 +263,9 @@ export function formatEuros(n: number, lang: Lang): string {
   if (!Number.isFinite(n)) return '—';
   const millions = Math.abs(n) >= 1e6;
   const value = millions ? formatNumber(n / 1e6, lang, 3) : formatCount(n, lang);
-  return lang === 'fr' ? `${value}${millions ? '\u202fM' : ''}\u202f€` : `€${value}${millions ? 'M' : ''}`;
+  if (lang === 'fr') return `${value}${millions ? '\u202fM' : ''}\u202f€`;
+  // English puts the sign before the currency symbol: −€12,000, not €−12,000.
+  return value.startsWith('−') ? `−€${value.slice(1)}${millions ? 'M' : ''}` : `€${value}${millions ? 'M' : ''}`;
 }
 
 /** `12 340 [11 900 ; 12 800]` or `12,340 [11,900; 12,800]`. */

@@ -30,7 +30,8 @@ export interface OverlayOptions {
   /** Formats a count for display, e.g. (n) => '12 340' (French) or '12,340'. */
   formatCount: (n: number) => string;
   /** Words, already translated by the caller. */
-  words: { perYear: string; baseline: string; program: string };
+  /** The report's words; `colon` is the language's (« : » in French, ": " in English). */
+  words: { perYear: string; baseline: string; program: string; colon: string };
   /** Optional fill/stroke colours per actor id. */
   actorColours?: Readonly<Record<string, readonly [string, string]>>;
 }
@@ -329,7 +330,7 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     const lines: TextLine[] = wrap(node.label, WRAP_CHARS, MAX_LINES).map((text) => ({ text, size: LABEL_SIZE, bold: false }));
     lines.push({ text: `≈ ${show(own(program.nodes, node.id) ?? 0)} ${words.perYear}`, size: COUNT_SIZE, bold: true });
     if (baseline !== undefined) {
-      lines.push({ text: `${words.baseline} : ${show(own(baseline.nodes, node.id) ?? 0)}`, size: BASELINE_SIZE, bold: false });
+      lines.push({ text: `${words.baseline}${words.colon}${show(own(baseline.nodes, node.id) ?? 0)}`, size: BASELINE_SIZE, bold: false });
     }
     nodes.push({ key, node, lines, ...nodeSize(node.type, lines) });
   }

@@ -57,6 +57,7 @@ describe('Mermaid text', () => {
     expect(text.match(/^ {2}subgraph p\d+/gm)).toHaveLength(Object.keys(doc.phases ?? {}).length);
     const actors = new Set(Object.values(doc.nodes).flatMap((n) => (n.type === 'action' ? [n.actor] : [])));
     expect(text.match(/^\s+l\d+\[/gm)).toHaveLength(actors.size);
+    expect(Object.keys(doc.sources).length).toBeGreaterThan(0);
     for (const [i] of Object.keys(doc.sources).entries()) expect(text).toContain(`[${i + 1}] `);
   });
 

@@ -11,7 +11,7 @@ import { svgVisibleText } from '../helpers/images.js';
 const options: OverlayOptions = {
   // A non-breaking-space thousands separator, as the French report uses, so formatting is visibly the caller's.
   formatCount: (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'),
-  words: { perYear: 'par an', baseline: 'Référence', program: 'Programme' },
+  words: { perYear: 'par an', baseline: 'Référence', program: 'Programme', colon: '\u00a0: ' },
   actorColours: { gp: ['#fde2e4', '#c9184a'] },
 };
 
@@ -91,8 +91,10 @@ describe('overlaySvg', () => {
     expect(svg).toContain('<title id="ov-diabete-s1-');
     expect(visibleText(svg.match(/<title[^>]*>([\s\S]*?)<\/title>/)![1]!)).toBe('Diabète — strate 1');
     expect(svg).not.toMatch(/<script|<foreignObject|\shref=|xlink:|<image|<style/i);
-    // The only url(...) references are the in-document arrow markers.
-    for (const ref of svg.match(/url\([^)]*\)/g) ?? []) expect(ref).toMatch(/^url\(#ov-[\w-]+-arrow\)$/);
+    // The only url(...) references are the in-document arrow markers, one at least per edge (so the loop is not empty).
+    const refs = svg.match(/url\([^)]*\)/g) ?? [];
+    expect(refs.length).toBeGreaterThanOrEqual(sample().edges.length);
+    for (const ref of refs) expect(ref).toMatch(/^url\(#ov-[\w-]+-arrow\)$/);
   });
 
   it('draws one shape per node type and one path per edge', () => {
@@ -122,8 +124,8 @@ describe('overlaySvg', () => {
     expect(texts).toContain('Non');
     expect(texts).toContain('≈ 12\u202f340 par an');
     expect(texts).toContain('≈ 3\u202f500 par an');
-    expect(texts).toContain('Référence : 12\u202f340');
-    expect(texts).toContain('Référence : 2\u202f100');
+    expect(texts).toContain('Référence\u00a0: 12\u202f340');
+    expect(texts).toContain('Référence\u00a0: 2\u202f100');
     // Edge flows: the "Non" branch carries 7 500 in the program.
     expect(texts).toContain('≈ 7\u202f500 par an');
     expect(texts).toContain('Programme');
@@ -151,7 +153,7 @@ describe('overlaySvg', () => {
     const svg = overlaySvg(logigramme, { nodes: {}, edges: [] }, undefined, {
       ...options,
       actorColours: { '<b onmouseover=x>': ['url(https://evil.example/x.svg#a)', 'red" onload="alert(1)'] },
-      words: { perYear: '<i onclick=x>', baseline: '&', program: '</svg><script>' },
+      words: { perYear: '<i onclick=x>', baseline: '&', program: '</svg><script>', colon: ': ' },
     });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toMatch(/<img/i);
@@ -168,7 +170,9 @@ describe('overlaySvg', () => {
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(svg).toContain('&quot;quotes&quot; &amp; ampersands');
     // The marker id stays a plain token whatever the logigramme id.
-    for (const id of attributes(svg, 'marker', 'id')) expect(id).toMatch(/^[A-Za-z][\w-]*$/);
+    const markers = attributes(svg, 'marker', 'id');
+    expect(markers).toHaveLength(1);
+    for (const id of markers) expect(id).toMatch(/^[A-Za-z][\w-]*$/);
   });
 
   it('is deterministic', () => {
@@ -218,7 +222,9 @@ describe('overlaySvg', () => {
     }
     // Each SVG points only at its own marker.
     const markerA = attributes(a, 'marker', 'id')[0]!;
-    for (const ref of a.match(/url\(#[^)]*\)/g) ?? []) expect(ref).toBe(`url(#${markerA})`);
+    const refsA = a.match(/url\(#[^)]*\)/g) ?? [];
+    expect(refsA.length).toBeGreaterThanOrEqual(sample().edges.length);
+    for (const ref of refsA) expect(ref).toBe(`url(#${markerA})`);
   });
 
   it('handles zero, missing and non-finite counts and an empty baseline', () => {
@@ -235,10 +241,12 @@ describe('overlaySvg', () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toContain('NaN');
     expect(svg).not.toContain('Infinity');
+    // Every count reached the caller's formatter (an empty list would make `every` true by itself), and each was 0.
+    expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((n) => n === 0)).toBe(true);
     const texts = textElements(svg);
     expect(texts.filter((t) => t === '≈ 0 par an').length).toBe(5 + 5); // every node and every edge
-    expect(texts.filter((t) => t === 'Référence : 0').length).toBe(5);
+    expect(texts.filter((t) => t === 'Référence\u00a0: 0').length).toBe(5);
     for (const w of edgeStrokeWidths(svg)) expect(w).toBe(1);
   });
 

@@ -101,8 +101,11 @@ describe('logi report', () => {
     const decode = (t: string) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const htmlHeadings = [...htmlText.matchAll(/<h([23])>([^<]*)<\/h\1>/g)].map((m) => `${m[1]} ${decode(m[2]!)}`).filter((h) => h !== '2 Sommaire');
     const mdHeadings = [...markdown.matchAll(/^(#{2,3}) (.*)$/gm)].map((m) => `${m[1]!.length} ${m[2]!.replace(/\\(.)/g, '$1')}`);
+    // Non-empty, so that equal lists mean the same sections (two empty lists would be equal too).
+    expect(htmlHeadings.length).toBeGreaterThan(10);
     expect(mdHeadings).toEqual(htmlHeadings);
     const images = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => decodeURI(m[1]!));
+    expect(images.length).toBeGreaterThan(0);
     expect(images).toHaveLength(chartIds(htmlText).length);
     for (const image of images) expect(existsSync(path.join(path.dirname(out), image)), image).toBe(true);
     expect(files).toHaveLength(images.length + 1);
