@@ -10,7 +10,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/render/browser*.test.ts', 'test/render/pyramid.test.ts', 'test/report/report.test.ts', 'test/cli/**', 'test/lint/cli.test.ts', 'test/sim/simulate-cli.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Instrumented code runs many times slower; the long statistical tests take a tenth of their
+    // usual sample under LOGI_MUTATION (test/helpers/budget.ts).
+    env: { LOGI_MUTATION: '1' },
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

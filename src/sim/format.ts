@@ -4,9 +4,10 @@ import type { Summary } from './summarize.js';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const n0 = (x: number) => integer.format(Math.round(x)).replace(/,/g, ' ');
-const n1 = (x: number) => oneDecimal.format(x).replace(/,/g, ' ');
-const signed = (x: number, f = n0) => (x > 0 ? `+${f(x)}` : f(x));
+// Rounded first, then `+ 0`: a small negative value rounds to −0, which would print as "-0".
+const n0 = (x: number) => integer.format(Math.round(x) + 0).replace(/,/g, ' ');
+const n1 = (x: number) => oneDecimal.format(Math.round(x * 10) / 10 + 0).replace(/,/g, ' ');
+const signed = (x: number, f = n0) => (x > 0 && f(x) !== f(0) ? `+${f(x)}` : f(x));
 const interval = (s: Summary, f = n0) => `[${signed(s.p025, f)} ; ${signed(s.p975, f)}]`;
 
 function table(rows: string[][], alignRight: boolean[]): string {

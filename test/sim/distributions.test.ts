@@ -53,12 +53,13 @@ import {
   toDistribution,
 } from '../../src/sim/distributions/index.js';
 import { deriveStream, type Uniform } from '../../src/sim/random.js';
+import { sampleSize } from '../helpers/budget.js';
 
 /** A fixed, named stream for one test: a different key per test, so tests share no draws. */
 const stream = (name: string): Uniform => deriveStream(20_251, name, 0, 'parameters');
 
 /** Draws per continuous sampler: the KS limit is then ≈ 0.0097 and the whole file runs in seconds. */
-const N = 40_000;
+const N = sampleSize(40_000);
 /** Standard errors allowed for a mean, an sd or a quantile. */
 const SE = 4;
 /** 0.999 quantile of Kolmogorov's limit distribution of √N·D. */
@@ -213,7 +214,7 @@ describe('Poisson', () => {
     // 200,000 draws (Poisson draws are cheap): the mean's standard error is then 0.2 % of λ at
     // λ = 3.5, so a mean off by 1 % (e.g. a wrong e^(−λ) threshold) is 5 standard errors away.
     const u = stream(`poisson-${lambda}`);
-    const n = 200_000;
+    const n = sampleSize(200_000);
     const draws = Array.from({ length: n }, () => poisson(u, lambda));
     const sd = Math.sqrt(lambda);
     // Bins over [0 or mean − 10 sd, mean + 10 sd + 10]: the mass beyond is below 10⁻⁹.
@@ -337,7 +338,7 @@ describe('continuous samplers against independent CDFs and quantiles', () => {
     // Shape 1 is the smallest shape Marsaglia–Tsang takes directly, where its squeeze
     // 1 − 0.0331x⁴ is closest to the exact acceptance ratio: with 200,000 draws (KS limit 0.0044)
     // a squeeze constant off by 0.01 is seen (D ≈ 0.0064), which 40,000 draws would miss.
-    ['gamma (shape 1, scale 1), the exponential', { kind: 'gamma', shape: 1, scale: 1, central: 1 }, gammaOracle(1, 1), 200_000],
+    ['gamma (shape 1, scale 1), the exponential', { kind: 'gamma', shape: 1, scale: 1, central: 1 }, gammaOracle(1, 1), sampleSize(200_000)],
     // Shape 0.5 goes through the boost Gamma(a) = Gamma(a + 1)·U^(1/a); a scale ≠ 1 checks `sample`'s scaling.
     ['gamma (shape 0.5, scale 3)', { kind: 'gamma', shape: 0.5, scale: 3, central: 1.5 }, gammaOracle(0.5, 3)],
     ['gamma (shape 2, scale 3)', { kind: 'gamma', shape: 2, scale: 3, central: 6 }, gammaOracle(2, 3)],
