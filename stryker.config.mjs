@@ -11,6 +11,11 @@ const config = {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: ['src/sim/**/*.ts', 'src/graph/**/*.ts', 'src/lint/rules/**/*.ts'],
   coverageAnalysis: 'perTest',
+  // Mutants of code that runs when a module loads (constants, tables, rule metadata) are never
+  // switched on by this Stryker and vitest 4 pair: they "survive" whatever the tests (seen: a
+  // rule's id emptied survives, yet fails 5 tests when set by hand). They are left out of the
+  // score rather than counted as survivors (docs/quality.md).
+  ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
