@@ -19,7 +19,9 @@ export default defineRule<'Logigramme'>({
     if (!Object.prototype.hasOwnProperty.call(nodes, start)) return;
     const reached = reachableFrom(nodes, start);
     const good = reachingEnd(nodes, { unknownTargetsReachEnd: true });
-    const bad = Object.keys(nodes).filter((id) => reached.has(id) && !good.has(id));
+    // In breadth-first order from the start: the first node of a trapped region met is the one that
+    // leads into it, wherever the nodes are written in the file.
+    const bad = [...reached].filter((id) => !good.has(id));
     if (bad.length === 0) return;
     const badSet = new Set(bad);
     const leaves = bad.filter((id) => !isTerminal(nodes[id]!) && successors(nodes, id).length === 0);
