@@ -489,3 +489,90 @@ describe('the rules of references (known-actor, known-reference, known-source, s
     ]);
   });
 });
+
+describe('the rules of numbers and distributions (issue 11): messages with their figures', () => {
+  // Figures checked by hand: √(0.5·0.5) = 0.5; σ = ln(1.44)/3.92 = 0.0930, the mean 1.2·e^(σ²/2) = 1.2052;
+  // √(0.42 × 0.9) = 0.614817, 0.75²/0.9 = 0.625, 0.75²/0.42 = 1.33929, 0.75/√(0.9/0.42) = 0.512348.
+  it('parameter-feasible: an impossible beta, values out of range, draws that may leave the range', async () => {
+    await expectFindings('parameter-feasible/invalid/beta-sd-too-large.yaml', 'parameter-feasible', [
+      ['11:55', 'a beta with mean 0.5 cannot have sd 0.6: the sd of a beta is below √(mean·(1−mean)) = 0.5', 'lower the sd below 0.5 (a probability known to ±0.25 has sd ≈ 0.125), or write {beta: {alpha, beta}}'],
+    ]);
+    await expectFindings('parameter-feasible/invalid/probability-out-of-range.yaml', 'parameter-feasible', [
+      ['14:30', '1.4 is not a probability in [0, 1]', 'write a share between 0 and 1, e.g. 0.03 for 3 %'],
+      ['15:27', 'the uniform reaches 1.2, which is not a probability in [0, 1]', 'narrow it: write a share between 0 and 1, e.g. 0.03 for 3 %'],
+      ['16:31', 'its central value 1.5 is not a probability in [0, 1]', 'write a share between 0 and 1, e.g. 0.03 for 3 %'],
+    ]);
+    await expectFindings('parameter-feasible/invalid/normal-cost.yaml', 'parameter-feasible', [
+      ['7:71', 'a normal can draw values that are not a number ≥ 0; the simulation stops at the first such draw', 'use a gamma or a lognormal for a value that cannot be negative'],
+      ['8:55', 'the triangular reaches -5, which is not a number ≥ 0', 'narrow it: write a number ≥ 0'],
+    ]);
+    await expectFindings('parameter-feasible/invalid/lognormal-outside-interval.yaml', 'parameter-feasible', [
+      ['11:51', 'the point estimate 1.6 lies outside its 95 % interval [1, 1.4]', 'write {lognormal: {median: estimate, ci95: [low, high]}} with low ≤ estimate ≤ high'],
+    ]);
+  });
+
+  it('lognormal-median and ci95-consistent', async () => {
+    await expectFindings('lognormal-median/invalid/mean-with-ci95.yaml', 'lognormal-median', [
+      ['11:43', '`mean: 1.2` with a `ci95` is read as the median (the point estimate); the mean of this lognormal is 1.2052', 'write `median: 1.2` (same distribution), or `{mean, sd}` if 1.2 really is the mean'],
+    ]);
+    await expectFindings('ci95-consistent/invalid/estimate-near-an-end.yaml', 'ci95-consistent', [
+      [
+        '11:63',
+        'the estimate 0.75 is not near the middle of [0.42, 0.9] on the log scale (distances 0.579818 below, 0.182322 above): the simulation would draw from [0.512348, 1.09789]',
+        'check the figures against the source; consistent alternatives: median 0.614817 with this interval, or ci95 [0.625, 0.9], or [0.42, 1.33929]',
+      ],
+    ]);
+  });
+
+  it('effect-combinations: the 31st effect, and 128 sets where 64 are followed', async () => {
+    await expectFindings('effect-combinations/invalid/thirty-one-effects.yaml', 'effect-combinations', [
+      ['41:156', 'this is effect number 31 on the transitions out of S1 in this logigramme; the simulation follows at most 30', 'merge effects on the same transition into one action (their hazard ratios multiply), or split the logigramme'],
+    ]);
+    await expectFindings('effect-combinations/invalid/too-many-combinations.yaml', 'effect-combinations', [
+      ['26:3', 'people reach `fin` with more than 64 distinct sets of effects; the simulation follows at most 64', 'put effects on fewer, shared steps (for example one action after the branches join), or merge effects on the same transition'],
+    ]);
+  });
+
+  it('coverage-relative: a relative baseline, a baseline without the stratum, a sum that is clamped', async () => {
+    await expectFindings('coverage-relative/invalid/baseline-relative.yaml', 'coverage-relative', [
+      ['17:11', '`soins-courants-relatifs` is this scenario\'s baseline, but its coverage of S1 is relative to the baseline', 'give soins-courants-relatifs absolute coverages (a number, a distribution or a ramp without `relative-to`)'],
+    ]);
+    await expectFindings('coverage-relative/invalid/baseline-missing-stratum.yaml', 'coverage-relative', [
+      ['29:10', 'the coverage of S2 in `programme-relatif-s2` is relative to the baseline, but the baseline `base-s1-seulement` does not cover S2', 'cover S2 in base-s1-seulement, or give programme-relatif-s2 an absolute coverage of S2'],
+    ]);
+    // Year 3: the baseline's 0.5 + 0.6 = 1.1 (years 1 and 2: 0.5 + 0 and 0.5 + 0.3 stay within [0, 1]).
+    await expectFindings('coverage-relative/invalid/sum-above-one.yaml', 'coverage-relative', [
+      ['18:10', 'in year 3, the coverage of S2 in `programme-relatif-trop-fort` is the baseline\'s 0.5 + 0.6 = 1.1 at central values, outside [0, 1]: the simulation clamps it', 'lower the increment so that the sum stays a share'],
+    ]);
+  });
+
+  it('transition-row-sum with effects, and with a territory\'s multipliers and effects', async () => {
+    // Row of S1 in the context pyramid: S1->S2 0.046, S1->S0 0.02, S1->deces 0.008.
+    // hr 200 on S1->S0: 1 − 0.98^200 = 0.982412; 0.046 + 0.982412 + 0.008 = 1.036412.
+    await expectFindings('transition-row-sum/invalid/effect-raises-row.yaml', 'transition-row-sum', [
+      ['11:180', 'for people who met `a1` (hr 200 on S0), the transitions out of S1 sum to 1.03641 (S1->S2 0.046 + S1->S0 0.982412 + S1->deces 0.008): more than 1', 'a hazard ratio above 1 raises a transition: lower it, or lower the row in the pyramid'],
+    ]);
+    // Upper plausible values: S1->S2 0.046 + 1.96 × 0.008 = 0.06168, hr 200 (the triangular's top) → 0.982412; 1.05209.
+    await expectFindings('transition-row-sum/invalid/effect-upper-above-one.yaml', 'transition-row-sum', [
+      ['11:180', 'for people who met `a1` (hr 70.3333 on S0), the upper plausible values of the transitions out of S1 sum to 1.05209: draws may exceed 1', 'narrow the hazard ratios\' or the row\'s distributions; the simulation stops on a row above 1'],
+    ]);
+    // Multiplier 2: 1 − 0.954² = 0.089884; then hr 40: 1 − 0.910116^40 = 0.976886; + 0.028 = 1.004886.
+    await expectFindings('transition-row-sum/invalid/multiplier-and-effect.yaml', 'transition-row-sum', [
+      [
+        '43:27',
+        'in territoire-a-risque, for people of dt2-s1-effet-et-multiplicateur who met `a1` (hr 40 on S2), the transitions out of S1 sum to 1.00489 (S1->S2 0.976886 + S1->S0 0.02 + S1->deces 0.008) with the territory\'s multipliers: more than 1',
+        'lower the territory\'s multiplier or the hazard ratio; the simulation stops on a row above 1',
+      ],
+    ]);
+  });
+
+  it('branch-probabilities-sum: shares drawn independently, and a remainder that a draw may leave empty', async () => {
+    await expectFindings('branch-probabilities-sum/invalid/independent-shares.yaml', 'branch-probabilities-sum', [
+      ['14:5', 'the shares of `depistage` are drawn independently: their means sum to 1, so draws sum above 1 in about half the iterations and the simulation stops', 'draw the shares jointly with `probabilities: { dirichlet: [...] }`, or remove `p` from one branch so that it takes the remainder'],
+    ]);
+    // Upper plausible values: 0.5 + 1.959964 × 0.15 = 0.793995, and the uniform's top 0.5: 1.29399.
+    await expectFindings('branch-probabilities-sum/invalid/remainder-may-vanish.yaml', 'branch-probabilities-sum', [
+      ['14:5', 'the upper plausible values of the shares of `depistage` sum to 1.29399: a draw may leave nothing for « Fond d\'œil », and the simulation stops on shares above 1', 'narrow the distributions, or draw the shares jointly with `probabilities: { dirichlet: [...] }`'],
+    ]);
+  });
+});
