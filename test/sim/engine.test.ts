@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParameterError } from '../../src/sim/parameters.js';
+import { sampleSize, UNDER_MUTATION } from '../helpers/budget.js';
 import { REPO } from '../helpers/cli.js';
 import { countOffset, FIXED, modelOf, run, series } from './helpers.js';
 
@@ -86,7 +87,8 @@ describe('expected mode', () => {
     // With fixed parameters every step is linear in the counts, so E[stochastic] = expected exactly.
     // 4 MCSE: a two-sided tail of 6·10⁻⁵ per comparison; with the seed fixed the test is reproducible.
     const expected = await modelOf(FIXED, 'fixed', { mode: 'expected' });
-    const stochastic = await modelOf(FIXED, 'fixed', { iterations: 2000 });
+    // (200 under mutation testing: the tolerance is in MCSE, computed from the run; test/helpers/budget.ts.)
+    const stochastic = await modelOf(FIXED, 'fixed', { iterations: sampleSize(2000) });
     const e = await run(expected);
     const s = await run(stochastic);
     let compared = 0;
@@ -140,7 +142,8 @@ describe('volumes', () => {
 describe('chained actions', () => {
   it('share the people reached of the action before them, iteration by iteration (bundled diabetes model)', async () => {
     const { chainedActions } = await import('../../src/sim/summarize.js');
-    const model = await modelOf(REPO, 'pionniers-dt2-2026', { iterations: 20 });
+    // (Under mutation testing, 4 iterations over 3 years: the same relation, iteration by iteration.)
+    const model = await modelOf(REPO, 'pionniers-dt2-2026', UNDER_MUTATION ? { iterations: 4, horizon: 3 } : { iterations: 20 });
     const { output, summaries } = await run(model);
     const chains = chainedActions(model);
     expect(chains.size).toBeGreaterThan(5);
@@ -161,8 +164,11 @@ describe('chained actions', () => {
 
 describe('common random numbers', () => {
   it('lower the variance of program − baseline differences against independent streams', async () => {
-    const crn = await modelOf(FIXED, 'fixed', { iterations: 400 });
-    const independent = await modelOf(FIXED, 'fixed', { iterations: 400, commonRandomNumbers: false });
+    // (100 iterations under mutation testing: the sd of the difference falls 3 to 4 times with common
+    // random numbers, far more than the ±7 % error of an sd estimated from 100 draws.)
+    const iterations = UNDER_MUTATION ? 100 : 400;
+    const crn = await modelOf(FIXED, 'fixed', { iterations });
+    const independent = await modelOf(FIXED, 'fixed', { iterations, commonRandomNumbers: false });
     const sdOf = async (model: typeof crn) => {
       const { summaries } = await run(model);
       const block = summaries.blocks.find((b) => b.territory === 'ensemble' && b.arm === 'difference' && b.scale === 'count')!;
