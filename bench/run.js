@@ -11,6 +11,10 @@ import { generateWorkspace } from './generate.js';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(REPO, 'bin', 'run.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** An earlier version to compare with (BENCH_BASELINE=<built checkout>), named by its commit. */
+const BASELINE = process.env.BENCH_BASELINE
+  ? { dir: path.resolve(process.env.BENCH_BASELINE), name: `commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(process.env.BENCH_BASELINE), encoding: 'utf8' }).stdout.trim() || 'unknown'}` }
+  : undefined;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function median(values) {
@@ -94,37 +98,38 @@ const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
 process.stderr.write('simulation of the bundled diabetes scenario, 10,000 iterations\n');
 const simOut = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-sim-'));
 try {
-  const dt2 = measure('logi simulate pionniers-dt2-2026 --iterations 10000', process.execPath, [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', simOut], { runs: SIM_RUNS });
-  record('simulate-dt2-10k', 'under 10 s, peak under 1 GB', [dt2], dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024);
+  // With BENCH_BASELINE=<a built checkout of an earlier commit>, its own bundled scenario runs as a
+  // peer, alternating with this one: "no slower than before" is measured in the same run.
+  const dt2Rows = measureTogether(
+    [
+      { label: 'logi simulate pionniers-dt2-2026 --iterations 10000', command: process.execPath, args: [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', simOut] },
+      ...(BASELINE ? [{ label: `the same, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'baseline')], options: { cwd: BASELINE.dir } }] : []),
+    ],
+    SIM_RUNS,
+  );
+  const [dt2] = dt2Rows;
+  const dt2Target = `under 10 s, peak under 1 GB${BASELINE ? '; no more than 10 % slower than the earlier version' : ''}`;
+  record('simulate-dt2-10k', dt2Target, dt2Rows, dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024 && (!BASELINE || dt2.medianSeconds <= 1.1 * dt2Rows[1].medianSeconds));
 
   // 4. Pure Markov (no program), logi against a vectorised NumPy implementation of the same model.
   process.stderr.write('pure-Markov scenario: logi against NumPy\n');
-  const markov = path.join(simOut, 'markov');
-  mkdirSync(path.join(markov, 'territories'), { recursive: true });
-  writeFileSync(path.join(markov, 'logi.config.yaml'), 'include: [.]\n');
-  copyFileSync(path.join(REPO, 'guidelines/diabete-t2/pyramide.yaml'), path.join(markov, 'pyramide.yaml'));
-  // The territories also count heart failure: its pyramid must be there for them to lint clean.
-  copyFileSync(path.join(REPO, 'guidelines/insuffisance-cardiaque/pyramide.yaml'), path.join(markov, 'pyramide-ic.yaml'));
-  copyFileSync(path.join(REPO, 'guidelines/acteurs.yaml'), path.join(markov, 'acteurs.yaml'));
-  for (const name of readdirSync(path.join(REPO, 'simulations/territories'))) copyFileSync(path.join(REPO, 'simulations/territories', name), path.join(markov, 'territories', name));
-  writeFileSync(
-    path.join(markov, 'scenario.yaml'),
-    ['aucun-a', 'aucun-b'].map((id) => `kind: Program\nversion: 1\nid: ${id}\ntitle: Aucun programme\npyramid: diabete-t2\nstrata: {}\n`).join('---\n') +
-      '---\nkind: Scenario\nversion: 1\nid: markov\npyramid: diabete-t2\nterritories: [aube-sezannais, cornouaille, deux-sevres, douaisis, haute-saone]\nbaseline: aucun-a\nprogram: aucun-b\nhorizon: 10\niterations: 10000\nseed: 20180318\n',
-  );
+  const markov = markovWorkspace(REPO, path.join(simOut, 'markov'));
   const modelJson = path.join(simOut, 'markov-model.json');
   const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-model.js'), markov, 'markov', modelJson], { encoding: 'utf8' });
   if (exported.status !== 0) throw new Error(exported.stderr);
   const python = findNumpy();
   const MARKOV_RUNS = Number(process.env.BENCH_MARKOV_RUNS ?? 5);
-  const [logiMarkov, numpyMarkov] = measureTogether(
+  const markovRows = measureTogether(
     [
       { label: 'logi simulate (pure Markov, 10,000 iterations)', command: process.execPath, args: [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], options: { cwd: markov } },
       { label: `NumPy ${python.version} (peer: same model, vectorised)`, command: python.command, args: [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')] },
+      ...(BASELINE ? [{ label: `logi, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'markov', '--out', path.join(simOut, 'markov-baseline-out')], options: { cwd: markovWorkspace(BASELINE.dir, path.join(simOut, 'markov-baseline')) } }] : []),
     ],
     MARKOV_RUNS,
   );
-  record('markov-vs-numpy', 'logi at least as fast as NumPy (ratio ≤ 1)', [logiMarkov, numpyMarkov], logiMarkov.medianSeconds <= numpyMarkov.medianSeconds);
+  const [logiMarkov, numpyMarkov] = markovRows;
+  const markovTarget = `logi at least as fast as NumPy (ratio ≤ 1)${BASELINE ? `; ${(logiMarkov.medianSeconds / markovRows[2].medianSeconds).toFixed(2)}× the earlier version, at most 1.10×` : ''}`;
+  record('markov-vs-numpy', markovTarget, markovRows, logiMarkov.medianSeconds <= numpyMarkov.medianSeconds && (!BASELINE || logiMarkov.medianSeconds <= 1.1 * markovRows[2].medianSeconds));
 } finally {
   rmSync(simOut, { recursive: true, force: true });
 }
@@ -161,6 +166,26 @@ try {
   rmSync(renderDir, { recursive: true, force: true });
 }
 
+/**
+ * The pure-Markov workspace built from a checkout's own files (its pyramid, actors and
+ * territories): the diabetes pyramid, no program in either arm, five territories, 10 years.
+ */
+function markovWorkspace(repo, markov) {
+  mkdirSync(path.join(markov, 'territories'), { recursive: true });
+  writeFileSync(path.join(markov, 'logi.config.yaml'), 'include: [.]\n');
+  copyFileSync(path.join(repo, 'guidelines/diabete-t2/pyramide.yaml'), path.join(markov, 'pyramide.yaml'));
+  // The territories also count heart failure: its pyramid must be there for them to lint clean.
+  copyFileSync(path.join(repo, 'guidelines/insuffisance-cardiaque/pyramide.yaml'), path.join(markov, 'pyramide-ic.yaml'));
+  copyFileSync(path.join(repo, 'guidelines/acteurs.yaml'), path.join(markov, 'acteurs.yaml'));
+  for (const name of readdirSync(path.join(repo, 'simulations/territories'))) copyFileSync(path.join(repo, 'simulations/territories', name), path.join(markov, 'territories', name));
+  writeFileSync(
+    path.join(markov, 'scenario.yaml'),
+    ['aucun-a', 'aucun-b'].map((id) => `kind: Program\nversion: 1\nid: ${id}\ntitle: Aucun programme\npyramid: diabete-t2\nstrata: {}\n`).join('---\n') +
+      '---\nkind: Scenario\nversion: 1\nid: markov\npyramid: diabete-t2\nterritories: [aube-sezannais, cornouaille, deux-sevres, douaisis, haute-saone]\nbaseline: aucun-a\nprogram: aucun-b\nhorizon: 10\niterations: 10000\nseed: 20180318\n',
+  );
+  return markov;
+}
+
 /** python3 with NumPy: the one on the PATH, or Debian's after installing python3-numpy. */
 function findNumpy() {
   for (const command of ['python3', '/usr/bin/python3']) {
@@ -185,8 +210,10 @@ const lines = [
 ];
 for (const b of results.benchmarks) {
   b.rows.forEach((row, i) => {
+    // Ratios to the first peer; rows after the first peer (an earlier version) show their own ratio to it too.
+    const ratio = b.rows.length === 1 ? '—' : i === 1 ? '1×' : `${(row.medianSeconds / b.rows[1].medianSeconds).toFixed(2)}×`;
     lines.push(
-      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds.toFixed(3)} | ${row.peakMB?.toFixed(0) ?? '—'} | ${b.rows.length === 1 ? '—' : i === 0 ? `${b.ratio.toFixed(2)}×` : '1×'} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
+      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds.toFixed(3)} | ${row.peakMB?.toFixed(0) ?? '—'} | ${ratio} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
     );
   });
 }
