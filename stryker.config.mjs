@@ -4,8 +4,9 @@
  * (issue 11); `npm run mutation -- --mutate 'src/graph/**'` narrows it. Then `npm run
  * mutation:score` prints the score per folder and file from reports/mutation/mutation.json, the
  * table of docs/quality.md.
- * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
+const REPORT = process.env.STRYKER_REPORT ?? 'mutation';
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
@@ -17,8 +18,10 @@ const config = {
   // score rather than counted as survivors (docs/quality.md).
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // STRYKER_REPORT=<name> writes reports/mutation/<name>.json: a long run split into parts (one
+  // folder or file each) keeps one report per part, and `npm run mutation:score` merges them.
+  jsonReporter: { fileName: `reports/mutation/${REPORT}.json` },
+  htmlReporter: { fileName: `reports/mutation/${REPORT}.html` },
   concurrency: 2,
   // The first run of the whole set measures each test's coverage: slow on two busy cores.
   dryRunTimeoutMinutes: 30,

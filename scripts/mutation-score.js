@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-// The mutation score per folder and per file, from StrykerJS's JSON report
-// (reports/mutation/mutation.json, written by `npm run mutation`), as a Markdown table for
+// The mutation score per folder and per file, from StrykerJS's JSON reports (every
+// reports/mutation/*.json, written by `npm run mutation`, or the files named as arguments; a run
+// split into parts leaves one report per part, and a file in two reports counts from the newest
+// one), as a Markdown table for
 // docs/quality.md. Score = detected / valid mutants, detected = killed + timed out, valid =
 // detected + survived + no coverage (Stryker's "mutation score"; compile and runtime errors and
 // ignored mutants are left out, as Stryker does).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const file = process.argv[2] ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(file, 'utf8'));
+const REPORTS = 'reports/mutation';
+const listSurvivors = process.argv.includes('--survivors');
+const named = process.argv.slice(2).filter((arg) => arg !== '--survivors');
+const reportFiles = named.length > 0 ? named : readdirSync(REPORTS).filter((name) => name.endsWith('.json')).map((name) => path.join(REPORTS, name));
+const byFile = new Map();
+for (const file of reportFiles.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)) {
+  for (const [name, data] of Object.entries(JSON.parse(readFileSync(file, 'utf8')).files)) byFile.set(name, data);
+}
+const report = { files: Object.fromEntries(byFile) };
 const FOLDERS = ['src/sim', 'src/graph', 'src/lint/rules'];
 
 function tally(mutants) {
@@ -33,3 +42,12 @@ for (const folder of FOLDERS) {
   for (const [name, mutants] of inFolder.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(row(`\`${name.slice(folder.length + 1)}\``, tally(mutants)));
 }
 console.log(lines.join('\n'));
+
+// --survivors: each surviving or uncovered mutant, to judge whether it is equivalent.
+if (listSurvivors) {
+  for (const [name, mutants] of files) {
+    for (const m of mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage').sort((a, b) => a.location.start.line - b.location.start.line)) {
+      console.log(`${name}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '').slice(0, 100)}`);
+    }
+  }
+}
