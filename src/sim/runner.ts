@@ -60,6 +60,9 @@ export function outputFromShared(model: Model, shared: SharedBuffers): RunOutput
   };
 }
 
+// Stryker disable all: this code runs only with worker threads, which load the built dist/ (a
+// mutant of src/ never reaches them); the CLI tests check it (byte-identical results with 1 and 2
+// workers, the earliest error reported), out of Stryker's sight. See docs/quality.md.
 interface WorkerError {
   name: string;
   message: string;
@@ -150,6 +153,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
+// Stryker restore all
 
 export async function runModel(model: Model, options: RunOptions = {}): Promise<{ output: RunOutput; summaries: Summaries }> {
   const N = model.iterations;
@@ -181,6 +185,7 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
       options.onProgress?.(range.id + 1, ranges.length, 'summarising');
     }
   } else {
+    // Stryker disable all: worker threads (see WorkerError above).
     const pool = options.pool ?? new WorkerPool(workers);
     pool.init(model, shared);
     try {
@@ -205,6 +210,7 @@ export async function runModel(model: Model, options: RunOptions = {}): Promise<
     } finally {
       if (!options.pool) await pool.close();
     }
+    // Stryker restore all
   }
   return { output, summaries: assembleSummaries(model, output, entriesByRange.flat()) };
 }

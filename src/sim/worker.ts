@@ -2,6 +2,7 @@
  * Worker thread: receives the model and the shared record buffers once, then either blocks of
  * iterations to simulate (written straight into shared memory) or ranges of summary tasks.
  */
+// Stryker disable all: runs only in worker threads, which load the built dist/ (see src/sim/runner.ts).
 import { parentPort } from 'node:worker_threads';
 import { simulateChunk } from './chunk.js';
 import type { Model } from './model.js';
