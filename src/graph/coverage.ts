@@ -187,10 +187,9 @@ export function analyzeCoverage(input: CoverageInput): CoverageResult {
   };
   const sameBranches = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   for (const piece of pieces) {
-    if (piece.sample === undefined) {
-      flush();
-      continue;
-    }
+    // A piece without a value that counts (no whole number between two consecutive whole bounds)
+    // neither starts nor breaks a run: 1 and 2 missed on either side of ]1 ; 2[ are one gap.
+    if (piece.sample === undefined) continue;
     const branches: number[] = [];
     for (const { condition, index } of indexed) {
       if (accepts(condition, piece.sample)) {

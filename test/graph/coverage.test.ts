@@ -208,6 +208,11 @@ describe('coverage, edge cases', () => {
       { interval: { lo: 3, hi: 6, loClosed: true, hiClosed: true }, branches: [0, 1] },
     ]);
     expect(r.gaps).toEqual([]);
+    // x < 1, x > 2 and x = 5 over 0..5: 1 and 2 are both missed, with no whole number between
+    // them, so they are one gap {1, 2}, not two; 5 is taken by branches 1 and 2.
+    const adjacent = analyzeCoverage({ min: 0, max: 5, conditions: [{ lt: 1 }, { gt: 2 }, { eq: 5 }] });
+    expect(describeGaps('x', adjacent)).toEqual(['x in {1, 2}']);
+    expect(adjacent.overlaps).toEqual([{ interval: { lo: 5, hi: 5, loClosed: true, hiClosed: true }, branches: [1, 2] }]);
     // A branch for values strictly between two whole numbers accepts no whole number.
     expect(analyzeCoverage({ min: 0, max: 5, conditions: [{ lte: 2 }, { gt: 2, lt: 3 }, { gte: 3 }, { eq: 0 }] }).empty).toEqual([1]);
   });
