@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/sim/model.js';
 import { UNDER_MUTATION } from '../helpers/budget.js';
+import { correlation } from '../helpers/statistics.js';
 import { REPO } from '../helpers/cli.js';
 import { simulateChunk } from '../../src/sim/chunk.js';
 import { layoutOf } from '../../src/sim/engine.js';
@@ -25,21 +26,6 @@ function fixedWithoutPrograms(model: Model): Model {
     arms: model.arms.map((arm) => ({ ...arm, strata: arm.strata.map(() => null) })),
     enrolledStrata: model.enrolledStrata.map(() => false),
   };
-}
-
-function correlation(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 describe('the bundled diabetes scenario', () => {

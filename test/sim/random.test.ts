@@ -9,6 +9,7 @@ import murmur from 'murmurhash3js-revisited';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { sampleSize } from '../helpers/budget.js';
+import { correlation } from '../helpers/statistics.js';
 import { AleaStream, deriveStream, keyedStream, murmur3x86_128, murmur3x86_32, PURPOSE_CODES, stratumCode, StreamKey } from '../../src/sim/random.js';
 
 const hex = (words: readonly number[]) => words.map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
@@ -18,28 +19,6 @@ const bytesOf = (words: readonly number[]) => {
   words.forEach((w, i) => view.setUint32(4 * i, w >>> 0, true));
   return bytes;
 };
-
-/** Pearson's correlation coefficient. */
-function correlation(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
 
 describe('MurmurHash3', () => {
   it('x86_128 and x86_32 agree with an independent implementation (murmurhash3js-revisited) on every length 0–80', () => {
