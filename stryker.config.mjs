@@ -26,7 +26,7 @@ const config = {
   // The first run of the whole set measures each test's coverage: slow on two busy cores.
   dryRunTimeoutMinutes: 30,
   // A mutant that loops forever is stopped after its tests' normal time plus this, and counts as detected.
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   // dist/ stays: the tests that run the CLI need it (they cannot see a mutant, so they only run once).
   ignorePatterns: ['/.stryker-tmp*', '/reports', '/bench/out', '/out'],
   tempDirName: '.stryker-tmp',
