@@ -58,10 +58,6 @@ function measureTogether(specs, runs = RUNS) {
   });
 }
 
-function measure(label, command, args, options = {}) {
-  return measureTogether([{ label, command, args, options }], options.runs ?? RUNS)[0];
-}
-
 const results = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', runs: RUNS, benchmarks: [] };
 
 // 1. Start-up: `logi --version` against bare `node -e 0` (the floor any Node CLI pays).
