@@ -33,7 +33,7 @@ function tally(mutants) {
 }
 
 const files = Object.entries(report.files).map(([name, data]) => [path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/'), data.mutants]);
-const row = (name, t) => `| ${name} | ${t.score.toFixed(1)} % | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} |`;
+const row = (name, t) => `| ${name} | ${Number.isNaN(t.score) ? '— (all left out)' : `${t.score.toFixed(1)} %`} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} |`;
 const lines = ['| folder or file | score | killed | timed out | survived | no coverage |', '|---|---:|---:|---:|---:|---:|'];
 for (const folder of FOLDERS) {
   const inFolder = files.filter(([name]) => name.startsWith(`${folder}/`));
