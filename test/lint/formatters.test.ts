@@ -1,8 +1,10 @@
 /**
  * Output formats. The SARIF log validates against the official SARIF 2.1.0 schema, read from
- * ../shared/schemas/ next to the repository (never copied into it). Outside CI the test skips, with
+ * ../shared/schemas/ next to the repository, or next to the one it was cloned from (never copied
+ * into it). Outside CI the test skips, with
  * a message, when that file is absent; with CI=true it must run, and fails when the file is absent.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -16,7 +18,18 @@ import { formatSarif } from '../../src/lint/formatters/sarif.js';
 import { formatStylish } from '../../src/lint/formatters/stylish.js';
 import { REPO, runCli } from '../helpers/cli.js';
 
-const SARIF_SCHEMA = path.resolve(REPO, '../shared/schemas/sarif-schema-2.1.0.json');
+/**
+ * ../shared next to the repository; in a clone made elsewhere (CI clones into /tmp), ../shared next
+ * to the local repository it was cloned from.
+ */
+function sarifSchemaPath(): string {
+  const beside = path.resolve(REPO, '../shared/schemas/sarif-schema-2.1.0.json');
+  if (existsSync(beside)) return beside;
+  const origin = spawnSync('git', ['config', '--get', 'remote.origin.url'], { cwd: REPO, encoding: 'utf8' }).stdout?.trim();
+  const fromOrigin = origin && existsSync(origin) ? path.resolve(origin, '../shared/schemas/sarif-schema-2.1.0.json') : undefined;
+  return fromOrigin && existsSync(fromOrigin) ? fromOrigin : beside;
+}
+const SARIF_SCHEMA = sarifSchemaPath();
 const MALFORMED = path.join(REPO, 'test/fixtures/malformed');
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const haveSchema = existsSync(SARIF_SCHEMA);
