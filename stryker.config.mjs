@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * `npm run mutation`: StrykerJS over the simulation, the graph analysis and the lint rules
- * (issue 11); `npm run mutation -- --mutate 'src/graph/**'` narrows it. Then `npm run
- * mutation:score` prints the score per folder and file from reports/mutation/mutation.json, the
- * table of docs/quality.md.
+ * (issue 11); `npm run mutation -- --mutate 'src/graph/**'` narrows it (one comma-separated list).
+ * Then `npm run mutation:score` prints the score per folder and file from the reports in
+ * reports/mutation/, the table of docs/quality.md (which also gives the parts a long run is cut into).
  */
 const REPORT = process.env.STRYKER_REPORT ?? 'mutation';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
