@@ -4,16 +4,28 @@
  */
 import { Command, Errors } from '@oclif/core';
 import { UsageError } from '../language/workspace.js';
+import { escapeTerminal, jsonForTerminal } from '../text/escape.js';
 
 export abstract class LogiCommand extends Command {
   static override enableJsonFlag = true;
 
-  /** Writes an error the user can act on and exits 2. */
+  /**
+   * Logs a line that holds user text (a path, an id) and nothing logi coloured: control
+   * characters become visible escapes (src/text/escape.ts), newlines and tabs stay.
+   */
+  protected logInert(text: string): void {
+    this.log(escapeTerminal(text));
+  }
+
+  /**
+   * Writes an error the user can act on and exits 2. Message and hint may quote file names, ids
+   * and values from the user's files: they reach the terminal inert (src/text/escape.ts).
+   */
   protected fail(message: string, hint?: string): never {
     if (this.jsonEnabled()) {
-      process.stdout.write(`${JSON.stringify({ error: { message, hint } }, null, 2)}\n`);
+      process.stdout.write(`${jsonForTerminal(JSON.stringify({ error: { message, hint } }, null, 2))}\n`);
     } else {
-      process.stderr.write(`logi: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
+      process.stderr.write(`logi: ${escapeTerminal(message)}\n${hint ? `  hint: ${escapeTerminal(hint)}\n` : ''}`);
     }
     this.exit(2);
   }

@@ -1,24 +1,17 @@
 /**
  * The memo sheet (fiche mémo) of a logigramme as Markdown: title and stratum, the diagram as a
  * mermaid fence, the table of actions (label, profession, frequency, evidence grade, source) and
- * the numbered sources. User text is escaped for Markdown tables.
+ * the numbered sources. User text is escaped for Markdown (src/text/escape.ts); a source's url is a
+ * link only when it is http, https or doi:, plain text otherwise.
  */
+import { ownValue } from '../language/records.js';
 import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { escapeMarkdown, markdownUrl } from '../text/escape.js';
 import { frequencyText, logigrammeToMermaid, type MermaidOptions } from './mermaid.js';
 
 export interface MemoOptions extends MermaidOptions {
   /** Title of the logigramme's stratum, e.g. "Diabète sans complication". */
   stratumTitle?: string;
-}
-
-/** Escapes text for a Markdown table cell: no raw HTML, no column break, no line break. */
-export function markdownCell(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/([\\`*_[\]|])/g, '\\$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
 }
 
 /** One row of the table of actions, as the memo sheets print it (Markdown and PDF). */
@@ -39,7 +32,7 @@ export function actionRows(logigramme: LogigrammeDocument, actorTitles?: Readonl
     const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
     const grades = evidence.map((e) => e.grade).filter((g): g is string => g !== undefined);
     const sources = evidence.flatMap((e) => (Array.isArray(e.source) ? e.source : [e.source])).map((s) => `[${sourceIds.indexOf(s) + 1}]`);
-    rows.push({ label: node.label, profession: actorTitles?.[node.actor] ?? node.actor, frequency: frequencyText(node.frequency) ?? '—', grades: grades.join(', ') || '—', sources: sources.join(' ') || '—' });
+    rows.push({ label: node.label, profession: ownValue(actorTitles, node.actor) ?? node.actor, frequency: frequencyText(node.frequency) ?? '—', grades: grades.join(', ') || '—', sources: sources.join(' ') || '—' });
   }
   return rows;
 }
@@ -47,20 +40,20 @@ export function actionRows(logigramme: LogigrammeDocument, actorTitles?: Readonl
 export function logigrammeToMemo(logigramme: LogigrammeDocument, options: MemoOptions = {}): string {
   const sourceIds = Object.keys(logigramme.sources ?? {});
   const lines: string[] = [];
-  lines.push(`# ${markdownCell(logigramme.title)}`, '');
-  lines.push(`Strate **${markdownCell(logigramme.stratum)}**${options.stratumTitle ? ` — ${markdownCell(options.stratumTitle)}` : ''} · pyramide \`${logigramme.pyramid}\` · logigramme \`${logigramme.id}\``, '');
-  if (logigramme.description) lines.push(markdownCell(logigramme.description), '');
+  lines.push(`# ${escapeMarkdown(logigramme.title)}`, '');
+  lines.push(`Strate **${escapeMarkdown(logigramme.stratum)}**${options.stratumTitle ? ` — ${escapeMarkdown(options.stratumTitle)}` : ''} · pyramide \`${logigramme.pyramid}\` · logigramme \`${logigramme.id}\``, '');
+  if (logigramme.description) lines.push(escapeMarkdown(logigramme.description), '');
   lines.push('```mermaid', logigrammeToMermaid(logigramme, options).trimEnd(), '```', '');
   lines.push('| Action | Profession | Fréquence | Grade | Source |', '|---|---|---|---|---|');
   for (const row of actionRows(logigramme, options.actorTitles)) {
-    lines.push(`| ${markdownCell(row.label)} | ${markdownCell(row.profession)} | ${markdownCell(row.frequency)} | ${markdownCell(row.grades)} | ${row.sources} |`);
+    lines.push(`| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.profession)} | ${escapeMarkdown(row.frequency)} | ${escapeMarkdown(row.grades)} | ${row.sources} |`);
   }
   if (sourceIds.length > 0) {
     lines.push('', '## Sources', '');
     sourceIds.forEach((id, i) => {
       const s = logigramme.sources[id]!;
       const details = [s.authors, s.year, s.type === 'estimate' || s.type === 'illustrative' ? `*${s.type}*` : undefined].filter(Boolean).join(', ');
-      lines.push(`${i + 1}. ${markdownCell(s.title)}${details ? ` (${markdownCell(String(details)).replace(/\\\*/g, '*')})` : ''}${s.url ? ` — <${encodeURI(s.url)}>` : ''}`);
+      lines.push(`${i + 1}. ${escapeMarkdown(s.title)}${details ? ` (${escapeMarkdown(String(details)).replace(/\\\*/g, '*')})` : ''}${s.url ? ` — ${markdownUrl(s.url)}` : ''}`);
     });
   }
   return `${lines.join('\n')}\n`;

@@ -7,9 +7,10 @@
  * A linear scale would make the top strata invisible (in the Douaisis, S4 is under 1 % of S0),
  * so a band is never narrower than `MIN_WIDTH_SHARE` of the widest one; the caption says so.
  */
+import { hasOwnKey, ownValue } from '../language/records.js';
 import type { PyramidDocument } from '../language/schemas/pyramid.js';
 import type { TerritoryDocument } from '../language/schemas/territory.js';
-import { escapeHtml } from './sheet.js';
+import { escapeXml } from '../text/escape.js';
 
 export const MIN_WIDTH_SHARE = 0.06;
 
@@ -51,13 +52,14 @@ export function formatPercent(share: number): string {
 
 /** The rows of the pyramid for a territory; strata the territory does not count are 0. */
 export function pyramidRows(pyramid: PyramidDocument, territory: TerritoryDocument): PyramidStratumRow[] {
-  const counts = territory.pyramids[pyramid.id]?.counts ?? {};
-  const total = pyramid.strata.reduce((sum, s) => sum + (counts[s.id] ?? 0), 0);
-  return pyramid.strata.map((s) => ({ id: s.id, title: s.title, count: counts[s.id] ?? 0, share: total > 0 ? (counts[s.id] ?? 0) / total : 0 }));
+  const counts = ownValue(territory.pyramids, pyramid.id)?.counts;
+  const count = (stratum: string) => ownValue(counts, stratum) ?? 0;
+  const total = pyramid.strata.reduce((sum, s) => sum + count(s.id), 0);
+  return pyramid.strata.map((s) => ({ id: s.id, title: s.title, count: count(s.id), share: total > 0 ? count(s.id) / total : 0 }));
 }
 
 export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocument): PyramidFigure {
-  if (!territory.pyramids[pyramid.id]) throw new Error(`territory ${territory.id} has no counts for pyramid ${pyramid.id}`);
+  if (!hasOwnKey(territory.pyramids, pyramid.id)) throw new Error(`territory ${territory.id} has no counts for pyramid ${pyramid.id}`);
   const rows = pyramidRows(pyramid, territory);
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   const maxCount = Math.max(1, ...rows.map((r) => r.count));
@@ -73,11 +75,11 @@ export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocum
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title">`,
-    `<title id="title">${escapeHtml(`${pyramid.title} — ${territory.title}`)}</title>`,
+    `<title id="title">${escapeXml(`${pyramid.title} — ${territory.title}`)}</title>`,
     '<style>text{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;fill:#0f172a}.h{font-size:17px;font-weight:bold}.s{font-size:12px;fill:#475569}.n{font-size:13px;font-weight:bold}.t{font-size:12px}</style>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text class="h" x="${left}" y="28">${escapeHtml(pyramid.title)}</text>`,
-    `<text class="s" x="${left}" y="50">${escapeHtml(territory.title)} · ${formatCount(total)} personnes dans la pyramide · population ${formatCount(territory.population)}</text>`,
+    `<text class="h" x="${left}" y="28">${escapeXml(pyramid.title)}</text>`,
+    `<text class="s" x="${left}" y="50">${escapeXml(territory.title)} · ${formatCount(total)} personnes dans la pyramide · population ${formatCount(territory.population)}</text>`,
   );
   // Bottom stratum first: row 0 is drawn lowest.
   rows.forEach((row, i) => {
@@ -97,18 +99,18 @@ export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocum
       .join(' ');
     const yMid = (yTop + yBottom) / 2;
     out.push(
-      `<g data-stratum="${escapeHtml(row.id)}">`,
+      `<g data-stratum="${escapeXml(row.id)}">`,
       `<polygon points="${points}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"/>`,
-      `<text class="n" x="${centre}" y="${(yMid + 5).toFixed(1)}" text-anchor="middle">${escapeHtml(row.id)}</text>`,
+      `<text class="n" x="${centre}" y="${(yMid + 5).toFixed(1)}" text-anchor="middle">${escapeXml(row.id)}</text>`,
       `<line x1="${(centre + bottomWidth / 2 + 4).toFixed(1)}" y1="${yMid.toFixed(1)}" x2="${labelX - 6}" y2="${yMid.toFixed(1)}" stroke="#cbd5e1" stroke-dasharray="2,3"/>`,
       `<text class="n" x="${labelX}" y="${(yMid - 3).toFixed(1)}">${formatCount(row.count)} · ${formatPercent(row.share)}</text>`,
-      `<text class="t" x="${labelX}" y="${(yMid + 13).toFixed(1)}">${escapeHtml(truncate(row.title, 58))}</text>`,
+      `<text class="t" x="${labelX}" y="${(yMid + 13).toFixed(1)}">${escapeXml(truncate(row.title, 58))}</text>`,
       '</g>',
     );
   });
   const caption = `Largeur proportionnelle à l'effectif (au moins ${Math.round(MIN_WIDTH_SHARE * 100)} % de la plus large, pour rester visible).`;
-  const source = territory.pyramids[pyramid.id]!.note ? ' Effectifs : voir la note du territoire.' : '';
-  out.push(`<text class="s" x="${left}" y="${height - 20}">${escapeHtml(caption + source)}</text>`, '</svg>');
+  const source = ownValue(territory.pyramids, pyramid.id)!.note ? ' Effectifs : voir la note du territoire.' : '';
+  out.push(`<text class="s" x="${left}" y="${height - 20}">${escapeXml(caption + source)}</text>`, '</svg>');
   return { pyramid: pyramid.id, territory: territory.id, total, strata: rows, svg: `${out.join('\n')}\n` };
 }
 

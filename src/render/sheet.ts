@@ -2,10 +2,13 @@
  * The printable memo sheet (fiche mémo) of a logigramme, as the HTML body that the render session
  * prints to one A4 page: title and stratum, the diagram on the left, the actor legend, the table of
  * actions (label, profession, frequency, evidence grade, source) and the numbered sources on the
- * right. Every piece of user text goes through `escapeHtml`; the diagram is the SVG the session
+ * right. Every piece of user text goes through `escapeHtml` (src/text/escape.ts); a source's url is
+ * shown as text, never as a link; the diagram is the SVG the session
  * returned (mermaid, strict, swept).
  */
+import { ownValue } from '../language/records.js';
 import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { escapeHtml } from '../text/escape.js';
 import { actionRows } from './memo.js';
 import { ACTOR_PALETTE, actorsInOrder } from './mermaid.js';
 
@@ -14,11 +17,6 @@ export interface SheetOptions {
   stratumTitle?: string;
   /** Version line printed at the foot, e.g. `logi 0.1.0`. */
   generator?: string;
-}
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** A4 at 96 CSS pixels per inch, less 12 mm margins each side: the box a memo sheet must fit. */
@@ -49,7 +47,7 @@ const SHEET_CSS = `
 
 export function memoSheetHtml(logigramme: LogigrammeDocument, diagramSvg: string, options: SheetOptions = {}): string {
   const sourceIds = Object.keys(logigramme.sources ?? {});
-  const title = (actor: string) => options.actorTitles?.[actor] ?? actor;
+  const title = (actor: string) => ownValue(options.actorTitles, actor) ?? actor;
   const parts: string[] = [`<style>${SHEET_CSS}</style>`, '<article class="memo">'];
   parts.push(`<h1>${escapeHtml(logigramme.title)}</h1>`);
   parts.push(

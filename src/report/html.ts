@@ -3,7 +3,7 @@
  * font, image or style sheet to fetch. A Content-Security-Policy forbids any request and any
  * script, as a second guard behind the escaping of every user text.
  */
-import { escapeHtml } from '../render/sheet.js';
+import { escapeHtml, stripXmlForbidden } from '../text/escape.js';
 import type { Block, Cell, ReportDocument } from './document.js';
 
 const CSS = `
@@ -63,8 +63,9 @@ function blockHtml(block: Block): string {
       return block.collapsed ? `<details><summary>${escapeHtml(block.collapsed)}</summary>${table}</details>` : table;
     }
     case 'figure':
-      // The SVG is logi's own drawing (vega or the overlay), whose texts are escaped by their writers.
-      return `<figure class="chart" id="${escapeHtml(block.id)}" data-chart="${escapeHtml(block.id)}" aria-label="${escapeHtml(block.alt)}"><figcaption>${escapeHtml(block.title)}</figcaption>${block.svg}</figure>`;
+      // The SVG is logi's own drawing (vega or the overlay), whose texts are escaped by their writers;
+      // vega keeps the control characters of a title, which XML forbids, so they are dropped here.
+      return `<figure class="chart" id="${escapeHtml(block.id)}" data-chart="${escapeHtml(block.id)}" aria-label="${escapeHtml(block.alt)}"><figcaption>${escapeHtml(block.title)}</figcaption>${stripXmlForbidden(block.svg)}</figure>`;
   }
 }
 

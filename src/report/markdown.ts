@@ -3,7 +3,8 @@
  * in a folder beside the Markdown and linked as an image. User text is escaped for Markdown (no raw
  * HTML, no table break, no link or emphasis syntax).
  */
-import { markdownCell } from '../render/memo.js';
+import { escapeMarkdown, stripXmlForbidden } from '../text/escape.js';
+import { fitFileName } from '../io/file-names.js';
 import type { Block, ReportDocument } from './document.js';
 
 export interface MarkdownReport {
@@ -13,35 +14,38 @@ export interface MarkdownReport {
 }
 
 export function reportMarkdown(report: ReportDocument, assetsDir: string): MarkdownReport {
-  const lines: string[] = [`# ${markdownCell(report.title)}`, '', markdownCell(report.subtitle), ''];
+  const lines: string[] = [`# ${escapeMarkdown(report.title)}`, '', escapeMarkdown(report.subtitle), ''];
   const assets: MarkdownReport['assets'] = [];
   for (const section of report.sections) {
-    lines.push(`${section.level === 2 ? '##' : '###'} ${markdownCell(section.title)}`, '');
+    lines.push(`${section.level === 2 ? '##' : '###'} ${escapeMarkdown(section.title)}`, '');
     for (const block of section.blocks) lines.push(...blockMarkdown(block, assetsDir, assets, report.lang === 'fr' ? '\u00a0: ' : ': '), '');
   }
-  lines.push('---', '', markdownCell(report.footer), '');
+  lines.push('---', '', escapeMarkdown(report.footer), '');
   return { markdown: lines.join('\n'), assets };
 }
 
 function blockMarkdown(block: Block, assetsDir: string, assets: MarkdownReport['assets'], colon: string): string[] {
   switch (block.kind) {
     case 'paragraph':
-      return [block.note ? `*${markdownCell(block.text)}*` : markdownCell(block.text)];
+      return [block.note ? `*${escapeMarkdown(block.text)}*` : escapeMarkdown(block.text)];
     case 'facts':
-      return block.items.map((i) => `- **${markdownCell(i.term)}**${colon}${markdownCell(i.value)}`);
+      return block.items.map((i) => `- **${escapeMarkdown(i.term)}**${colon}${escapeMarkdown(i.value)}`);
     case 'table': {
       const flagged = (text: string, flag?: string) => (flag === 'bad' || flag === 'warn' ? `**${text}**` : text);
       const rows = [
-        `| ${block.header.map(markdownCell).join(' | ')} |`,
+        `| ${block.header.map(escapeMarkdown).join(' | ')} |`,
         `|${block.header.map((_, i) => (block.rows[0]?.[i]?.numeric ? '---:' : '---')).join('|')}|`,
-        ...block.rows.map((row) => `| ${row.map((c) => flagged(c.code ? `\`${c.text.replace(/`/g, '')}\`` : markdownCell(c.text), c.flag)).join(' | ')} |`),
+        ...block.rows.map((row) => `| ${row.map((c) => flagged(c.code ? `\`${stripXmlForbidden(c.text).replace(/`/g, '')}\`` : escapeMarkdown(c.text), c.flag)).join(' | ')} |`),
       ];
-      return block.collapsed ? [`**${markdownCell(block.collapsed)}**`, '', ...rows] : rows;
+      return block.collapsed ? [`**${escapeMarkdown(block.collapsed)}**`, '', ...rows] : rows;
     }
     case 'figure': {
-      const file = `${assetsDir}/${block.id}.svg`;
-      assets.push({ path: file, content: block.svg.endsWith('\n') ? block.svg : `${block.svg}\n` });
-      return [`![${markdownCell(block.alt)}](${encodeURI(file)})`];
+      // Ids are unbounded; a file name is not (io/file-names.ts).
+      const file = `${assetsDir}/${fitFileName(block.id, '.svg')}`;
+      // A standalone .svg must be well-formed XML: vega keeps the control characters of a title.
+      const svg = stripXmlForbidden(block.svg);
+      assets.push({ path: file, content: svg.endsWith('\n') ? svg : `${svg}\n` });
+      return [`![${escapeMarkdown(block.alt)}](${encodeURI(file)})`];
     }
   }
 }

@@ -11,6 +11,7 @@
  * can share one page.
  */
 import dagre from '@dagrejs/dagre';
+import { escapeXml } from '../text/escape.js';
 
 export type OverlayNodeType = 'start' | 'action' | 'decision' | 'end' | 'refer';
 
@@ -67,41 +68,6 @@ const SHAPE_COLOURS: Record<OverlayNodeType, readonly [string, string]> = {
   decision: ['#fff8e1', '#f9a825'],
   refer: ['#f3e5f5', '#6a1b9a'],
 };
-
-/**
- * Escapes the five XML special characters, and drops the code points XML 1.0 forbids (C0 controls
- * other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF): one of those would make the whole
- * document ill-formed, and no reader can see them anyway.
- */
-export function escapeXml(text: string): string {
-  let out = '';
-  for (const char of String(text)) {
-    const code = char.codePointAt(0) ?? 0;
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
-      continue;
-    }
-    switch (char) {
-      case '&':
-        out += '&amp;';
-        break;
-      case '<':
-        out += '&lt;';
-        break;
-      case '>':
-        out += '&gt;';
-        break;
-      case '"':
-        out += '&quot;';
-        break;
-      case "'":
-        out += '&#39;';
-        break;
-      default:
-        out += char;
-    }
-  }
-  return out;
-}
 
 /** One decimal keeps the output compact and stable across platforms; non-finite values never reach the file. */
 function num(value: number): string {

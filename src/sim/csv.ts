@@ -2,7 +2,12 @@
  * Tidy long-format CSV of the summaries: one row per territory, scale, arm, measure, key and year.
  * Written by a small RFC 4180 writer: csv-stringify gives the same bytes (a test checks it) but
  * took about twice as long on the 144,000 rows of the bundled scenario (389 ms against 173 ms).
+ *
+ * Text fields (territory and key) go through `escapeCsvField`, which also neutralises formulas
+ * (csv-stringify's `escape_formulas`): the ids the language allows cannot start with `=`, `+`, `-`
+ * or `@`, but results.json can be written by hand, and a spreadsheet runs what looks like a formula.
  */
+import { escapeCsvField } from '../text/escape.js';
 import type { Results } from './results.js';
 import type { Summary } from './summarize.js';
 
@@ -16,7 +21,7 @@ export const CSV_COLUMNS = ['territory', 'scale', 'arm', 'measure', 'key', 'year
 export function summariesCsv(results: Results, options: CsvOptions): string {
   const d = options.delimiter;
   const number = d === ';' ? (x: number) => String(x).replace('.', ',') : (x: number) => String(x);
-  const text = (field: string) => quoteCsvField(field, d);
+  const text = (field: string) => escapeCsvField(field, d);
   const lines: string[] = [CSV_COLUMNS.join(d)];
   const row = (territory: string, scale: string, arm: string, measure: string, key: string, year: number, s: Summary) =>
     lines.push(`${territory}${d}${scale}${d}${arm}${d}${measure}${d}${key}${d}${year}${d}${number(s.mean)}${d}${number(s.sd)}${d}${number(s.median)}${d}${number(s.p025)}${d}${number(s.p975)}${d}${number(s.mcse)}`);
@@ -32,9 +37,4 @@ export function summariesCsv(results: Results, options: CsvOptions): string {
     block.totalCost.forEach((s, i) => row(territory, block.scale, block.arm, 'totalCost', 'total', i + 1, s));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** RFC 4180: a field holding the delimiter, a quote or a line break is quoted, its quotes doubled. */
-export function quoteCsvField(field: string, delimiter: string): string {
-  return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }

@@ -1,4 +1,9 @@
-/** The terminal summary of a simulation: strata by year, events averted, volumes and FTE by profession. */
+/**
+ * The terminal summary of a simulation: strata by year, events averted, volumes and FTE by
+ * profession. Every id and title comes from the user's files, so each goes through the terminal
+ * escaper (one line: a newline in a title would break the table) before it is cut to its column.
+ */
+import { escapeTerminal } from '../text/escape.js';
 import type { Results } from './results.js';
 import type { Summary } from './summarize.js';
 
@@ -9,6 +14,11 @@ const n0 = (x: number) => integer.format(Math.round(x) + 0).replace(/,/g, ' ');
 const n1 = (x: number) => oneDecimal.format(Math.round(x * 10) / 10 + 0).replace(/,/g, ' ');
 const signed = (x: number, f = n0) => (x > 0 && f(x) !== f(0) ? `+${f(x)}` : f(x));
 const interval = (s: Summary, f = n0) => `[${signed(s.p025, f)} ; ${signed(s.p975, f)}]`;
+/** User text, inert and on one line; `max` cuts it by code points (a cut escape stays visible text). */
+const shown = (text: string, max = Infinity) => {
+  const inert = escapeTerminal(text, { keep: '' });
+  return inert.length <= max ? inert : [...inert].slice(0, max).join('');
+};
 
 function table(rows: string[][], alignRight: boolean[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -24,9 +34,9 @@ export function formatSummary(results: Results): string {
   const diff = block('difference');
   const out: string[] = [];
   out.push(
-    `Scenario ${m.scenario} — pyramid ${m.pyramid}, ${results.territories.length} territor${results.territories.length === 1 ? 'y' : 'ies'}, ${m.iterations} iteration${m.iterations === 1 ? '' : 's'} (${m.mode}), seed ${m.seed}, ${H} years`,
+    `Scenario ${shown(m.scenario)} — pyramid ${shown(m.pyramid)}, ${results.territories.length} territor${results.territories.length === 1 ? 'y' : 'ies'}, ${m.iterations} iteration${m.iterations === 1 ? '' : 's'} (${m.mode}), seed ${m.seed}, ${H} years`,
   );
-  out.push(`Baseline: ${results.arms.baseline.title}.  Program: ${results.arms.program.title}.`);
+  out.push(`Baseline: ${shown(results.arms.baseline.title)}.  Program: ${shown(results.arms.program.title)}.`);
   out.push('');
   const years = [...new Set([0, Math.ceil(H / 2), H])];
   out.push('People per stratum, all territories (mean; program − baseline with its 95 % interval at the horizon)');
@@ -36,7 +46,7 @@ export function formatSummary(results: Results): string {
     const b = base.measures.counts[state.id]!;
     const p = program.measures.counts[state.id]!;
     const d = diff.measures.counts[state.id]![H]!;
-    rows.push([`${state.id} ${state.title}`.slice(0, 48), ...years.map((y) => n0(b[y]!.mean)), ...years.filter((y) => y > 0).map((y) => n0(p[y]!.mean)), `${signed(d.mean)} ${interval(d)}`]);
+    rows.push([shown(`${state.id} ${state.title}`, 48), ...years.map((y) => n0(b[y]!.mean)), ...years.filter((y) => y > 0).map((y) => n0(p[y]!.mean)), `${signed(d.mean)} ${interval(d)}`]);
   }
   out.push(table(rows, rows[0]!.map((_, i) => i > 0)));
   if (results.events.length > 0) {
@@ -47,7 +57,7 @@ export function formatSummary(results: Results): string {
       const sum = (series: Summary[]) => series.reduce((s, x) => s + x.mean, 0);
       // Intervals of a sum over years are not sums of intervals: show the horizon-year interval.
       const d = diff.measures.events[event.name]!;
-      eventRows.push([event.name, n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), `${signed(sum(d))} (year ${H}: ${signed(d[H - 1]!.mean)} ${interval(d[H - 1]!)})`]);
+      eventRows.push([shown(event.name), n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), `${signed(sum(d))} (year ${H}: ${signed(d[H - 1]!.mean)} ${interval(d[H - 1]!)})`]);
     }
     out.push(table(eventRows, [false, true, true, false]));
   }
@@ -59,7 +69,7 @@ export function formatSummary(results: Results): string {
   for (const actor of actors.slice(0, 10)) {
     const f = (block: typeof base) => block.measures.fte[actor.id]![H - 1]!;
     if (f(program).mean === 0 && f(base).mean === 0) continue;
-    actorRows.push([actor.title.slice(0, 48), n0(actsOf(actor.id)), n1(f(base).mean), n1(f(program).mean), `${signed(f(diff).mean, n1)} ${interval(f(diff), n1)}`, n0(program.measures.cost[actor.id]![H - 1]!.mean)]);
+    actorRows.push([shown(actor.title, 48), n0(actsOf(actor.id)), n1(f(base).mean), n1(f(program).mean), `${signed(f(diff).mean, n1)} ${interval(f(diff), n1)}`, n0(program.measures.cost[actor.id]![H - 1]!.mean)]);
   }
   out.push(table(actorRows, [false, true, true, true, false, true]));
   const totalDiff = diff.totalCost[H - 1]!;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/language/workspace.js';
-import { markdownCell, logigrammeToMemo } from '../../src/render/memo.js';
+import { logigrammeToMemo } from '../../src/render/memo.js';
+import { escapeMarkdown } from '../../src/text/escape.js';
 import { escapeLabel, frequencyText, logigrammeToMermaid } from '../../src/render/mermaid.js';
 import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
 import { HOSTILE, hostileLogigramme } from '../helpers/hostile.js';
@@ -82,7 +83,7 @@ describe('memo sheet', () => {
   it('escapes labels for Markdown tables and lists one row per action', () => {
     const memo = logigrammeToMemo(hostileLogigramme());
     expect(memo).not.toMatch(/<script|<img/);
-    expect(markdownCell('a | b <i>')).toBe('a \\| b &lt;i&gt;');
+    expect(escapeMarkdown('a | b <i>')).toBe('a \\| b &lt;i&gt;');
     const rows = memo.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('4/an');

@@ -4,7 +4,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, overlaySvg, type OverlayArmCounts, type OverlayLogigramme, type OverlayOptions } from '../../src/report/overlay.js';
+import { overlaySvg, type OverlayArmCounts, type OverlayLogigramme, type OverlayOptions } from '../../src/report/overlay.js';
+import { escapeXml } from '../../src/text/escape.js';
 import { HOSTILE } from '../helpers/hostile.js';
 import { svgVisibleText } from '../helpers/images.js';
 

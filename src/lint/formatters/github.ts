@@ -1,12 +1,15 @@
 /**
  * GitHub Actions workflow commands: one `::error file=…,line=…,col=…::message` line per finding,
  * shown as annotations on the pull request. Escaping follows the runner's rules: `%`, CR and LF
- * everywhere, and also `:` and `,` in property values.
+ * everywhere, and also `:` and `,` in property values. The log viewer and a local terminal both act
+ * on escape sequences, so user text is made inert for a terminal first (CR and LF are kept there:
+ * the command escaping encodes them).
  */
 import type { Diagnostic } from '../../language/diagnostic.js';
+import { escapeGithubData, escapeGithubProperty, escapeTerminal } from '../../text/escape.js';
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeData = (s: string) => escapeGithubData(escapeTerminal(s, { keep: '\r\n\t' }));
+const escapeProperty = (s: string) => escapeGithubProperty(escapeTerminal(s, { keep: '' }));
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

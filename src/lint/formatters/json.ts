@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../language/diagnostic.js';
+import { jsonForTerminal } from '../../text/escape.js';
 
 /** The `--format json` / `--json` contract: documented in docs/commands.md. */
 export interface LintJson {
@@ -11,6 +12,7 @@ export interface LintJson {
   fixed?: { file: string; fixes: number }[];
 }
 
+/** Printed to a terminal as often as read by a tool: the escapes of jsonForTerminal keep the values and disarm the text. */
 export function formatJson(result: LintJson): string {
-  return JSON.stringify(result, null, 2);
+  return jsonForTerminal(JSON.stringify(result, null, 2));
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../../language/diagnostic.js';
+import { jsonForTerminal } from '../../text/escape.js';
 import type { CatalogueEntry } from '../catalogue.js';
 
 export interface SarifOptions {
@@ -71,5 +72,6 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  // The same JSON values, with the characters a terminal would act on written as \u escapes.
+  return jsonForTerminal(JSON.stringify(log, null, 2));
 }
