@@ -10,6 +10,18 @@ import type { LoadedDocument, Workspace } from './workspace.js';
 
 type Path = (string | number)[];
 
+/** Each list of known ids as a set, built on first use: a document may hold thousands of references to one list. */
+const knownSets = new WeakMap<readonly string[], Set<string>>();
+
+function isKnown(id: string, known: readonly string[]): boolean {
+  let set = knownSets.get(known);
+  if (!set) {
+    set = new Set(known);
+    knownSets.set(known, set);
+  }
+  return set.has(id);
+}
+
 class ReferenceChecker {
   readonly reports: PathReport[] = [];
   constructor(
@@ -29,16 +41,18 @@ class ReferenceChecker {
   }
 
   member(ruleId: string, what: string, id: string, known: readonly string[], path: Path, atKey = false): boolean {
-    if (known.includes(id)) return true;
+    if (isKnown(id, known)) return true;
     const hint = suggestionHint(id, known, what);
     this.reports.push({ ruleId, severity: 'error', message: `unknown ${what} \`${id}\``, path, atKey, ...(hint ? { hint } : {}) });
     return false;
   }
 
+  private sourceIds: string[] | undefined;
+
   /** `source: id` or `source: [ids]` against this document's `sources`. */
   sources(value: unknown, path: Path): void {
     if (value === undefined) return;
-    const known = Object.keys((this.doc.value as { sources?: Record<string, unknown> }).sources ?? {});
+    const known = (this.sourceIds ??= Object.keys((this.doc.value as { sources?: Record<string, unknown> }).sources ?? {}));
     if (Array.isArray(value)) value.forEach((id, i) => this.member('known-source', 'source', String(id), known, [...path, i]));
     else this.member('known-source', 'source', String(value), known, path);
   }
@@ -85,12 +99,13 @@ export function resolveReferences(workspace: Workspace, doc: LoadedDocument): Pa
       if (states) check.member('stratum-exists', 'stratum', value.stratum, states.strata, ['stratum']);
       const actors = new Set<string>();
       for (const actorsDoc of workspace.index.Actors.values()) for (const id of Object.keys(actorsDoc.value.actors)) actors.add(id);
+      const actorIds = [...actors];
       const phases = Object.keys(value.phases ?? {});
       for (const [nodeId, node] of Object.entries(value.nodes)) {
         const base: Path = ['nodes', nodeId];
         if (node.phase !== undefined) check.member('known-reference', 'phase', node.phase, phases, [...base, 'phase']);
         if (node.type === 'action') {
-          if (workspace.index.Actors.size > 0) check.member('known-actor', 'actor', node.actor, [...actors], [...base, 'actor']);
+          if (workspace.index.Actors.size > 0) check.member('known-actor', 'actor', node.actor, actorIds, [...base, 'actor']);
           else check.reports.push({ ruleId: 'known-actor', severity: 'error', message: `unknown actor \`${node.actor}\``, path: [...base, 'actor'], hint: 'no Actors document is loaded in this workspace' });
           const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
           evidence.forEach((e, i) => check.sources(e.source, Array.isArray(node.evidence) ? [...base, 'evidence', i, 'source'] : [...base, 'evidence', 'source']));
@@ -132,8 +147,9 @@ export function resolveReferences(workspace: Workspace, doc: LoadedDocument): Pa
       }
       const actors = new Set<string>();
       for (const actorsDoc of workspace.index.Actors.values()) for (const id of Object.keys(actorsDoc.value.actors)) actors.add(id);
+      const actorIds = [...actors];
       for (const [actor, entry] of Object.entries(territory.value.workforce ?? {})) {
-        check.member('known-actor', 'actor', actor, [...actors], ['workforce', actor], true);
+        check.member('known-actor', 'actor', actor, actorIds, ['workforce', actor], true);
         check.sources(entry.source, ['workforce', actor, 'source']);
       }
       break;

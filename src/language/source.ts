@@ -3,20 +3,12 @@
  * This is one of the few modules that touches the file system (DESIGN §1.2).
  */
 import { promises as fs } from 'node:fs';
-import {
-  type Document,
-  isAlias,
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node as YamlNode,
-  parseAllDocuments,
-  visit,
-} from 'yaml';
+import { type Alias, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, PathReport, Position, Range } from './diagnostic.js';
+import { LineIndex } from './lines.js';
+import { type DocumentScan, MAX_NESTING_DEPTH, parseDocuments, scanDocument, type SyntaxProblem } from './parse.js';
+
+export { MAX_NESTING_DEPTH } from './parse.js';
 
 /** Files larger than this are refused: logigrammes are small, a huge file is a mistake or an attack. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -29,7 +21,8 @@ export interface SourceFile {
   /** Absolute path. */
   absolutePath: string;
   text: string;
-  lineCounter: LineCounter;
+  /** Where each line starts: every position of every diagnostic comes from it. */
+  lines: LineIndex;
   documents: SourceDocument[];
 }
 
@@ -41,6 +34,8 @@ export interface SourceDocument {
   data: unknown;
   /** True when yaml reported errors for this document: schema checks are then skipped. */
   hasSyntaxErrors: boolean;
+  /** The node each alias stands for, resolved once when the document is read. */
+  aliasTargets: ReadonlyMap<Alias, YamlNode>;
 }
 
 export type ReadResult =
@@ -171,65 +166,105 @@ const YAML_HINTS: Record<string, string> = {
   UNEXPECTED_SCALAR: 'check the indentation: this value does not belong to the key above',
   BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
   IMPOSSIBLE: 'check the structure around this line',
+  SELF_ALIAS: 'an alias cannot stand inside the value it names: write the value out, or anchor a smaller value',
+  COLLECTION_KEY: 'write each key as plain text (`name: value`); `?` keys holding lists or mappings are not used in logi files',
+  TOO_DEEP: 'a document needs only a few levels of mappings and lists: look for a run of unclosed brackets or ever-deeper indentation',
 };
 
-function rangeOf(lineCounter: LineCounter, start: number, end: number): Range {
-  const s = lineCounter.linePos(start);
-  const e = lineCounter.linePos(Math.max(start, end));
-  return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
+/** Longest syntax message shown: yaml quotes source text in some messages, and a line may be 1 MB long. */
+const MAX_MESSAGE_LENGTH = 200;
+/** What a JavaScript engine says when a resource runs out: never shown as such to an author. */
+const ENGINE_MESSAGE = /^(?:RangeError: )?(?:Maximum call stack size exceeded|Invalid string length|Invalid array length|Array buffer allocation failed|Out of memory)/;
+
+/** A syntax message fit for an author: one line, no position (the range says it), bounded. */
+export function plainSyntaxMessage(code: string, message: string): string {
+  if (code === 'RESOURCE_EXHAUSTION' || ENGINE_MESSAGE.test(message)) return 'this part of the file is too deeply nested or too large to read';
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
 }
 
-/** Parses YAML text (already decoded) into documents and syntax diagnostics. */
-export function parseSource(file: string, absolutePath: string, text: string): ReadResult {
-  const lineCounter = new LineCounter();
+/** yaml's errors and logi's own syntax problems of one document, in the order of the text. */
+function syntaxProblems(doc: Document.Parsed, own: readonly SyntaxProblem[]): SyntaxProblem[] {
+  const fromYaml = doc.errors.map((e) => ({ code: e.code, message: e.message, start: e.pos[0], end: e.pos[1] }));
+  return [...fromYaml, ...own].sort((a, b) => a.start - b.start);
+}
+
+function syntaxDiagnostics(file: string, lines: LineIndex, problems: readonly SyntaxProblem[], unclosedOpener: () => number | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const docs = Array.isArray(parsed) ? parsed : [];
-  const documents: SourceDocument[] = [];
-  docs.forEach((doc, index) => {
-    const seenLines = new Set<number>();
-    for (const error of doc.errors) {
-      // yaml often reports one mistake several times at one place: keep the first per line.
-      const errorLine = lineCounter.linePos(error.pos[0]).line;
-      if (seenLines.has(errorLine)) continue;
-      seenLines.add(errorLine);
-      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      const opener = /quote|end with a [\]}]|MISSING_CHAR/.test(`${error.message} ${error.code}`) ? findUnclosedOpener(text) : undefined;
-      const hasTab = error.code !== 'DUPLICATE_KEY' && /\t/.test(lineText(text, lineCounter, error.pos[0]));
-      diagnostics.push({
+  const seenLines = new Set<number>();
+  for (const problem of problems) {
+    // yaml often reports one mistake several times at one place: keep the first per line (and
+    // always the point where the file is cut for nesting too deep).
+    const errorLine = lines.lineOf(problem.start);
+    if (seenLines.has(errorLine) && problem.code !== 'TOO_DEEP') continue;
+    seenLines.add(errorLine);
+    const message = plainSyntaxMessage(problem.code, problem.message);
+    const opener = /quote|end with a [\]}]|MISSING_CHAR/.test(`${problem.message} ${problem.code}`) ? unclosedOpener() : undefined;
+    const hasTab = problem.code !== 'DUPLICATE_KEY' && lines.lineText(errorLine).includes('\t');
+    diagnostics.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      message: hasTab ? `${message} (the line contains a tab)` : message,
+      file,
+      range: opener === undefined ? lines.range(problem.start, problem.end) : lines.range(opener, opener + 1),
+      hint: opener !== undefined ? `this ${describeOpener(lines.text[opener]!)} is never closed` : hasTab ? YAML_HINTS.TAB_AS_INDENT : (YAML_HINTS[problem.code] ?? 'check the YAML syntax on this line'),
+    });
+  }
+  return diagnostics;
+}
+
+/** The plain data of a document whose syntax is sound, or the diagnostic saying why there is none. */
+function toData(file: string, lines: LineIndex, doc: Document.Parsed, scan: DocumentScan): { data: unknown } | { diagnostic: Diagnostic } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const firstAlias = scan.aliasTargets.keys().next().value;
+    const message = String((error as Error).message);
+    return {
+      diagnostic: {
         ruleId: 'yaml-syntax',
         severity: 'error',
-        message: hasTab ? `${message} (the line contains a tab)` : message,
+        message: /alias/i.test(message)
+          ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused to protect against exponential growth`
+          : `cannot read this document: ${plainSyntaxMessage('', message)}`,
         file,
-        range: opener === undefined ? rangeOf(lineCounter, error.pos[0], error.pos[1]) : rangeOf(lineCounter, opener, opener + 1),
-        hint: opener !== undefined ? `this ${describeOpener(text[opener]!)} is never closed` : hasTab ? YAML_HINTS.TAB_AS_INDENT : (YAML_HINTS[error.code] ?? 'check the YAML syntax on this line'),
-      });
+        range: firstAlias?.range ? lines.range(firstAlias.range[0], firstAlias.range[1]) : lines.range(0, 0),
+        hint: 'write the repeated content out, or use fewer nested aliases',
+      },
+    };
+  }
+}
+
+/** The problem of a document cut where it nests too deep. */
+function tooDeep(offset: number): SyntaxProblem {
+  return { code: 'TOO_DEEP', message: `nested more than ${MAX_NESTING_DEPTH} levels deep: logi reads no further in this file`, start: offset, end: offset + 1 };
+}
+
+/** Parses YAML text (already decoded) into documents and syntax diagnostics. Never throws for bad input. */
+export function parseSource(file: string, absolutePath: string, text: string): ReadResult {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const parsed = parseDocuments(text);
+  let opener: { offset: number | undefined } | undefined;
+  const unclosedOpener = () => (opener ??= { offset: findUnclosedOpener(text) }).offset;
+  const last = parsed.documents.length - 1;
+  const documents = parsed.documents.map((doc, index): SourceDocument => {
+    const scan = scanDocument(doc);
+    if (index === last && parsed.tooDeepAt !== undefined) scan.problems.push(tooDeep(parsed.tooDeepAt));
+    const problems = syntaxProblems(doc, scan.problems);
+    for (const d of syntaxDiagnostics(file, lines, problems, unclosedOpener)) diagnostics.push(d);
+    const document = { index, yaml: doc, data: undefined as unknown, hasSyntaxErrors: true, aliasTargets: scan.aliasTargets };
+    if (problems.length > 0) return document;
+    const read = toData(file, lines, doc, scan);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      return document;
     }
-    let data: unknown = undefined;
-    const hasSyntaxErrors = doc.errors.length > 0;
-    if (!hasSyntaxErrors) {
-      try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (error) {
-        const firstAlias = findFirstAlias(doc);
-        const range = firstAlias?.range ? rangeOf(lineCounter, firstAlias.range[0], firstAlias.range[1]) : rangeOf(lineCounter, 0, 0);
-        diagnostics.push({
-          ruleId: 'yaml-syntax',
-          severity: 'error',
-          message: /alias/i.test(String((error as Error).message))
-            ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused to protect against exponential growth`
-            : `cannot read this document: ${(error as Error).message}`,
-          file,
-          range,
-          hint: 'write the repeated content out, or use fewer nested aliases',
-        });
-        documents.push({ index, yaml: doc, data: undefined, hasSyntaxErrors: true });
-        return;
-      }
-    }
-    documents.push({ index, yaml: doc, data, hasSyntaxErrors });
+    return { ...document, data: read.data, hasSyntaxErrors: false };
   });
-  return { ok: true, source: { file, absolutePath, text, lineCounter, documents }, diagnostics };
+  // The cut document always holds the too-deep point; this only guards against losing it.
+  if (last < 0 && parsed.tooDeepAt !== undefined) for (const d of syntaxDiagnostics(file, lines, [tooDeep(parsed.tooDeepAt)], unclosedOpener)) diagnostics.push(d);
+  return { ok: true, source: { file, absolutePath, text, lines, documents }, diagnostics };
 }
 
 function describeOpener(char: string): string {
@@ -267,37 +302,19 @@ export function findUnclosedOpener(text: string): number | undefined {
   return quote?.offset ?? stack[0]?.offset;
 }
 
-function lineText(text: string, lineCounter: LineCounter, offset: number): string {
-  const { line } = lineCounter.linePos(offset);
-  const start = lineCounter.lineStarts[line - 1] ?? 0;
-  const end = lineCounter.lineStarts[line] ?? text.length;
-  return text.slice(start, end);
-}
-
-function findFirstAlias(doc: Document.Parsed): YamlNode | undefined {
-  let found: YamlNode | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 /**
  * Finds the source range of a path inside a document. When the path goes deeper than the
  * document (a missing key), the deepest existing node is used, pointing at its key.
  */
 export function locate(source: SourceFile, document: SourceDocument, path: ReadonlyArray<string | number>, atKey = false): Range {
-  const lc = source.lineCounter;
+  const lines = source.lines;
   let node: unknown = document.yaml.contents;
   let keyNode: YamlNode | undefined;
   let complete = true;
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(document.yaml);
+    if (isAlias(node)) node = document.aliasTargets.get(node);
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, segment));
+      const pair = pairByKey(node, segment);
       if (!pair) {
         complete = false;
         break;
@@ -315,29 +332,40 @@ export function locate(source: SourceFile, document: SourceDocument, path: Reado
   const target = node as YamlNode | null | undefined;
   if (path.length === 0) {
     const offset = (document.yaml.contents as YamlNode | null)?.range?.[0] ?? 0;
-    return rangeOf(lc, offset, offset);
+    return lines.range(offset, offset);
   }
   // Point at the key for unknown keys, for missing keys below a collection, and for
   // multi-line collections (a one-line range reads better than a whole block).
   const preferKey = keyNode?.range && (atKey || !complete || (isCollection(target) && !target.flow) || !target?.range);
-  if (preferKey && keyNode?.range) return rangeOf(lc, keyNode.range[0], keyNode.range[1]);
+  if (preferKey && keyNode?.range) return lines.range(keyNode.range[0], keyNode.range[1]);
   if (target?.range) {
     if (isCollection(target) && !target.flow) {
       // The first line of a block collection.
       const first = target.items[0];
       const firstNode = isPair(first) ? (first.key as YamlNode | null) : (first as YamlNode | null);
-      if (firstNode?.range) return rangeOf(lc, firstNode.range[0], firstNode.range[1]);
+      if (firstNode?.range) return lines.range(firstNode.range[0], firstNode.range[1]);
     }
-    return rangeOf(lc, target.range[0], target.range[1]);
+    return lines.range(target.range[0], target.range[1]);
   }
   const contents = document.yaml.contents as YamlNode | null;
   const offset = contents?.range?.[0] ?? 0;
-  return rangeOf(lc, offset, offset);
+  return lines.range(offset, offset);
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  if (isScalar(key)) return String(key.value) === String(segment);
-  return false;
+/** Each mapping's pairs by key text, built on first use: a file may hold thousands of findings in one mapping. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairByKey(map: YAMLMap, segment: string | number): Pair | undefined {
+  let byKey = pairsByKey.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const item of map.items) {
+      // The first of equal keys, as a search from the start would find.
+      if (isPair(item) && isScalar(item.key) && !byKey.has(String(item.key.value))) byKey.set(String(item.key.value), item as Pair);
+    }
+    pairsByKey.set(map, byKey);
+  }
+  return byKey.get(String(segment));
 }
 
 /** Places a path report in its file. */

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { PathReport } from './diagnostic.js';
+import { ownValue } from './records.js';
 import { isKind, KIND_SCHEMAS, KINDS, type Kind } from './schemas/index.js';
 import { closest, suggestionHint } from './suggest.js';
 
@@ -38,7 +39,7 @@ export function validateDocument(data: unknown): Validation<{ kind: Kind; value:
       reports: [
         {
           ruleId: 'schema',
-          message: `unknown kind ${JSON.stringify(kind)}`,
+          message: `unknown kind ${quoteValue(kind)}`,
           path: ['kind'],
           hint: match ? `did you mean \`${match}\`?` : `the kinds are ${KINDS.join(', ')}`,
         },
@@ -54,10 +55,35 @@ export function validateDocument(data: unknown): Validation<{ kind: Kind; value:
 /** Validates data against any schema, returning path reports (empty when valid). */
 export function schemaReports(schema: z.ZodType, data: unknown): PathReport[] {
   const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return [];
   const reports: PathReport[] = [];
-  for (const issue of result.error.issues) reports.push(...explain(issue, [], schema, data));
+  if (!result.success) for (const issue of result.error.issues) reports.push(...explain(issue, [], schema, data));
+  const reported = new Set(reports.map((r) => r.path.join('\u0000')));
+  reports.push(...protoKeyReports(data).filter((r) => !reported.has(r.path.join('\u0000'))));
   return dedupe(reports);
+}
+
+/**
+ * Every key `__proto__` in the data (the YAML parser keeps it as an own key). zod leaves it out of
+ * a parsed record without a word, since assigning it would replace the record's prototype: the
+ * entry would vanish silently. Walked with a stack and a visited set, so deep or aliased data is safe.
+ */
+function protoKeyReports(data: unknown): PathReport[] {
+  const reports: PathReport[] = [];
+  const visited = new Set<object>();
+  const stack: { value: unknown; path: Segment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || visited.has(value)) continue;
+    visited.add(value);
+    for (const [key, child] of Object.entries(value)) {
+      const segment: Segment = Array.isArray(value) ? Number(key) : key;
+      if (key === '__proto__' && !Array.isArray(value)) {
+        reports.push({ ruleId: 'schema', message: '`__proto__` is not a valid id', path: [...path, key], atKey: true, hint: 'an id uses letters, digits, "-", "_" or "." and starts with a letter or digit' });
+      }
+      if (child !== null && typeof child === 'object') stack.push({ value: child, path: [...path, segment] });
+    }
+  }
+  return reports.reverse();
 }
 
 function dedupe(reports: PathReport[]): PathReport[] {
@@ -74,6 +100,7 @@ function valueAt(data: unknown, path: readonly Segment[]): unknown {
   let current = data;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
@@ -114,7 +141,7 @@ function explain(issue: Issue, prefix: readonly Segment[], root: z.ZodType, data
         return [
           {
             ruleId: 'schema',
-            message: `unknown ${String(path[path.length - 1])} ${JSON.stringify(got)}`,
+            message: `unknown ${String(path[path.length - 1])} ${quoteValue(got)}`,
             path,
             hint: suggestionHint(String(got), options, String(path[path.length - 1])) ?? `one of ${options.join(', ')}`,
           },
@@ -262,6 +289,13 @@ function article(expected: string): string {
   }
 }
 
+/** A value as a message quotes it: text in quotes and cut after 40 characters, other values described (a value may be 1 MB long). */
+function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return describeValue(value);
+}
+
 export function describeValue(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (value === undefined) return 'nothing';
@@ -309,7 +343,7 @@ function schemasAt(root: AnySchema, path: readonly Segment[]): AnySchema[] {
     for (const schema of current) {
       const def = defOf(schema);
       if (def.type === 'object') {
-        const child = (def.shape as Record<string, AnySchema>)[String(segment)];
+        const child = ownValue(def.shape as Record<string, AnySchema>, String(segment));
         if (child) next.push(...unwrap(child));
       } else if (def.type === 'record') next.push(...unwrap(def.valueType as AnySchema));
       else if (def.type === 'array' && typeof segment === 'number') next.push(...unwrap(def.element as AnySchema));

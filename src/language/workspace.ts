@@ -79,6 +79,11 @@ export async function findConfig(start: string): Promise<string | undefined> {
   }
 }
 
+/** Appends one by one: `push(...items)` overflows the stack for the 100,000 findings of a large file. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function isYamlName(name: string): boolean {
   return YAML_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
@@ -117,7 +122,7 @@ async function loadConfig(configFile: string, cwd: string): Promise<{ config: Co
   }
   const reports = schemaReports(ConfigDocument, document.data);
   if (reports.length > 0) {
-    diagnostics.push(...reports.map((r) => placeReport(read.source, document, r)));
+    for (const r of reports) diagnostics.push(placeReport(read.source, document, r));
     return { config: {}, diagnostics, unreadable: false };
   }
   return { config: ConfigDocument.parse(document.data), diagnostics, unreadable: false };
@@ -151,7 +156,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
   if (configFile) {
     const loaded = await loadConfig(configFile, cwd);
     config = loaded.config;
-    diagnostics.push(...loaded.diagnostics);
+    append(diagnostics, loaded.diagnostics);
     hasUnreadableInput ||= loaded.unreadable;
   }
 
@@ -190,14 +195,14 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
   for (const { abs, r } of reads) {
     if (!r.ok) {
       if (targets.has(abs)) {
-        diagnostics.push(...r.diagnostics);
+        append(diagnostics, r.diagnostics);
         workspace.hasUnreadableInput = true;
       }
       continue;
     }
     workspace.files.push(r.source);
-    diagnostics.push(...r.diagnostics);
-    if (r.source.documents.length === 0) {
+    append(diagnostics, r.diagnostics);
+    if (r.source.documents.length === 0 && r.diagnostics.length === 0) {
       diagnostics.push({
         ruleId: 'schema',
         severity: 'error',
@@ -211,7 +216,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
       if (document.hasSyntaxErrors) continue;
       const validation = validateDocument(document.data);
       if (!validation.ok) {
-        diagnostics.push(...validation.reports.map((report) => placeReport(r.source, document, report)));
+        for (const report of validation.reports) diagnostics.push(placeReport(r.source, document, report));
         continue;
       }
       const { kind, value } = validation.value;
@@ -237,7 +242,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
   for (const loaded of workspace.documents) {
     const reports: PathReport[] = resolveReferences(workspace, loaded);
     workspace.references.set(loaded, reports);
-    diagnostics.push(...reports.map((report) => placeReport(loaded.source, loaded.document, report)));
+    for (const report of reports) diagnostics.push(placeReport(loaded.source, loaded.document, report));
   }
   workspace.diagnostics = filterToTargets(workspace, diagnostics, cwd);
   return workspace;

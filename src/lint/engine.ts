@@ -213,15 +213,20 @@ async function checkConfiguredIds(workspace: Workspace, rules: readonly Rule[], 
 /** The fix of a schema finding "missing required key `version`": add `version: 1`. */
 function versionFixes(workspace: Workspace, diagnostics: readonly Diagnostic[]): PendingFix[] {
   const fixes: PendingFix[] = [];
-  const schemaFindings = diagnostics.filter((d) => d.ruleId === 'schema' && d.message === 'missing required key `version`');
-  if (schemaFindings.length === 0) return fixes;
+  // By place, so that a file of thousands of documents is not searched once per document.
+  const schemaFindings = new Map<string, Diagnostic>();
+  const placeOf = (file: string, at: { line: number; column: number }) => `${at.line}:${at.column}:${file}`;
+  for (const d of diagnostics) {
+    const place = placeOf(d.file, d.range.start);
+    if (d.ruleId === 'schema' && d.message === 'missing required key `version`' && !schemaFindings.has(place)) schemaFindings.set(place, d);
+  }
+  if (schemaFindings.size === 0) return fixes;
   for (const source of workspace.files) {
     if (!workspace.targets.has(source.absolutePath)) continue;
     for (const document of source.documents as SourceDocument[]) {
       const edit = missingVersionEdit(source, document);
       if (!edit) continue;
-      const at = locate(source, document, ['version']).start;
-      const diagnostic = schemaFindings.find((d) => d.file === source.file && d.range.start.line === at.line && d.range.start.column === at.column);
+      const diagnostic = schemaFindings.get(placeOf(source.file, locate(source, document, ['version']).start));
       if (diagnostic) fixes.push({ diagnostic, source, edit });
     }
   }

@@ -64,16 +64,16 @@ export function parseDirectives(source: SourceFile): Directive[] {
     const separator = /(^|\s)--(\s|$)/.exec(body);
     const rulesPart = separator ? body.slice(0, separator.index) : body;
     const reason = separator ? body.slice(separator.index + separator[0].length).trim() : undefined;
-    const position = source.lineCounter.linePos(start);
-    const endPosition = source.lineCounter.linePos(offset);
+    // Placed from the text's own line index, so that a syntax error above cannot shift it.
+    const range = source.lines.range(start, offset);
     const lineBegin = text.lastIndexOf('\n', start - 1) + 1;
     directives.push({
       kind: word === 'logi-disable-next-line' ? 'next-line' : word === 'logi-disable-file' ? 'file' : 'unknown',
       word,
       rules: rulesPart.split(/[\s,]+/).filter(Boolean),
       reason: reason === '' ? undefined : reason,
-      range: { start: { line: position.line, column: position.col }, end: { line: endPosition.line, column: endPosition.col } },
-      line: position.line,
+      range,
+      line: range.start.line,
       start,
       end: offset,
       alone: text.slice(lineBegin, start).trim() === '',
@@ -93,6 +93,29 @@ export interface SuppressionFinding {
   fix?: TextEdit;
 }
 
+interface ApplicableDirectives {
+  wholeFile: Directive[];
+  /** `next-line` directives by the line they silence. */
+  byTargetLine: Map<number, Directive[]>;
+}
+
+/** The directives of each file by the line they apply to: a large file may hold thousands of findings and comments. */
+function indexDirectives(directivesByFile: ReadonlyMap<string, { directives: Directive[] }>): Map<string, ApplicableDirectives> {
+  const index = new Map<string, ApplicableDirectives>();
+  for (const [file, { directives }] of directivesByFile) {
+    const entry: ApplicableDirectives = { wholeFile: [], byTargetLine: new Map() };
+    for (const directive of directives) {
+      if (directive.kind === 'file') entry.wholeFile.push(directive);
+      else if (directive.kind === 'next-line') {
+        const target = directive.line + 1;
+        entry.byTargetLine.set(target, [...(entry.byTargetLine.get(target) ?? []), directive]);
+      }
+    }
+    index.set(file, entry);
+  }
+  return index;
+}
+
 /**
  * Drops the findings silenced by a directive, then reports the directives that lack a reason,
  * silence nothing, name an unknown rule or are misspelt.
@@ -103,19 +126,18 @@ export function applySuppressions(
   knownRuleIds: ReadonlySet<string>,
 ): { kept: Diagnostic[]; findings: SuppressionFinding[] } {
   const kept: Diagnostic[] = [];
+  const applicable = indexDirectives(directivesByFile);
   for (const d of diagnostics) {
-    const entry = directivesByFile.get(d.file);
+    const entry = applicable.get(d.file);
     if (!entry || UNSUPPRESSIBLE.has(d.ruleId)) {
       kept.push(d);
       continue;
     }
     let silenced = false;
-    for (const directive of entry.directives) {
+    for (const directive of [...entry.wholeFile, ...(entry.byTargetLine.get(d.range.start.line) ?? [])]) {
       if (!directive.rules.includes(d.ruleId)) continue;
-      if (directive.kind === 'file' || (directive.kind === 'next-line' && directive.line + 1 === d.range.start.line)) {
-        directive.used.add(d.ruleId);
-        silenced = true;
-      }
+      directive.used.add(d.ruleId);
+      silenced = true;
     }
     if (!silenced) kept.push(d);
   }

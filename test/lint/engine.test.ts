@@ -123,4 +123,23 @@ describe('presets and settings', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('offers the `version: 1` fix of each document of a many-document file, each at its own place', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-versions-'));
+    try {
+      writeFileSync(path.join(dir, 'logi.config.yaml'), 'include: [.]\n');
+      writeFileSync(path.join(dir, 'acteurs.yaml'), ['a', 'b', 'c'].map((id) => `kind: Actors\nid: ${id}\nactors: {}\n`).join('---\n'));
+      const result = await lint({ cwd: dir });
+      // Each document is 4 lines long with its `---`: kinds on lines 1, 5 and 9.
+      expect(result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+        '1:1 missing required key `version`',
+        '5:1 missing required key `version`',
+        '9:1 missing required key `version`',
+      ]);
+      expect(result.fixableCount).toBe(3);
+      expect(result.fixes.flatMap((f) => f.edits.map((e) => e.text))).toEqual(['version: 1\n', 'version: 1\n', 'version: 1\n']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -115,6 +115,14 @@ c: "# logi-disable-file not-a-comment -- inside quotes"
       { kind: 'file', rules: ['r1', 'r2', 'r3'], reason: 'because -- really', line: 5, column: 5, alone: true },
     ]);
   });
+
+  it('issue 12 #4: a comment below an unclosed flow mapping is placed on its own line (6:3), not lines higher', () => {
+    // yaml's newline count skips two lines after `1{.2`: the comment used to be placed at 4:3.
+    const text = 'a:\n  b: { c: 1{.2 }\n  d: 1\n  e: 2\n  f: 3\n  # logi-disable-next-line x -- why\ng: 1\n';
+    const read = parseSource('t.yaml', '/t.yaml', text);
+    if (!read.ok) throw new Error('unreadable');
+    expect(parseDirectives(read.source).map((d) => [d.line, d.range])).toEqual([[6, { start: { line: 6, column: 3 }, end: { line: 6, column: 36 } }]]);
+  });
 });
 
 describe('reserved checks', () => {
