@@ -6,6 +6,7 @@
  * and the manifest. Every figure comes from the summaries the simulation wrote: means and the
  * 2.5–97.5 % percentiles over iterations (docs/simulation.md).
  */
+import { ownValue } from '../language/records.js';
 import { ACTOR_PALETTE } from '../render/mermaid.js';
 import type { Results } from '../sim/results.js';
 import { ARM_COLOURS, bandChart, type BandRow, chartSvg, demandChart, type DemandRow, dotIntervalChart, type DotRow, groupedBarChart, type BarRow } from './charts.js';
@@ -202,8 +203,8 @@ export async function buildReport(results: Results, options: ReportOptions = {})
 
     // 5. FTE demand against the workforce (a territory's own workforce; summed for all territories when every one gives it).
     const workforceOf = (actor: string): number | undefined => {
-      if (territory) return territory.workforce[actor];
-      const values = results.territories.map((t) => t.workforce[actor]);
+      if (territory) return ownValue(territory.workforce, actor);
+      const values = results.territories.map((t) => ownValue(t.workforce, actor));
       return values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0) : undefined;
     };
     const statuses = [w.shortfall, w.possibleShortfall, w.withinWorkforce, w.noWorkforce];
@@ -311,7 +312,7 @@ export async function buildReport(results: Results, options: ReportOptions = {})
     const armCounts = (arm: 'baseline' | 'program') => {
       const entries = results.overlay.filter((o) => o.logigramme === logigramme.id && o.arm === arm);
       const nodes: Record<string, number> = {};
-      for (const node of logigramme.nodes) nodes[node.id] = entries.reduce((sum, e) => sum + average(e.nodes[node.id] ?? []), 0);
+      for (const node of logigramme.nodes) nodes[node.id] = entries.reduce((sum, e) => sum + average(ownValue(e.nodes, node.id) ?? []), 0);
       const edges = logigramme.edges.map((edge) => entries.reduce((sum, e) => sum + average(e.edges.find((x) => x.from === edge.from && x.to === edge.to)?.mean ?? []), 0));
       return { nodes, edges };
     };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { MAX_EFFECTS_PER_LOGIGRAMME } from '../graph/effects.js';
 import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
 import { byCodePoint } from '../language/order.js';
+import { emptyRecord, hasOwnKey, ownValue } from '../language/records.js';
 import { PERIODS_PER_YEAR, parseTransition } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
 import { parseFrequency } from '../language/schemas/logigramme.js';
@@ -173,10 +174,10 @@ function topologicalOrder(doc: LoadedDocument<'Logigramme'>): string[] {
   const nodes = doc.value.nodes as FlowNodes;
   for (const [id, node] of Object.entries(doc.value.nodes)) {
     const targets = node.type === 'decision' ? node.branches.map((b) => b.next) : 'next' in node && node.next !== undefined ? [node.next] : [];
-    const missing = targets.find((target) => !(target in nodes));
+    const missing = targets.find((target) => !hasOwnKey(nodes, target));
     if (missing !== undefined) throw new ModelError(`logigramme ${doc.id}: node \`${id}\` leads to \`${missing}\`, which does not exist`, placeOf(doc, ['nodes', id], 'node'), 'run `logi lint`');
   }
-  if (!(doc.value.start in nodes)) throw new ModelError(`logigramme ${doc.id} starts at \`${doc.value.start}\`, which does not exist`, placeOf(doc, ['start'], 'start'), 'run `logi lint`');
+  if (!hasOwnKey(nodes, doc.value.start)) throw new ModelError(`logigramme ${doc.id} starts at \`${doc.value.start}\`, which does not exist`, placeOf(doc, ['start'], 'start'), 'run `logi lint`');
   const { order, cyclic } = graphTopologicalOrder(nodes, doc.value.start);
   if (cyclic.length > 0) {
     throw new ModelError(
@@ -474,7 +475,7 @@ function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, progra
       if (typeof entry.coverage === 'object' && 'ramp' in entry.coverage) {
         const relativeTo = entry.coverage['relative-to'] ?? null;
         if (relativeTo !== null && armIndex === 0) throw new ModelError(`program ${programId} is the scenario's baseline, so its coverage cannot be relative to the baseline`, where(), 'give the baseline absolute coverages');
-        if (relativeTo !== null && !compiler.workspace.index.Program.get(programIds[0]!)!.value.strata[stratumId]) {
+        if (relativeTo !== null && !hasOwnKey(compiler.workspace.index.Program.get(programIds[0]!)!.value.strata, stratumId)) {
           throw new ModelError(`the coverage of ${stratumId} in program ${programId} is relative to the baseline, which does not cover ${stratumId}`, where(), `give an absolute coverage, or cover ${stratumId} in program ${programIds[0]}`);
         }
         // Increments on the baseline may be negative: their range is checked on the sum (clamped).
@@ -489,9 +490,9 @@ function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, progra
 function compileTerritory(compiler: Compiler, territoryId: string, states: Model['states']): CompiledTerritory {
   const { workspace, pyramid, transitionIndex, registry } = compiler;
   const doc = workspace.index.Territory.get(territoryId)!;
-  const entry = doc.value.pyramids[pyramid.id];
+  const entry = ownValue(doc.value.pyramids, pyramid.id);
   if (!entry) throw new ModelError(`territory ${territoryId} has no counts for pyramid ${pyramid.id}`, placeOf(doc, ['pyramids'], 'pyramids'), `add \`pyramids: {${pyramid.id}: {counts: …}}\``);
-  const counts = states.map((state) => (state.exit ? 0 : (entry.counts[state.id] ?? 0)));
+  const counts = states.map((state) => (state.exit ? 0 : (ownValue(entry.counts, state.id) ?? 0)));
   const multipliers = pyramid.transitions.map(() => -1);
   for (const [key, value] of Object.entries(entry.multipliers ?? {})) {
     const t = parseTransition(key)!;
@@ -500,7 +501,7 @@ function compileTerritory(compiler: Compiler, territoryId: string, states: Model
     if (index === undefined) throw new ModelError(`multiplier on ${key}, which pyramid ${pyramid.id} does not define`, place);
     multipliers[index] = registry.add(value, place, 'positive');
   }
-  const workforce: Record<string, number> = {};
+  const workforce = emptyRecord<number>();
   for (const [actor, w] of Object.entries(doc.value.workforce ?? {})) workforce[actor] = w.fte;
   return { id: territoryId, title: doc.value.title, population: doc.value.population, counts, multipliers, workforce };
 }

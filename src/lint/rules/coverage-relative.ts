@@ -1,3 +1,4 @@
+import { ownValue } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { formatFigure, parameterMean } from '../parameters.js';
 import { defineRule, docsPath, type RuleReport } from '../rule.js';
@@ -53,7 +54,7 @@ export default defineRule<'Scenario'>({
 function checkProgram(baseline: ProgramDoc, program: ProgramDoc, horizon: number, report: (r: RuleReport) => void): void {
   for (const [stratum, entry] of Object.entries(program.value.strata)) {
     if (!isRelative(entry)) continue;
-    const base = baseline.value.strata[stratum];
+    const base = ownValue(baseline.value.strata, stratum);
     if (!base) {
       report({
         path: ['program'],

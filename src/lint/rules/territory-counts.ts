@@ -1,3 +1,4 @@
+import { hasOwnKey } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -21,7 +22,7 @@ export default defineRule<'Territory' | 'Scenario'>({
       if (!workspace.index.Pyramid.has(scenario.value.pyramid)) return;
       scenario.value.territories.forEach((id, i) => {
         const territory = workspace.index.Territory.get(id);
-        if (!territory || territory.value.pyramids[scenario.value.pyramid] !== undefined) return;
+        if (!territory || hasOwnKey(territory.value.pyramids, scenario.value.pyramid)) return;
         report({
           path: ['territories', i],
           message: `territory \`${id}\` has no counts for pyramid \`${scenario.value.pyramid}\``,
@@ -47,7 +48,7 @@ export default defineRule<'Territory' | 'Scenario'>({
       const strata = pyramid.value.strata.map((s) => s.id);
       // A count under an unknown stratum is probably the missing one misspelt: stratum-exists says so.
       if (Object.keys(entry.counts).some((s) => !strata.includes(s))) continue;
-      const missing = strata.filter((s) => entry.counts[s] === undefined);
+      const missing = strata.filter((s) => !hasOwnKey(entry.counts, s));
       if (missing.length > 0) {
         report({
           path,

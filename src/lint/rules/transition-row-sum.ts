@@ -1,3 +1,4 @@
+import { ownValue } from '../../language/records.js';
 import type { LoadedDocument, Workspace } from '../../language/workspace.js';
 import { parameterMean, formatFigure } from '../parameters.js';
 import { defineRule, docsPath, type RuleReport } from '../rule.js';
@@ -150,7 +151,7 @@ function checkScenario(workspace: Workspace, scenario: LoadedDocument<'Scenario'
     }
   }
   scenario.value.territories.forEach((territoryId, index) => {
-    const multipliers = workspace.index.Territory.get(territoryId)?.value.pyramids[pyramid.id]?.multipliers;
+    const multipliers = ownValue(workspace.index.Territory.get(territoryId)?.value.pyramids, pyramid.id)?.multipliers;
     if (!multipliers || Object.keys(multipliers).length === 0) return;
     for (const logigramme of logigrammes) {
       const from = logigramme.value.stratum;
