@@ -5,7 +5,7 @@
  * the cost of a cycle does not depend on the size of the population.
  */
 import { MAX_EFFECT_COMBINATIONS } from '../graph/effects.js';
-import { binomial, multinomial, poisson } from './distributions/index.js';
+import { binomial, MAX_PEOPLE, multinomial, poisson } from './distributions/index.js';
 import type { CompiledLogigramme, CompiledTerritory, Model } from './model.js';
 import { ParameterError } from './parameters.js';
 import { AleaStream, PURPOSE_CODES, type StreamKey } from './random.js';
@@ -313,10 +313,23 @@ function addInflows(run: Run, year: number, cycleIndex: number): void {
     const inflow = model.inflows[f]!;
     const annual = inflow.kind === 'count' ? theta[inflow.value]! : theta[inflow.value]! * (inflow.of < 0 ? run.territory.population : counts[inflow.of]!);
     const mean = annual * run.cycleWeight;
+    if (!(mean + run.buffers.next[inflow.to]! <= MAX_PEOPLE)) tooManyEntrants(run, inflow, year);
     const entrants = stochastic ? poisson(run.buffers.inflows.next, mean) : mean;
     run.buffers.next[inflow.to]! += entrants;
     run.record[layout.inflows + (year - 1) * model.inflows.length + f]! += entrants;
   }
+}
+
+/** An inflow that would bring a stratum beyond MAX_PEOPLE (a rate that compounds, a typo): stop, naming it. */
+function tooManyEntrants(run: Run, inflow: Model['inflows'][number], year: number): never {
+  const { model, iteration } = run.context;
+  const spec = model.parameters.specs[inflow.value]!;
+  throw new ParameterError(
+    `the inflow to ${model.states[inflow.to]!.id} would bring it beyond 10¹² people in year ${year} of territory ${run.territory.id}, iteration ${iteration}`,
+    spec,
+    iteration,
+    inflow.kind === 'rate' ? 'a rate of a stratum compounds every cycle: check its value and unit (a fraction per year)' : 'check the count and its unit (entrants per year)',
+  );
 }
 
 /**

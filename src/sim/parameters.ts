@@ -3,7 +3,7 @@
  * its place in the YAML, its distribution (distributions/forms.ts) and its central value. θᵢ is
  * one draw of the whole list.
  */
-import { allowedRange, constraintCheck, type Constraint, dirichletSample, type Distribution, type RawParameter, sample, toDistribution } from './distributions/index.js';
+import { allowedRange, constraintCheck, withinMagnitude, type Constraint, dirichletSample, type Distribution, type RawParameter, sample, toDistribution } from './distributions/index.js';
 import type { Uniform } from './random.js';
 
 export type { Constraint, RawParameter };
@@ -50,9 +50,9 @@ export function compileParameter(raw: RawParameter, place: Place, constraint: Co
 
 function checkDraw(value: number, spec: ParameterSpec, iteration: number): void {
   const range = allowedRange(spec.constraint);
-  if (range.test(value) && Number.isFinite(value)) return;
+  if (range.test(value) && Number.isFinite(value) && withinMagnitude(value)) return;
   throw new ParameterError(
-    `${spec.name} is ${value} in iteration ${iteration}; expected ${range.words}`,
+    `${spec.name} is ${value} in iteration ${iteration}; expected ${range.words}${withinMagnitude(value) ? '' : ', at most 10⁹ in magnitude'}`,
     spec,
     iteration,
     'narrow the distribution so that every draw stays valid (e.g. a beta for probabilities, a lognormal or gamma for positive values)',

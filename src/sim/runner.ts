@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { simulateChunk } from './chunk.js';
 import { layoutOf, type Layout } from './engine.js';
 import type { Model } from './model.js';
+import { UsageError } from '../language/workspace.js';
 import { ParameterError } from './parameters.js';
 import { assembleSummaries, computeSummaryTasks, type Summaries, type SummaryEntry, summaryTaskCount } from './summarize.js';
 
@@ -32,6 +33,8 @@ export interface SharedBuffers {
 
 export interface RunOptions {
   workers?: number;
+  /** Bytes the run may take (`--max-memory`); by default what the machine has available (availableMemory). */
+  memoryLimit?: number;
   /** A pool started earlier by the caller, who closes it; otherwise one is started and closed here. */
   pool?: WorkerPool;
   onProgress?: (done: number, total: number, phase: 'simulating' | 'summarising') => void;
@@ -39,6 +42,65 @@ export interface RunOptions {
 
 export function defaultWorkers(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/**
+ * What a worker thread adds: 256 workers took 2.3 GB in issue 12's measurement, about 9 MB each
+ * at a small run; 24 MB leaves room for the model and the summary arrays each one holds.
+ */
+export const WORKER_BYTES = 24 * 2 ** 20;
+/** The main thread before any record: 164 MB measured at 200 iterations of the bundled diabetes scenario, rounded up. */
+export const BASE_BYTES = 176 * 2 ** 20;
+/**
+ * Records and draws are not all: the summaries' temporary float64 arrays and the garbage
+ * collector's slack come on top. Measured peaks (docs/performance.md, "Memory"): 39.4 KB per
+ * iteration on the bundled diabetes scenario against 32.2 KB of records and draws (+22 %), and on
+ * the small test model about 2.3 KB against 1.5 KB (+50 %, the summaries weigh more there): a
+ * factor 1.5, plus SUMMARY_COPIES float64 values per iteration.
+ */
+export const SUMMARY_SLACK = 1.5;
+export const SUMMARY_COPIES = 32;
+
+/**
+ * The memory a run will take, before it allocates anything: per iteration, every territory × arm
+ * record (layout.size float32 values) and the parameter draws θ (float64), times SUMMARY_SLACK,
+ * plus SUMMARY_COPIES float64 values; plus BASE_BYTES and WORKER_BYTES per worker.
+ */
+export function estimateRunMemory(model: Model, workers: number): { bytes: number; perIteration: number; fixed: number } {
+  const layout = layoutOf(model);
+  const records = model.territories.length * model.arms.length * layout.size * Float32Array.BYTES_PER_ELEMENT;
+  const perIteration = Math.ceil((records + model.parameters.specs.length * Float64Array.BYTES_PER_ELEMENT) * SUMMARY_SLACK) + SUMMARY_COPIES * Float64Array.BYTES_PER_ELEMENT;
+  const fixed = BASE_BYTES + (workers > 1 ? workers * WORKER_BYTES : 0);
+  return { bytes: fixed + perIteration * model.iterations, perIteration, fixed };
+}
+
+/**
+ * What this process may take: the memory the system reports available, within the process's
+ * cgroup limit when it has one (process.constrainedMemory, Node ≥ 19.6) and V8's heap limit does
+ * not bind here, since records live in SharedArrayBuffers outside the heap.
+ */
+export function availableMemory(): number {
+  const constrained = typeof process.constrainedMemory === 'function' ? process.constrainedMemory() : 0;
+  const free = os.freemem();
+  return constrained && constrained > 0 ? Math.min(free, constrained - process.memoryUsage.rss()) : free;
+}
+
+const gigabytes = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 2 : 1)} GB`;
+
+/** Refuses a run that would not fit, before anything is allocated, with the figure and what would fit. */
+export function checkMemory(model: Model, workers: number, limit: number, limitName: string): void {
+  const need = estimateRunMemory(model, workers);
+  if (need.bytes <= limit) return;
+  const fits = Math.floor((limit - need.fixed) / need.perIteration);
+  throw new UsageError(
+    `this run needs about ${gigabytes(need.bytes)} of memory (${model.iterations} iterations × ${Math.ceil(need.perIteration / 1024)} KB, plus ${gigabytes(need.fixed)}), more than the ${gigabytes(limit)} ${limitName}`,
+    fits >= 1 ? `run at most ${fits} iterations (-n ${fits}), or fewer territories` : 'free memory, or run fewer territories: even one iteration does not fit',
+  );
+}
+
+/** More threads than cores only add memory (issue 12 #8: -w 256 took 2.3 GB): at most one per core. */
+export function clampWorkers(requested: number): number {
+  return Math.max(1, Math.min(requested, defaultWorkers()));
 }
 
 function allocateShared(model: Model): SharedBuffers {
@@ -157,12 +219,15 @@ export class WorkerPool {
 
 export async function runModel(model: Model, options: RunOptions = {}): Promise<{ output: RunOutput; summaries: Summaries }> {
   const N = model.iterations;
+  const workerCount = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil(N / CHUNK_SIZE)));
+  if (options.memoryLimit !== undefined) checkMemory(model, workerCount, options.memoryLimit, 'allowed by --max-memory');
+  else checkMemory(model, workerCount, availableMemory(), 'available on this machine');
   const shared = allocateShared(model);
   const output = outputFromShared(model, shared);
   const blocks: { id: number; start: number; count: number }[] = [];
   for (let start = 0, id = 0; start < N; start += CHUNK_SIZE, id++) blocks.push({ id, start, count: Math.min(CHUNK_SIZE, N - start) });
   const overlaysByBlock: Float64Array[][] = new Array(blocks.length);
-  const workers = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), blocks.length));
+  const workers = workerCount;
   const taskCount = summaryTaskCount(model, output);
   const ranges: { id: number; from: number; to: number }[] = [];
   for (let from = 0, id = 0; from < taskCount; from += SUMMARY_TASKS_PER_MESSAGE, id++) ranges.push({ id, from, to: Math.min(taskCount, from + SUMMARY_TASKS_PER_MESSAGE) });

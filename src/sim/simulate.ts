@@ -6,7 +6,7 @@ import type { Diagnostic } from '../language/diagnostic.js';
 import { UsageError } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
-import { CHUNK_SIZE, defaultWorkers, runModel, type RunOptions, WorkerPool } from './runner.js';
+import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, type RunOptions, WorkerPool } from './runner.js';
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -38,7 +38,7 @@ async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: 
 
 export async function simulate(options: SimulateOptions): Promise<Simulation> {
   // Worker threads start now and load their code while the workspace is read and checked.
-  const workers = options.workers ?? defaultWorkers();
+  const workers = clampWorkers(options.workers ?? defaultWorkers());
   const pool = workers > 1 ? new WorkerPool(workers) : undefined;
   try {
     return await simulateWith(options, pool);

@@ -4,6 +4,7 @@
  * difference program − baseline (same θᵢ and streams); rates per 100,000 inhabitants; and the sum
  * over the scenario's territories.
  */
+import { emptyRecord } from '../language/records.js';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
 
@@ -99,6 +100,9 @@ function quantiles(values: Float64Array, min: number, max: number, scratch: Floa
   const n = values.length;
   if (integers && max - min < BUCKETS) return integerQuantiles(values, min, max, ps);
   const scale = BUCKETS / (max - min);
+  // A span of subnormal width (values such as 1e-320, found by the fuzz suite) makes the scale
+  // infinite and (min − min)·∞ NaN: no bucket would hold the minimum. Sort a copy instead.
+  if (!Number.isFinite(scale)) return sortedQuantiles(values, ps);
   let bucketOf = bucketsByLength.get(n);
   if (!bucketOf) bucketsByLength.set(n, (bucketOf = new Uint16Array(n)));
   bucketCounts.fill(0);
@@ -147,6 +151,16 @@ function quantiles(values: Float64Array, min: number, max: number, scratch: Floa
     const h = (n - 1) * p;
     const low = statistic[2 * i]!;
     return low + (h - Math.floor(h)) * (statistic[2 * i + 1]! - low);
+  });
+}
+
+/** The same quantiles from a sorted copy: for spans too narrow to bucket. */
+function sortedQuantiles(values: Float64Array, ps: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => {
+    const h = (sorted.length - 1) * p;
+    const low = sorted[Math.floor(h)]!;
+    return low + (h - Math.floor(h)) * (sorted[Math.min(sorted.length - 1, Math.floor(h) + 1)]! - low);
   });
 }
 
@@ -477,7 +491,8 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
   const territoryKeys = [...model.territories.map((t) => t.id), 'ensemble'];
   const populations = [...model.territories.map((t) => t.population), model.territories.reduce((s, t) => s + t.population, 0)];
   const blocks: SummaryBlock[] = [];
-  const emptyMeasures = (): Record<Measure, Record<string, Series>> => Object.fromEntries(MEASURES.map((m) => [m, {}])) as Record<Measure, Record<string, Series>>;
+  // Keyed by user ids (stratum `constructor`, actor `valueOf`…): no prototype, so `??=` below finds nothing inherited.
+  const emptyMeasures = (): Record<Measure, Record<string, Series>> => Object.fromEntries(MEASURES.map((m) => [m, emptyRecord<Series>()])) as Record<Measure, Record<string, Series>>;
   const index = new Map<string, SummaryBlock>();
   for (const [t, territory] of territoryKeys.entries()) {
     for (const arm of ['baseline', 'program', 'difference'] as const) {

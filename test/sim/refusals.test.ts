@@ -105,6 +105,11 @@ const CASES: Case[] = [
     refusal: /branch shares of decision test-s1\/result sum to [\d.]+ > 1 in iteration \d+/,
     iterations: 200,
   },
+  // Issue 12: magnitudes that made infinities, and growth beyond 10¹² people.
+  { site: '${place.name}: ${check.message}', edit: replace('frequency: { times: 2, per: year }', 'frequency: { times: 1e300, per: year }'), rule: 'parameter-feasible', severity: 'error', refusal: /1e\+300 is beyond 10⁹/ },
+  { site: '${place.name}: ${converted.problem.message}', edit: replace('minutes-per-act: 20,', 'minutes-per-act: { gamma: { mean: 1, sd: 1e-200 } },'), rule: 'parameter-feasible', severity: 'error', refusal: /not representable/ },
+  { site: '${spec.name} is ${value} in iteration', edit: replace('cost-per-act: 30,', 'cost-per-act: { lognormal: { median: 1e8, ci95: [1e4, 1e12] } },'), rule: 'parameter-feasible', severity: 'warning', refusal: /cost per act of gp is [\d.e+]+ in iteration \d+; expected a number ≥ 0, at most 10⁹ in magnitude/, iterations: 100 },
+  { site: 'the inflow to ${model.states[inflow.to]!.id} would bring it', edit: replace('{ to: S0, count: 40, source: t }', '{ to: S0, rate: 30, of: S0, source: t }'), rule: 'inflow-growth', severity: 'warning', refusal: /would bring it beyond 10¹² people/ },
   { site: 'internal error: more than', edit: (t) => useLogigramme('combinations')(append(manyEffects('combinations', 7, true))(t)), rule: 'effect-combinations', severity: 'error', refusal: /more than 64 combinations of effects/ },
 ];
 
@@ -112,6 +117,7 @@ const CASES: Case[] = [
 const NOT_INPUT: Record<string, string> = {
   'no scenario': 'simulate checks the scenario id first and answers with a usage error (exit 2) naming the scenarios',
   'internal error: a summarised measure holds NaN': 'a guard: every parameter is checked finite and in range before it is used',
+  'internal error: the ${sampler} sampler cannot draw': 'a guard (issue 12 #1): the samplers get parameters already checked (probabilities in [0, 1], counts ≤ 10¹², shapes finite and > 0); it turns a bug into an error instead of an endless loop',
 };
 
 /** Every literal message start of a `throw` in src/sim, as written. */

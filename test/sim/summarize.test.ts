@@ -19,6 +19,8 @@ describe('summarize', () => {
     ['a long tail', Array.from({ length: 4_001 }, () => Math.exp(8 * u()))],
     ['negative differences', Array.from({ length: 2_000 }, () => Math.floor(u() * 200) - 150)],
     ['two values', [3, 7]],
+    // Found by the fuzz suite (issue 12): a span of subnormal width made the bucket scale infinite.
+    ['subnormal values (1e-320)', [0, 1e-320, 2e-320, 5e-324, 1e-320, 0, 3e-320]],
   ];
   it.each(cases)('%s: exact type-7 quantiles, mean, sd and MCSE', (_name, values) => {
     const s = summarize(Float64Array.from(values));
@@ -43,13 +45,13 @@ describe('summarize', () => {
 });
 
 describe('CSV', () => {
-  it('writes the same bytes as csv-stringify, quoting what RFC 4180 requires', async () => {
+  it('writes the same bytes as csv-stringify, quoting what RFC 4180 requires and neutralising formulas', async () => {
     const { stringify } = await import('csv-stringify/sync');
-    const { quoteCsvField } = await import('../../src/sim/csv.js');
-    const fields = ['plain', 'with,comma', 'with;semicolon', 'with "quotes"', 'line\nbreak', 'Fond d’œil', ''];
+    const { escapeCsvField } = await import('../../src/text/escape.js');
+    const fields = ['plain', 'with,comma', 'with;semicolon', 'with "quotes"', 'line\nbreak', 'Fond d’œil', '', '=HYPERLINK("http://x";"y")', '+1', '-1', '@SUM(A1)', '\tx', '＝1'];
     for (const delimiter of [',', ';'] as const) {
-      const ours = `${fields.map((f) => quoteCsvField(f, delimiter)).join(delimiter)}\n`;
-      expect(ours).toBe(stringify([fields], { delimiter, record_delimiter: 'unix' }));
+      const ours = `${fields.map((f) => escapeCsvField(f, delimiter)).join(delimiter)}\n`;
+      expect(ours).toBe(stringify([fields], { delimiter, record_delimiter: 'unix', escape_formulas: true }));
     }
   });
 });

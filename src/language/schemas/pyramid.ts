@@ -21,8 +21,8 @@ export const Transition = z.strictObject({
 export const Inflow = z
   .strictObject({
     to: Id,
-    count: Parameter.optional().describe('Entrants per cycle (mean of a Poisson draw).'),
-    rate: Parameter.optional().describe('Entrants per cycle as a fraction of `of`.'),
+    count: Parameter.optional().describe('Entrants per year (the mean of a Poisson draw of each cycle\'s share).'),
+    rate: Parameter.optional().describe('Entrants per year as a fraction of `of`.'),
     of: z.string().optional().describe('`population` (the territory) or a stratum id; with `rate`.'),
     source: SourceRef.optional(),
     note: z.string().optional(),

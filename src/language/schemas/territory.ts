@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { header, Id, Parameter, SourceRef, Sources, Text, TransitionKey } from './common.js';
 
-const Count = z.number().int({ error: 'a count is a whole number of people' }).nonnegative();
+/** At most MAX_PEOPLE (src/sim/distributions/forms.ts): over a hundred times the world's population. */
+const MAX_PEOPLE = 1e12;
+const Count = z.number().int({ error: 'a count is a whole number of people' }).nonnegative().max(MAX_PEOPLE, { error: 'a count is at most 10¹² people' });
 
 export const TerritoryPyramid = z.strictObject({
   counts: z.record(Id, Count).describe('People per stratum at the start of the simulation.'),
@@ -13,7 +15,7 @@ export const TerritoryPyramid = z.strictObject({
 export const TerritoryDocument = z.strictObject({
   ...header('Territory'),
   title: Text,
-  population: z.number().int().positive(),
+  population: z.number().int().positive().max(MAX_PEOPLE, { error: 'a population is at most 10¹² people' }),
   'population-source': SourceRef.optional(),
   pyramids: z.record(Id, TerritoryPyramid),
   workforce: z.record(Id, z.strictObject({ fte: z.number().nonnegative(), source: SourceRef.optional(), note: z.string().optional() })).optional(),

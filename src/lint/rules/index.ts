@@ -10,6 +10,7 @@ import effectCombinations from './effect-combinations.js';
 import effectTargetsTransition from './effect-targets-transition.js';
 import evidenceRequired from './evidence-required.js';
 import frequencyShorthand from './frequency-shorthand.js';
+import inflowGrowth from './inflow-growth.js';
 import knownActor from './known-actor.js';
 import knownReference from './known-reference.js';
 import knownSource from './known-source.js';
@@ -23,6 +24,7 @@ import noUnusedPhase from './no-unused-phase.js';
 import noUnusedSource from './no-unused-source.js';
 import parameterFeasible from './parameter-feasible.js';
 import pyramidCoverage from './pyramid-coverage.js';
+import sourceUrlScheme from './source-url-scheme.js';
 import startRequired from './start-required.js';
 import stratumExists from './stratum-exists.js';
 import territoryCounts from './territory-counts.js';
@@ -48,6 +50,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   evidenceRequired,
   knownSource,
   noUnusedSource,
+  sourceUrlScheme,
   noUnusedPhase,
   labelLength,
   // Numbers and distributions
@@ -60,6 +63,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   stratumExists,
   transitionRowSum,
   territoryCounts,
+  inflowGrowth,
   pyramidCoverage,
   coverageRelative,
   knownReference,

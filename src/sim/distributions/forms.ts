@@ -6,6 +6,21 @@
  * is what `simulate` accepts.
  */
 
+/**
+ * The largest magnitude of a parameter (a count, a rate, a frequency, minutes, a cost, a ratio):
+ * 10⁹. No such figure of a territory's care is near it, and below it every output stays a finite
+ * float32 — people (≤ MAX_PEOPLE) × acts per year (≤ 10⁹) × euros per act (≤ 10⁹) ≤ 10³⁰, far
+ * from float32's 3.4·10³⁸ even summed over actions, years and territories. A value above it is a
+ * typo or a unit slip; draws above it stop the simulation like any draw out of range.
+ */
+export const MAX_MAGNITUDE = 1e9;
+
+/**
+ * The most people a stratum or an inflow may hold: 10¹², over a hundred times the world's
+ * population. Inflows that would push a stratum beyond it stop the simulation (src/sim/engine.ts).
+ */
+export const MAX_PEOPLE = 1e12;
+
 /** z such that 95 % of a normal lies within ±z standard deviations: Φ⁻¹(0.975). */
 export const Z975 = 1.959963984540054;
 
@@ -62,6 +77,25 @@ const figure = (x: number): string => String(Number(x.toPrecision(6)));
  * published point estimate) and the uniform and triangular (their means too: midpoint, (lo + mode + hi)/3).
  */
 export function toDistribution(raw: RawParameter): Conversion {
+  const conversion = convert(raw);
+  return conversion.ok ? representable(conversion.distribution) : conversion;
+}
+
+/**
+ * A form whose derived parameters are not finite positive doubles (a gamma with sd 10⁻²⁰⁰ has
+ * shape ∞; one with mean 10⁻²⁰⁰ has shape 0) has no distribution that can be drawn from.
+ */
+function representable(d: Distribution): Conversion {
+  const derived = Object.entries(d).filter(([key]) => key !== 'kind') as [string, number][];
+  const bad = derived.find(([key, value]) => !Number.isFinite(value) || ((key === 'alpha' || key === 'beta' || key === 'shape' || key === 'scale') && !(value > 0)));
+  if (!bad) return ok(d);
+  return fail(
+    `this ${d.kind} is not representable: its ${bad[0]} would be ${bad[1]}`,
+    d.kind === 'beta' || d.kind === 'gamma' ? 'an sd this small is no uncertainty: write the mean as a plain number; or widen the sd' : 'write figures of ordinary size, or a plain number',
+  );
+}
+
+function convert(raw: RawParameter): Conversion {
   if (typeof raw === 'number') return Number.isFinite(raw) ? ok({ kind: 'fixed', central: raw }) : fail(`${raw} is not a finite number`, 'write a number such as 0.3');
   if ('beta' in raw) {
     if ('alpha' in raw.beta) return ok({ kind: 'beta', alpha: raw.beta.alpha, beta: raw.beta.beta, central: raw.beta.alpha / (raw.beta.alpha + raw.beta.beta) });
@@ -191,18 +225,44 @@ export function allowedRange(constraint: Constraint): { test: (x: number) => boo
   }
 }
 
+type ConstraintStatus = { status: 'fits' } | { status: 'refused' | 'may-leave'; message: string; hint: string };
+
+/** Whether |x| ≤ MAX_MAGNITUDE, the bound every parameter's draws must respect. */
+export const withinMagnitude = (x: number): boolean => Math.abs(x) <= MAX_MAGNITUDE;
+
+/**
+ * MAX_MAGNITUDE: refused when the central value or a bound of a uniform or triangular is beyond it;
+ * `may-leave` when the 97.5 % plausible value of an unbounded distribution is (its rare draws
+ * beyond it would stop the simulation).
+ */
+function magnitudeCheck(d: Distribution): ConstraintStatus {
+  const hint = 'check the unit; a parameter is at most 10⁹ in magnitude (docs/simulation.md, "Bounds")';
+  const [low, high] = supportOf(d);
+  const bounded = d.kind === 'fixed' || d.kind === 'uniform' || d.kind === 'triangular';
+  const beyond = [d.central, ...(bounded ? [low, high] : [])].find((x) => !withinMagnitude(x));
+  if (beyond !== undefined) return { status: 'refused', message: `${figure(beyond)} is beyond 10⁹, the largest magnitude of a parameter`, hint };
+  const plausible = upperPlausible(d);
+  const lowest = d.kind === 'normal' ? d.mean - Z975 * d.sd : 0;
+  if (!bounded && (!withinMagnitude(plausible) || !withinMagnitude(lowest))) {
+    return { status: 'may-leave', message: `a ${d.kind} this wide draws values beyond 10⁹, the largest magnitude of a parameter; the simulation stops at the first such draw`, hint };
+  }
+  return { status: 'fits' };
+}
+
 /**
  * Whether a distribution fits its constraint. `refused`: its central value, or a bound of a uniform
  * or triangular, is out of range — the simulation refuses it before drawing. `may-leave`: draws can
  * leave the range (a normal for a cost, a gamma or lognormal for a probability) — the simulation
  * stops at the first such draw. Beta draws lie in [0, 1]; gamma and lognormal draws are > 0.
  */
-export function constraintCheck(d: Distribution, constraint: Constraint): { status: 'fits' } | { status: 'refused' | 'may-leave'; message: string; hint: string } {
+export function constraintCheck(d: Distribution, constraint: Constraint): ConstraintStatus {
   const range = allowedRange(constraint);
   const writeIt = constraint === 'probability' ? 'write a share between 0 and 1, e.g. 0.03 for 3 %' : `write ${range.words}`;
   if (!range.test(d.central)) {
     return { status: 'refused', message: d.kind === 'fixed' ? `${figure(d.central)} is not ${range.words}` : `its central value ${figure(d.central)} is not ${range.words}`, hint: writeIt };
   }
+  const magnitude = magnitudeCheck(d);
+  if (magnitude.status !== 'fits') return magnitude;
   // Every draw is a finite number: nothing more to check for a parameter that may take any value.
   if (constraint === 'any') return { status: 'fits' };
   const [low, high] = supportOf(d);

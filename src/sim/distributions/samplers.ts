@@ -5,6 +5,31 @@
  */
 import type { Uniform } from '../random.js';
 
+// ---- guards --------------------------------------------------------------------------------
+
+/**
+ * The largest count a count sampler accepts: 2⁵³, below which every whole number is exact in
+ * double precision. The model keeps counts far below it (MAX_PEOPLE in forms.ts); a count above
+ * it, or a NaN, can only come from a bug, and would make a rejection loop spin for ever.
+ */
+export const MAX_SAMPLER_COUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * How many rejections in a row a rejection sampler tolerates. Every sampler here accepts at least
+ * π/4 of its proposals on valid parameters (the polar method; BTRS, PTRS and Marsaglia–Tsang
+ * accept more), so 10,000 rejections in a row has a probability below (1 − π/4)^10000 ≈ 10⁻⁶⁶⁸⁰:
+ * reaching it means the parameters are not what the sampler was written for.
+ */
+export const MAX_REJECTIONS = 10_000;
+
+function refuse(sampler: string, parameters: string): never {
+  throw new Error(`internal error: the ${sampler} sampler cannot draw with ${parameters}`);
+}
+
+function checkCount(sampler: string, name: string, n: number, more: string): void {
+  if (!(n <= MAX_SAMPLER_COUNT) || Number.isNaN(n)) refuse(sampler, `${name} = ${n}${more}`);
+}
+
 // ---- log-factorials ----------------------------------------------------------------------
 
 const LOG_FACTORIAL_TABLE_SIZE = 256;
@@ -29,6 +54,8 @@ export function logFactorial(k: number): number {
  * BTPE: Kachitvichyanukul V. & Schmeiser B.W., Commun. ACM 31 (1988) 216–222, above n·p = 30.)
  */
 export function binomial(uniform: Uniform, n: number, p: number): number {
+  if (!(p >= 0 && p <= 1)) refuse('binomial', `p = ${p}`);
+  checkCount('binomial', 'n', n, `, p = ${p}`);
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - binomial(uniform, n, 1 - p);
@@ -65,7 +92,7 @@ function binomialBtrs(uniform: Uniform, n: number, p: number): number {
   let lpq = 0;
   let m = 0;
   let h = Number.NaN;
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const u = uniform() - 0.5;
     let v = uniform();
     const us = 0.5 - Math.abs(u);
@@ -81,6 +108,7 @@ function binomialBtrs(uniform: Uniform, n: number, p: number): number {
     v = Math.log((v * alpha) / (a / (us * us) + b));
     if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
   }
+  return refuse('binomial', `n = ${n}, p = ${p} (${MAX_REJECTIONS} rejections in a row)`);
 }
 
 /**
@@ -112,12 +140,15 @@ export function multinomial(uniform: Uniform, n: number, probabilities: ArrayLik
  * Economics 12 (1993) 39–45).
  */
 export function poisson(uniform: Uniform, mean: number): number {
+  checkCount('Poisson', 'mean', mean, '');
   if (mean <= 0) return 0;
   if (mean < 10) {
     const limit = Math.exp(-mean);
     let product = uniform();
     let k = 0;
+    // The product of k uniforms falls below e^(−mean) > e^(−10) after about mean + 1 factors.
     while (product > limit) {
+      if (k >= MAX_REJECTIONS) refuse('Poisson', `mean = ${mean} (${MAX_REJECTIONS} factors above e^(−mean))`);
       k += 1;
       product *= uniform();
     }
@@ -129,7 +160,7 @@ export function poisson(uniform: Uniform, mean: number): number {
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const u = uniform() - 0.5;
     const v = uniform();
     const us = 0.5 - Math.abs(u);
@@ -138,55 +169,102 @@ export function poisson(uniform: Uniform, mean: number): number {
     if (k < 0 || (us < 0.013 && v > us)) continue;
     if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
   }
+  return refuse('Poisson', `mean = ${mean} (${MAX_REJECTIONS} rejections in a row)`);
 }
 
 // ---- continuous distributions for parameters ---------------------------------------------
 
 /** Standard normal by Marsaglia's polar method. */
 export function standardNormal(uniform: Uniform): number {
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const x = 2 * uniform() - 1;
     const y = 2 * uniform() - 1;
     const s = x * x + y * y;
     if (s > 0 && s < 1) return x * Math.sqrt((-2 * Math.log(s)) / s);
   }
+  return refuse('normal', `a stream that never falls inside the unit disc (${MAX_REJECTIONS} rejections in a row)`);
 }
 
-/** Gamma(shape, scale = 1) by Marsaglia G., Tsang W.W., ACM TOMS 26 (2000) 363–372. */
-export function standardGamma(uniform: Uniform, shape: number): number {
-  if (shape < 1) {
-    // Boost: Gamma(a) = Gamma(a + 1) · U^(1/a).
-    return standardGamma(uniform, shape + 1) * Math.pow(uniform() || Number.MIN_VALUE, 1 / shape);
-  }
+function checkShape(sampler: string, shape: number): void {
+  if (!(shape > 0 && shape < Number.POSITIVE_INFINITY)) refuse(sampler, `shape ${shape}`);
+}
+
+/** Gamma(shape ≥ 1, scale = 1) by Marsaglia G., Tsang W.W., ACM TOMS 26 (2000) 363–372. */
+function marsagliaTsang(uniform: Uniform, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = standardNormal(uniform);
-      v = 1 + c * x;
-    } while (v <= 0);
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+    const x = standardNormal(uniform);
+    let v = 1 + c * x;
+    if (v <= 0) continue;
     v = v * v * v;
     const u = uniform();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
+  return refuse('gamma', `shape ${shape} (${MAX_REJECTIONS} rejections in a row)`);
 }
 
+/**
+ * ln of a Gamma(shape, 1) draw. Below shape 1, Marsaglia & Tsang's boost (same paper, §6):
+ * Gamma(a) = Gamma(a + 1) · U^(1/a), taken in logs — ln Gamma(a + 1) + ln(U)/a — because U^(1/a)
+ * underflows to 0 for small a (a = 0.001 gives 0 for U < 0.49), and a Dirichlet or beta made of
+ * zeros is 0/0. U = 0 is read as the smallest positive double, so the log stays finite.
+ */
+export function logStandardGamma(uniform: Uniform, shape: number): number {
+  checkShape('gamma', shape);
+  if (shape >= 1) return Math.log(marsagliaTsang(uniform, shape));
+  const boosted = Math.log(marsagliaTsang(uniform, shape + 1));
+  return boosted + Math.log(uniform() || Number.MIN_VALUE) / shape;
+}
+
+/** Gamma(shape, scale = 1); below shape 1, e^(logStandardGamma), 0 only for a draw below 5·10⁻³²⁴. */
+export function standardGamma(uniform: Uniform, shape: number): number {
+  checkShape('gamma', shape);
+  return shape >= 1 ? marsagliaTsang(uniform, shape) : Math.exp(logStandardGamma(uniform, shape));
+}
+
+/** Beta(α, β) = X/(X + Y) with X ~ Gamma(α), Y ~ Gamma(β): the first share of a Dirichlet(α, β). */
 export function betaSample(uniform: Uniform, alpha: number, beta: number): number {
-  const x = standardGamma(uniform, alpha);
-  const y = standardGamma(uniform, beta);
-  return x / (x + y);
+  const out = [0, 0];
+  dirichletSample(uniform, [alpha, beta], out);
+  return out[0]!;
 }
 
+/**
+ * Dirichlet(α₁…αₖ): Gᵢ/ΣG with Gᵢ ~ Gamma(αᵢ) independent (Devroye, Non-Uniform Random Variate
+ * Generation, 1986, XI.4), normalised in logs — Gᵢ/ΣG = e^(ln Gᵢ − m)/Σ e^(ln Gⱼ − m) with
+ * m = max ln Gⱼ — so that shares stay exact when every Gᵢ underflows. When every ln Gᵢ is −∞
+ * (concentrations below about 10⁻³⁰⁶, where ln(U)/α overflows), the share of the one whose ln(−ln U)
+ * − ln α is smallest is 1: it is the largest draw by a factor beyond double precision.
+ */
 export function dirichletSample(uniform: Uniform, alphas: readonly number[], out: number[]): void {
+  let largest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < alphas.length; i++) {
+    out[i] = logStandardGamma(uniform, alphas[i]!);
+    if (out[i]! > largest) largest = out[i]!;
+  }
+  if (largest === Number.NEGATIVE_INFINITY) return oneWinner(uniform, alphas, out);
   let total = 0;
   for (let i = 0; i < alphas.length; i++) {
-    out[i] = standardGamma(uniform, alphas[i]!);
+    out[i] = Math.exp(out[i]! - largest);
     total += out[i]!;
   }
   for (let i = 0; i < alphas.length; i++) out[i] = out[i]! / total;
+}
+
+/** Every ln Gᵢ = −∞: redraws each ln(U)/αᵢ as −e^(ln(−ln U) − ln αᵢ) and gives all to the largest. */
+function oneWinner(uniform: Uniform, alphas: readonly number[], out: number[]): void {
+  let winner = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < alphas.length; i++) {
+    const exponent = Math.log(-Math.log(uniform() || Number.MIN_VALUE)) - Math.log(alphas[i]!);
+    if (exponent < smallest) {
+      smallest = exponent;
+      winner = i;
+    }
+  }
+  for (let i = 0; i < alphas.length; i++) out[i] = i === winner ? 1 : 0;
 }
 
 export function triangularSample(uniform: Uniform, low: number, mode: number, high: number): number {

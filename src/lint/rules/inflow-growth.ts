@@ -1,0 +1,69 @@
+import { hasOwnKey, ownValue } from '../../language/records.js';
+import type { LoadedDocument } from '../../language/workspace.js';
+import { MAX_PEOPLE, type RawParameter, toDistribution, upperPlausible } from '../../sim/distributions/forms.js';
+import { defineRule, docsPath } from '../rule.js';
+
+/**
+ * A scenario's inflows cannot bring a stratum beyond 10¹² people (MAX_PEOPLE), where the
+ * simulation stops (src/sim/engine.ts). With every inflow at its 97.5 % plausible value, the
+ * people N of a territory grow at most as dN/dt = R·N + C, where R sums the rates of strata and C
+ * the counts and the rates of the population (times the population); so
+ * N(H) ≤ (N₀ + C·H)·e^(R·H) at the horizon H (Grönwall), and each stratum holds at most N(H).
+ * The cycles are no exception: (1 + R/c)^(c·H) ≤ e^(R·H). Above 10¹² the run may stop: a warning,
+ * since the bound is an upper one and the draws decide.
+ */
+export default defineRule<'Scenario'>({
+  meta: {
+    id: 'inflow-growth',
+    description: 'A scenario\'s inflows, at their plausible upper values, cannot bring a territory beyond 10¹² people by the horizon (where the simulation stops).',
+    severity: 'warning',
+    kinds: ['Scenario'],
+    docs: docsPath('inflow-growth'),
+  },
+  check({ workspace, document, report }) {
+    const scenario = document.value;
+    const pyramid = workspace.index.Pyramid.get(scenario.pyramid);
+    if (!pyramid) return;
+    const growth = inflowGrowth(pyramid);
+    if (!growth) return;
+    const horizon = scenario.horizon;
+    scenario.territories.forEach((id, i) => {
+      const territory = workspace.index.Territory.get(id);
+      if (!territory || !hasOwnKey(territory.value.pyramids, scenario.pyramid)) return;
+      const start = Object.values(ownValue(territory.value.pyramids, scenario.pyramid)!.counts).reduce((sum, n) => sum + n, 0);
+      const perYear = growth.counts + growth.ofPopulation * territory.value.population;
+      const bound = (start + perYear * horizon) * Math.exp(growth.ofStrata * horizon);
+      if (bound <= MAX_PEOPLE) return;
+      report({
+        path: ['territories', i],
+        message: `the inflows of ${scenario.pyramid} may bring territory \`${id}\` beyond 10¹² people within ${horizon} years (up to ${bound.toPrecision(3)}), where the simulation stops`,
+        hint: `check the inflows of ${pyramid.source.file}: a rate is a fraction per year, a count is entrants per year`,
+      });
+    });
+  },
+});
+
+interface Growth {
+  /** Σ plausible counts (people per year). */
+  counts: number;
+  /** Σ plausible rates of the population (a fraction of it per year). */
+  ofPopulation: number;
+  /** Σ plausible rates of strata (compounding, per year). */
+  ofStrata: number;
+}
+
+/** The inflows' plausible upper values, or undefined when a form has no distribution (parameter-feasible says so). */
+function inflowGrowth(pyramid: LoadedDocument<'Pyramid'>): Growth | undefined {
+  const growth: Growth = { counts: 0, ofPopulation: 0, ofStrata: 0 };
+  for (const inflow of pyramid.value.inflows) {
+    const raw = (inflow.count ?? inflow.rate) as RawParameter | undefined;
+    if (raw === undefined) continue;
+    const converted = toDistribution(raw);
+    if (!converted.ok) return undefined;
+    const value = Math.max(0, upperPlausible(converted.distribution));
+    if (inflow.count !== undefined) growth.counts += value;
+    else if (inflow.of === 'population') growth.ofPopulation += value;
+    else growth.ofStrata += value;
+  }
+  return growth;
+}
