@@ -20,8 +20,8 @@ export default class Init extends LogiCommand {
     if (!this.jsonEnabled()) {
       const relative = path.relative(process.cwd(), result.directory);
       const shown = relative === '' ? '.' : relative.startsWith('..') ? result.directory : relative;
-      for (const file of result.files) this.log(`  created ${path.join(shown, file)}`);
-      this.log(`✔ workspace ready in ${shown}: run \`cd ${shown} && logi lint\``);
+      for (const file of result.files) this.logInert(`  created ${path.join(shown, file)}`);
+      this.logInert(`✔ workspace ready in ${shown}: run \`cd ${shown} && logi lint\``);
     }
     return result;
   }

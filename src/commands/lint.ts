@@ -64,7 +64,7 @@ Exit codes: 0 clean (warnings allowed), 1 errors found (or more warnings than --
       cwd: process.cwd(),
     });
     if (format === 'stylish') {
-      for (const f of fixed ?? []) this.log(`fixed ${f.fixes} problem${f.fixes === 1 ? '' : 's'} in ${f.file}`);
+      for (const f of fixed ?? []) this.logInert(`fixed ${f.fixes} problem${f.fixes === 1 ? '' : 's'} in ${f.file}`);
       if (text) this.log(text);
       else this.log(`✔ ${result.filesChecked} file${result.filesChecked === 1 ? '' : 's'} checked, no problems.`);
       if (result.tooManyWarnings) this.log(`✖ ${result.warningCount} warnings: more than --max-warnings ${flags['max-warnings']}.`);

@@ -2,14 +2,19 @@ import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
 import { ProgressBar } from '../cli/progress.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { haltIfInterrupted } from '../io/cleanup.js';
+import { fitFileName } from '../io/file-names.js';
+import { OutputSet } from '../io/output-set.js';
+import { hasOwnKey } from '../language/records.js';
 import { loadWorkspace } from '../language/workspace.js';
 import { lint } from '../lint/engine.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import {
   BROWSER_FORMATS,
+  type BrowserFormat,
   DiagramError,
   needsBrowser,
+  outputName,
   type RenderFormat,
   renderBrowserTarget,
   type RenderTarget,
@@ -41,7 +46,7 @@ svg, png and pdf use one headless Chromium and one page for the whole batch, fou
 
 With --pyramid, draws that pyramid for --territory (or for every territory that counts it) as an SVG of stacked strata, widths by count, with counts and percentages; no browser needed.
 
-The workspace must lint clean (errors are printed, exit 2). Each file is written atomically.`;
+The workspace must lint clean (errors are printed, exit 2). DIR is written as a whole: the files go into a temporary folder beside it, which replaces DIR only once every file is drawn, so DIR holds either its previous files or all of the new ones, never a mix. logi refuses to replace a DIR that holds files it did not write (exit 2). A diagram whose Mermaid text exceeds 50,000 characters, or that the browser cannot draw, stops the batch (exit 2) and DIR is left as it was.`;
   static override examples = [
     { description: 'Every bundled logigramme as SVG', command: '<%= config.bin %> <%= command.id %> guidelines --format svg --out out/svg' },
     { description: 'A4 PDF memo sheets of the diabetes logigrammes', command: '<%= config.bin %> <%= command.id %> guidelines/diabete-t2 --format pdf --out out/fiches' },
@@ -76,74 +81,92 @@ The workspace must lint clean (errors are printed, exit 2). Each file is written
       const executablePath = browser.executablePath;
       opening = import('../render/session.js').then(
         ({ RenderSession }) => RenderSession.open({ executablePath }),
-      ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      ).catch(async (error: unknown) => {
+        // Interrupted while starting, logi has killed the browser itself and is exiting.
+        await haltIfInterrupted();
+        return error instanceof Error ? error : new Error(String(error));
+      });
     }
     const closeOpening = async () => {
       const session = await opening;
       if (session && !(session instanceof Error)) await session.close();
     };
-    let result: Awaited<ReturnType<typeof lint>>;
+    let set: OutputSet;
+    let targets: RenderTarget[];
     try {
-      result = await lint({ paths: argv as string[] });
+      targets = await this.lintedTargets(argv as string[]);
+      // Checked before any drawing: a folder holding files logi did not write is refused at once.
+      set = await OutputSet.prepare(flags.out, { command: 'render', names: targets.map((t) => outputName(t.document.id, format)) });
     } catch (error) {
-      // A path that does not exist, say: close the browser that was starting, then report.
+      // A path that does not exist, input with errors, say: close the browser that was starting.
       await closeOpening();
       throw error;
     }
+    try {
+      if (!needsBrowser(format) || !opening || !browser) {
+        const written: string[] = [];
+        for (const target of targets) {
+          const file = renderTextTarget(target, format as 'mmd' | 'md');
+          written.push(await set.write(file.name, file.content));
+        }
+        await set.commit();
+        this.closingLine(`✔ wrote ${count(written.length, WHAT[format])} to ${flags.out}`);
+        return { out: path.resolve(flags.out), format, files: written };
+      }
+      const written = await this.renderInBrowser({ set, opening, browser, targets, format });
+      this.closingLine(`✔ wrote ${count(written.length, WHAT[format])} to ${flags.out} (${browser.source} browser ${browser.executablePath})`);
+      return { out: path.resolve(flags.out), format, files: written, browser };
+    } finally {
+      await set.discard();
+    }
+  }
+
+  /** The logigrammes to render, once the input lints clean (else exit 2 with the errors). */
+  private async lintedTargets(paths: string[]): Promise<RenderTarget[]> {
+    const result = await lint({ paths });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || result.exitCode === 2) {
-      await closeOpening();
       if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(errors, { color: false, sources: new Map() })}\n`);
       return this.fail(`the input has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was written`, 'fix them first; `logi lint` shows them with their context');
     }
     const targets = renderTargets(result.workspace);
-    if (targets.length === 0) {
-      await closeOpening();
-      return this.fail('no logigramme found in the given paths', 'give a folder or file that holds `kind: Logigramme` documents');
-    }
-    const written: string[] = [];
-    const write = async (name: string, content: string | Uint8Array) => {
-      const target = path.join(flags.out, name);
-      await writeFileAtomic(target, content);
-      written.push(target);
-    };
-    const what = { mmd: 'Mermaid file', md: 'memo sheet', svg: 'SVG diagram', png: 'PNG diagram', pdf: 'A4 PDF memo sheet' }[format];
-    if (!needsBrowser(format) || !opening || !browser) {
-      for (const target of targets) {
-        const file = renderTextTarget(target as RenderTarget, format as 'mmd' | 'md');
-        await write(file.name, file.content);
-      }
-      this.closingLine(`✔ wrote ${written.length} ${what}${written.length === 1 ? '' : 's'} to ${flags.out}`);
-      return { out: path.resolve(flags.out), format, files: written };
-    }
+    if (targets.length === 0) return this.fail('no logigramme found in the given paths', 'give a folder or file that holds `kind: Logigramme` documents');
+    return targets;
+  }
+
+  /** Draws every target in the browser session into the set, closes the browser, then commits the set; returns the final paths. */
+  private async renderInBrowser(job: { set: OutputSet; opening: Promise<RenderSession | Error>; browser: FoundBrowser; targets: RenderTarget[]; format: RenderFormat }): Promise<string[]> {
+    const { set, browser, targets } = job;
+    const format = job.format as BrowserFormat;
     const progress = new ProgressBar();
     progress.update(0, targets.length, 'starting Chromium');
-    const session = await opening;
+    const session = await job.opening;
     if (session instanceof Error) {
       progress.done();
       return this.fail(`could not start the browser at ${browser.executablePath} (${browser.source}): ${session.message.split('\n')[0]}`, 'check that it runs (`chromium --version`), or choose another with --browser PATH');
     }
+    const written: string[] = [];
     try {
       for (const [i, target] of targets.entries()) {
         progress.update(i, targets.length, `rendering ${format}`);
         const file = await renderBrowserTarget(session, target, format, `${this.config.name} ${this.config.version}`);
-        await write(file.name, file.content);
+        written.push(await set.write(file.name, file.content));
       }
       progress.update(targets.length, targets.length, `rendering ${format}`);
     } catch (error) {
       progress.done();
-      if (error instanceof DiagramError) return this.fail(`${error.file}: ${error.message}; ${written.length} file${written.length === 1 ? '' : 's'} written before it`, 'check the logigramme with `logi render FILE --format mmd`; rerun with LOGI_DEBUG=1 for details');
+      if (error instanceof DiagramError) return this.fail(`${error.file}: ${error.message}; nothing was written, ${set.dir} is as it was`, error.hint);
       throw error;
     } finally {
       progress.done();
       await session.close();
     }
-    this.closingLine(`✔ wrote ${written.length} ${what}${written.length === 1 ? '' : 's'} to ${flags.out} (${browser.source} browser ${browser.executablePath})`);
-    return { out: path.resolve(flags.out), format, files: written, browser };
+    await set.commit();
+    return written;
   }
 
   private closingLine(text: string): void {
-    if (!this.jsonEnabled()) this.log(text);
+    if (!this.jsonEnabled()) this.logInert(text);
   }
 
   private async renderPyramid(paths: string[], pyramidId: string, territoryId: string | undefined, out: string): Promise<RenderOutput> {
@@ -155,18 +178,28 @@ The workspace must lint clean (errors are printed, exit 2). Each file is written
     }
     const pyramid = workspace.index.Pyramid.get(pyramidId);
     if (!pyramid) return this.fail(`no pyramid \`${pyramidId}\` in the workspace`, `known pyramids: ${[...workspace.index.Pyramid.keys()].join(', ') || 'none'}`);
-    const territories = territoryId === undefined ? [...workspace.index.Territory.values()].filter((t) => t.value.pyramids[pyramidId]) : [workspace.index.Territory.get(territoryId)];
-    if (territories[0] === undefined) return this.fail(`no territory \`${territoryId}\` in the workspace`, `known territories: ${[...workspace.index.Territory.keys()].join(', ') || 'none'}`);
+    const territories = territoryId === undefined ? [...workspace.index.Territory.values()].filter((t) => hasOwnKey(t.value.pyramids, pyramidId)) : [workspace.index.Territory.get(territoryId)];
+    if (territoryId !== undefined && territories[0] === undefined) return this.fail(`no territory \`${territoryId}\` in the workspace`, `known territories: ${[...workspace.index.Territory.keys()].join(', ') || 'none'}`);
     if (territories.length === 0) return this.fail(`no territory counts pyramid \`${pyramidId}\``, 'add `pyramids: { <id>: { counts: … } }` to a territory');
-    const written: string[] = [];
     for (const territory of territories) {
-      if (!territory!.value.pyramids[pyramidId]) return this.fail(`territory \`${territory!.id}\` has no counts for pyramid \`${pyramidId}\``, `it counts: ${Object.keys(territory!.value.pyramids).join(', ')}`);
-      const figure = pyramidToSvg(pyramid.value, territory!.value);
-      const target = path.join(out, `${pyramidId}-${territory!.id}.svg`);
-      await writeFileAtomic(target, figure.svg);
-      written.push(target);
+      if (!hasOwnKey(territory!.value.pyramids, pyramidId)) return this.fail(`territory \`${territory!.id}\` has no counts for pyramid \`${pyramidId}\``, `it counts: ${Object.keys(territory!.value.pyramids).join(', ')}`);
     }
-    this.closingLine(`✔ wrote ${written.length} pyramid${written.length === 1 ? '' : 's'} to ${out}`);
-    return { out: path.resolve(out), format: 'pyramid-svg', files: written };
+    const figures = territories.map((territory) => ({ name: fitFileName(`${pyramidId}-${territory!.id}`, '.svg'), svg: pyramidToSvg(pyramid.value, territory!.value).svg }));
+    const set = await OutputSet.prepare(out, { command: 'render', names: figures.map((f) => f.name) });
+    try {
+      const written: string[] = [];
+      for (const figure of figures) written.push(await set.write(figure.name, figure.svg));
+      await set.commit();
+      this.closingLine(`✔ wrote ${count(written.length, 'pyramid')} to ${out}`);
+      return { out: path.resolve(out), format: 'pyramid-svg', files: written };
+    } finally {
+      await set.discard();
+    }
   }
+}
+
+const WHAT: Record<RenderFormat, string> = { mmd: 'Mermaid file', md: 'memo sheet', svg: 'SVG diagram', png: 'PNG diagram', pdf: 'A4 PDF memo sheet' };
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

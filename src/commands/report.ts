@@ -40,7 +40,7 @@ html is one file: CSS inline, charts as inline SVG drawn in Node, no script, a C
     const progress = new ProgressBar();
     const files = await writeReport(results, { format, out, lang: flags.lang as Lang, onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
     progress.done();
-    if (!this.jsonEnabled()) this.log(`✔ wrote the report to ${out}${files.length > 1 ? ` (and ${files.length - 1} charts beside it)` : ''}: open it in a browser`);
+    if (!this.jsonEnabled()) this.logInert(`✔ wrote the report to ${out}${files.length > 1 ? ` (and ${files.length - 1} charts beside it)` : ''}: open it in a browser`);
     return { out: path.resolve(out), files };
   }
 }

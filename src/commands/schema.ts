@@ -25,7 +25,7 @@ export default class Schema extends LogiCommand {
     const schemas = [...generateJsonSchemas(), ...simulationOutputSchemas()];
     if (flags.out) {
       for (const schema of schemas) await writeFileAtomic(path.join(flags.out, schema.fileName), serializeSchema(schema));
-      if (!this.jsonEnabled()) this.log(`✔ wrote ${schemas.length} schemas to ${flags.out}: ${schemas.map((s) => s.fileName).join(', ')}`);
+      if (!this.jsonEnabled()) this.logInert(`✔ wrote ${schemas.length} schemas to ${flags.out}: ${schemas.map((s) => s.fileName).join(', ')}`);
       return { directory: path.resolve(flags.out), files: schemas.map((s) => ({ kind: s.kind, fileName: s.fileName })) };
     }
     if (!this.jsonEnabled()) {

@@ -4,10 +4,13 @@
  * batch. Files are handed to `onFile` one at a time, so a batch of a thousand PNGs never sits in
  * memory at once.
  */
+import { haltIfInterrupted } from '../io/cleanup.js';
+import { fitFileName } from '../io/file-names.js';
 import { byCodePoint } from '../language/order.js';
+import { emptyRecord, ownValue } from '../language/records.js';
 import { isTarget, type LoadedDocument, type Workspace } from '../language/workspace.js';
 import { logigrammeToMemo } from './memo.js';
-import { ACTOR_PALETTE, actorsInOrder, logigrammeToMermaid } from './mermaid.js';
+import { ACTOR_PALETTE, actorsInOrder, DiagramTooLargeError, logigrammeToMermaid } from './mermaid.js';
 import type { DiagramFooter, RenderSession } from './session.js';
 import { memoSheetHtml } from './sheet.js';
 
@@ -22,7 +25,7 @@ export function needsBrowser(format: RenderFormat): format is BrowserFormat {
 }
 
 export interface RenderedFile {
-  /** File name, `<logigramme id>.<format>`. */
+  /** File name, `<logigramme id>.<format>` (an id too long for a file name is shortened: `outputName`). */
   name: string;
   logigramme: string;
   content: string | Uint8Array;
@@ -36,7 +39,8 @@ export interface RenderTarget {
 
 /** The logigrammes the caller asked about, in id order, with what their diagrams and sheets need. */
 export function renderTargets(workspace: Workspace): RenderTarget[] {
-  const actorTitles: Record<string, string> = {};
+  // No prototype: `??=` must not find an inherited member under an actor named `valueOf`.
+  const actorTitles = emptyRecord<string>();
   for (const doc of workspace.index.Actors.values()) for (const [id, actor] of Object.entries(doc.value.actors)) actorTitles[id] ??= actor.title;
   const logigrammes = [...workspace.index.Logigramme.values()].filter((l) => isTarget(workspace, l)).sort((a, b) => byCodePoint(a.id, b.id));
   return logigrammes.map((document) => {
@@ -53,7 +57,12 @@ export function renderText(workspace: Workspace, format: TextFormat): RenderedFi
 export function renderTextTarget({ document, actorTitles, stratumTitle }: RenderTarget, format: TextFormat): RenderedFile {
   const content =
     format === 'mmd' ? logigrammeToMermaid(document.value, { actorTitles }) : logigrammeToMemo(document.value, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}) });
-  return { name: `${document.id}.${format}`, logigramme: document.id, content };
+  return { name: outputName(document.id, format), logigramme: document.id, content };
+}
+
+/** `<id>.<format>`; an id too long for a file name keeps its start and gets a hash of the whole (io/file-names.ts). */
+export function outputName(id: string, format: RenderFormat): string {
+  return fitFileName(id, `.${format}`);
 }
 
 export class DiagramError extends Error {
@@ -61,6 +70,7 @@ export class DiagramError extends Error {
     readonly logigramme: string,
     readonly file: string,
     message: string,
+    readonly hint = 'check the logigramme with `logi render FILE --format mmd`; rerun with LOGI_DEBUG=1 for details',
   ) {
     super(message);
     this.name = 'DiagramError';
@@ -76,7 +86,7 @@ export function diagramFooter({ document, actorTitles }: RenderTarget): DiagramF
   });
   const legend = actorsInOrder(document.value).map((actor, a) => {
     const [fill, stroke] = ACTOR_PALETTE[a % ACTOR_PALETTE.length]!;
-    return { label: actorTitles[actor] ?? actor, fill, stroke };
+    return { label: ownValue(actorTitles, actor) ?? actor, fill, stroke };
   });
   return { legendTitle: 'Acteurs', legend, sourcesTitle: 'Sources', sources };
 }
@@ -84,7 +94,7 @@ export function diagramFooter({ document, actorTitles }: RenderTarget): DiagramF
 /** One logigramme through the browser session: its SVG, its PNG, or its A4 memo sheet. */
 export async function renderBrowserTarget(session: RenderSession, target: RenderTarget, format: BrowserFormat, generator?: string): Promise<RenderedFile> {
   const { document, actorTitles, stratumTitle } = target;
-  const name = `${document.id}.${format}`;
+  const name = outputName(document.id, format);
   try {
     const diagram = logigrammeToMermaid(document.value, { actorTitles, legend: false });
     if (format === 'svg') return { name, logigramme: document.id, content: `${await session.svg(diagram, diagramFooter(target))}\n` };
@@ -93,6 +103,9 @@ export async function renderBrowserTarget(session: RenderSession, target: Render
     const html = memoSheetHtml(document.value, svg, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}), ...(generator ? { generator } : {}) });
     return { name, logigramme: document.id, content: await session.pdf(html, document.value.title) };
   } catch (error) {
+    // Interrupted, logi has killed the browser: that is not a diagram's fault, and logi is exiting.
+    await haltIfInterrupted();
+    if (error instanceof DiagramTooLargeError) throw new DiagramError(document.id, document.source.file, `${document.id}: ${error.message}`, 'shorten its labels (`logi lint` flags long ones: label-length), or split it into smaller logigrammes linked by `refer` nodes');
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     throw new DiagramError(document.id, document.source.file, `${document.id}: the browser could not render it: ${message}`);
   }

@@ -4,7 +4,9 @@
  * footnotes. Every label is quoted and escaped, so nothing a clinician types can break the
  * diagram or reach the page as markup; render it with `securityLevel: 'strict'`.
  */
+import { ownValue } from '../language/records.js';
 import { type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
+import { isXmlForbidden } from '../text/escape.js';
 
 export interface MermaidOptions {
   /** Actor id → title, for the legend (ids are shown when a title is missing). */
@@ -75,11 +77,27 @@ export function escapeLabel(text: string): string {
         out += '#92;';
         break;
       default:
-        // Other control characters have no business in a label.
-        out += char < ' ' ? ' ' : char;
+        // Other control characters (C0 and DEL) have no business in a label; lone surrogates and U+FFFE/U+FFFF
+        // would make the SVG ill-formed XML (isXmlForbidden), so they go too.
+        if (char < ' ' || char === '\u007f') out += ' ';
+        else if (!isXmlForbidden(char.codePointAt(0) ?? 0)) out += char;
     }
   }
   return out;
+}
+
+/**
+ * The longest Mermaid text logi draws: mermaid's own default `maxTextSize`. Above it, mermaid draws
+ * a placeholder ("Maximum text size in diagram exceeded") and reports no error (issue 12 #7);
+ * logi checks the bound itself and stops with an error naming the logigramme.
+ */
+export const MAX_DIAGRAM_TEXT = 50_000;
+
+export class DiagramTooLargeError extends Error {
+  constructor(readonly length: number) {
+    super(`its Mermaid text is ${length.toLocaleString('en')} characters, above the ${MAX_DIAGRAM_TEXT.toLocaleString('en')} that logi draws`);
+    this.name = 'DiagramTooLargeError';
+  }
 }
 
 const PER_FR: Record<string, string> = { day: 'jour', week: 'semaine', month: 'mois', quarter: 'trimestre', year: 'an' };
@@ -175,7 +193,7 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
   if (options.legend === false) return `${lines.join('\n')}\n`;
   if (actors.length > 0) {
     lines.push('  subgraph legend["Acteurs"]');
-    actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(options.actorTitles?.[actor] ?? actor)}"]:::actor${a}`));
+    actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(ownValue(options.actorTitles, actor) ?? actor)}"]:::actor${a}`));
     lines.push('  end');
   }
   if (sourceIds.length > 0) {

@@ -9,12 +9,20 @@
  * every other request is aborted. Mermaid runs with `securityLevel: 'strict'` and its labels are
  * plain SVG text; what mermaid returns is also swept for script elements, event attributes and
  * `javascript:` links before it leaves the page, so no label can reach the SVG as markup.
+ *
+ * The browser gets a profile folder of logi's own and is tied to logi's life (BrowserLifetime in
+ * browser.ts): closed, interrupted or killed, logi leaves no Chromium process and no profile.
+ * The same diagram gives the same SVG bytes on every run (MERMAID_CONFIG, and the SVG's id).
  */
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { chromiumArgs } from './browser.js';
+import type { Readable, Writable } from 'node:stream';
+import puppeteer, { type Browser, type ConnectionTransport, type HTTPRequest, type Page } from 'puppeteer-core';
+import { shortHash } from '../io/file-names.js';
+import { BrowserLifetime, chromiumArgs } from './browser.js';
+import { DiagramTooLargeError, MAX_DIAGRAM_TEXT } from './mermaid.js';
 import { A4_CONTENT_PX } from './sheet.js';
 
 export interface RenderSessionOptions {
@@ -34,6 +42,15 @@ export const MERMAID_CONFIG = {
   securityLevel: 'strict',
   theme: 'default',
   deterministicIds: true,
+  // Byte-identical SVG for the same input (issue 12 #12): mermaid draws some shapes (stadiums,
+  // subroutines) with rough.js even in the classic look, and rough.js draws with Math.random
+  // unless it is given a seed. Any non-zero seed makes every path the same on every run.
+  look: 'classic',
+  handDrawnSeed: 1,
+  // Above its maxTextSize mermaid draws a placeholder saying so instead of the diagram, and returns
+  // no error. logi bounds the text itself (MAX_DIAGRAM_TEXT, an error naming the logigramme), so
+  // mermaid's own bound must never be reached.
+  maxTextSize: Number.MAX_SAFE_INTEGER,
   htmlLabels: false,
   fontFamily: '"DejaVu Sans", "Liberation Sans", Arial, sans-serif',
   flowchart: { htmlLabels: false, curve: 'basis', useMaxWidth: false, wrappingWidth: 200, nodeSpacing: 30, rankSpacing: 36, diagramPadding: 8 },
@@ -78,38 +95,107 @@ export interface DiagramFooter {
   sources: string[];
 }
 
-export class RenderSession {
-  private counter = 0;
+/**
+ * Chromium's messages over `--remote-debugging-pipe`: JSON, each ended by a NUL byte, written to
+ * its fd 3 and read from its fd 4. Puppeteer's own pipe transport does not listen for errors on
+ * the pipe it writes to, so a browser that exits at once (or a path that is not a browser) ended
+ * logi with EPIPE and a stack trace; and it decodes each chunk alone, which can split a character.
+ */
+class ChromiumPipe implements ConnectionTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  private pending: Buffer[] = [];
 
+  constructor(
+    private readonly toBrowser: Writable,
+    fromBrowser: Readable,
+  ) {
+    toBrowser.on('error', () => undefined);
+    fromBrowser.on('error', () => undefined);
+    fromBrowser.on('data', (chunk: Buffer) => this.receive(chunk));
+    fromBrowser.on('close', () => this.onclose?.());
+  }
+
+  send(message: string): void {
+    if (this.toBrowser.writable) this.toBrowser.write(`${message}\0`);
+  }
+
+  close(): void {
+    this.pending = [];
+  }
+
+  private receive(chunk: Buffer): void {
+    let start = 0;
+    for (let end = chunk.indexOf(0); end >= 0; end = chunk.indexOf(0, start)) {
+      const message = Buffer.concat([...this.pending, chunk.subarray(start, end)]).toString('utf8');
+      this.pending = [];
+      this.onmessage?.(message);
+      start = end + 1;
+    }
+    if (start < chunk.length) this.pending.push(chunk.subarray(start));
+  }
+}
+
+/**
+ * Starts Chromium itself rather than through `puppeteer.launch`, so that it is tied to logi from
+ * the instant it exists (BrowserLifetime.watch: its process group for the reaper, listeners on its
+ * pipes), then connects puppeteer to it over the pipe. Chromium exits when the pipe closes, that is
+ * when logi dies, even by SIGKILL.
+ */
+async function launchChromium(executablePath: string, lifetime: BrowserLifetime, timeout: number): Promise<Browser> {
+  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: lifetime.profile, args: chromiumArgs() }), '--remote-debugging-pipe'];
+  const child = spawn(executablePath, args, { detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  lifetime.watch(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-2_000)));
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`it exited as it started (${signal ?? `exit code ${code}`})${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`)));
+  });
+  failed.catch(() => undefined);
+  let bound: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (bound = setTimeout(() => reject(new Error(`it did not answer within ${timeout / 1000} s`)), timeout)));
+  try {
+    const transport = new ChromiumPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    return await Promise.race([puppeteer.connect({ transport, protocolTimeout: timeout, defaultViewport: null }), failed, late]);
+  } finally {
+    clearTimeout(bound);
+  }
+}
+
+/** A page served from memory, with mermaid loaded and configured. */
+async function preparePage(browser: Browser, timeout: number): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeout);
+  await page.setRequestInterception(true);
+  const dist = mermaidDist();
+  page.on('request', (request) => void answer(request, dist).catch(() => undefined));
+  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 2 });
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+  // A string, not a function: test runners and bundlers rewrite `import()` inside functions.
+  await page.evaluate(
+    `import('/mermaid.esm.min.mjs').then(({ default: mermaid }) => { mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)}); globalThis.mermaid = mermaid; })`,
+  );
+  return page;
+}
+
+export class RenderSession {
   private constructor(
     private readonly browser: Browser,
     private readonly page: Page,
+    private readonly lifetime: BrowserLifetime,
   ) {}
 
   static async open(options: RenderSessionOptions): Promise<RenderSession> {
     const timeout = options.timeoutMs ?? 60_000;
-    const browser = await puppeteer.launch({
-      executablePath: options.executablePath,
-      headless: true,
-      args: chromiumArgs(),
-      timeout,
-      protocolTimeout: timeout,
-    });
+    const lifetime = await BrowserLifetime.begin();
+    let browser: Browser | undefined;
     try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(timeout);
-      await page.setRequestInterception(true);
-      const dist = mermaidDist();
-      page.on('request', (request) => void answer(request, dist).catch(() => undefined));
-      await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 2 });
-      await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
-      // A string, not a function: test runners and bundlers rewrite `import()` inside functions.
-      await page.evaluate(
-        `import('/mermaid.esm.min.mjs').then(({ default: mermaid }) => { mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)}); globalThis.mermaid = mermaid; })`,
-      );
-      return new RenderSession(browser, page);
+      browser = await launchChromium(options.executablePath, lifetime, timeout);
+      return new RenderSession(browser, await preparePage(browser, timeout), lifetime);
     } catch (error) {
-      await browser.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+      await lifetime.end();
       throw error;
     }
   }
@@ -134,7 +220,9 @@ export class RenderSession {
    * mermaid's narrow boxes, and mermaid measures long labels word by word (a fifth of its time).
    */
   async svg(text: string, footer?: DiagramFooter): Promise<string> {
-    const id = `logi-${++this.counter}`;
+    if (text.length > MAX_DIAGRAM_TEXT) throw new DiagramTooLargeError(text.length);
+    // Named after its text, not its place in the batch: the same diagram, the same bytes.
+    const id = `logi-${shortHash(text)}`;
     return this.page.evaluate(
       async (source, svgId, extra) => {
         const mermaid = (globalThis as unknown as { mermaid: { render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
@@ -275,7 +363,9 @@ export class RenderSession {
     return this.page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }, scale });
   }
 
+  /** Closes the browser and removes its profile folder. */
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    await this.lifetime.end();
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Reading a `results.json` for the report (clear errors for a file that is not one) and writing
  * the report: one HTML file, or a Markdown file with its charts in a folder beside it. Every file
- * is written atomically; the charts are written before the Markdown that links them.
+ * is written atomically, and the charts folder as a whole (see `writeReport`).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { stageFile, writeFileAtomic } from '../io/atomic.js';
+import { fitFileName } from '../io/file-names.js';
+import { OutputSet, recordInOutputSet } from '../io/output-set.js';
 import { ResultsSchema, type Results } from '../sim/results.js';
 import { buildReport } from './build.js';
 import { reportHtml } from './html.js';
@@ -65,21 +67,42 @@ export interface WriteReportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Writes the report; returns the files written, the report itself first. */
+/** The report as one self-contained HTML page. */
+export async function reportHtmlOf(results: Results, options: Omit<WriteReportOptions, 'format' | 'out'>): Promise<string> {
+  return reportHtml(await buildReport(results, { lang: options.lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+}
+
+/**
+ * Writes the report; returns the files written, the report itself first. The Markdown's charts
+ * folder is an output set (io/output-set.ts): the charts are written beside it and swapped in
+ * whole, and the Markdown that links them is renamed into place in the same uninterruptible step,
+ * so a reader never finds new charts with an old page, or a half-written folder. A report written
+ * into an output folder (beside `results.json`) is recorded in its manifest: it belongs to the set.
+ */
 export async function writeReport(results: Results, options: WriteReportOptions): Promise<string[]> {
   const report = await buildReport(results, { lang: options.lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const folder = path.dirname(options.out);
   if (options.format === 'html') {
     await writeFileAtomic(options.out, reportHtml(report));
+    await recordInOutputSet(folder, [path.basename(options.out)]);
     return [options.out];
   }
-  const assetsDir = `${path.basename(options.out, path.extname(options.out))}-charts`;
+  const assetsDir = fitFileName(path.basename(options.out, path.extname(options.out)), '-charts');
   const { markdown, assets } = reportMarkdown(report, assetsDir);
-  const written: string[] = [];
-  for (const asset of assets) {
-    const target = path.join(path.dirname(options.out), asset.path);
-    await writeFileAtomic(target, asset.content);
-    written.push(target);
+  const chartName = (asset: { path: string }) => asset.path.slice(assetsDir.length + 1);
+  const charts = await OutputSet.prepare(path.join(folder, assetsDir), { command: 'report', names: assets.map(chartName) });
+  try {
+    const written: string[] = [];
+    for (const asset of assets) written.push(await charts.write(chartName(asset), asset.content));
+    const page = await stageFile(options.out, markdown);
+    try {
+      await charts.commit(() => page.commit());
+    } finally {
+      await page.discard();
+    }
+    await recordInOutputSet(folder, [path.basename(options.out), `${assetsDir}/`]);
+    return [options.out, ...written];
+  } finally {
+    await charts.discard();
   }
-  await writeFileAtomic(options.out, markdown);
-  return [options.out, ...written];
 }

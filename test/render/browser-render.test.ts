@@ -90,8 +90,10 @@ describe.runIf(RUN_BROWSER_TESTS)('rendering in Chromium', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/wrote 10 SVG diagrams to /);
     const workspace = await loadWorkspace({ cwd: REPO });
-    const files = readdirSync(dir).sort();
+    // Beside the diagrams, the record of what logi wrote there (io/output-set.ts).
+    const files = readdirSync(dir).filter((f) => f !== '.logi-output.json').sort();
     expect(files).toEqual([...workspace.index.Logigramme.keys()].map((id) => `${id}.svg`).sort());
+    expect(JSON.parse(readFileSync(path.join(dir, '.logi-output.json'), 'utf8')).files).toEqual(files);
     for (const file of files) {
       const svg = readFileSync(path.join(dir, file), 'utf8');
       expect(XMLValidator.validate(svg), file).toBe(true);
