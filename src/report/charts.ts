@@ -26,10 +26,28 @@ const LOCALES: Record<'fr' | 'en', { decimal: string; thousands: string; groupin
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''], minus: '−' },
 };
 
+/** U+2060 WORD JOINER: invisible, no width, no line break; see `shieldPrototypeNames`. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * vega fails ("Operator not defined: undefined") when a category it is given as an explicit list —
+ * a sort order, a scale domain — is the name of an Object.prototype member: an actor or a territory
+ * titled `constructor` stopped the whole report (issue 12, found by the fuzz suite). Every string of
+ * the specification equal to such a name gets an invisible word joiner in front, in the data and in
+ * the lists alike, so they still match each other and read the same.
+ */
+export function shieldPrototypeNames<T>(value: T): T {
+  if (typeof value === 'string') return (value in Object.prototype ? WORD_JOINER + value : value) as T;
+  if (Array.isArray(value)) return value.map((v) => shieldPrototypeNames(v)) as T;
+  // fromEntries defines every key as an own property, `__proto__` included.
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, shieldPrototypeNames(v)])) as T;
+  return value;
+}
+
 /** Draws a vega-lite specification as a standalone SVG string. */
 export async function chartSvg(spec: TopLevelSpec, lang: 'fr' | 'en' = 'fr'): Promise<string> {
   const config = { ...CONFIG, locale: { number: LOCALES[lang] }, ...(spec as { config?: object }).config };
-  const { spec: vegaSpec } = compile({ ...spec, config } as TopLevelSpec);
+  const { spec: vegaSpec } = compile(shieldPrototypeNames({ ...spec, config }) as TopLevelSpec);
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
