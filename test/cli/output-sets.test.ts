@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, hasStackTrace, REPO, runCli } from '../helpers/cli.js';
+import { until } from '../helpers/poll.js';
 
 const FIXED = path.join(REPO, 'test/fixtures/sim/fixed');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'logi-output-sets-'));
@@ -38,15 +39,6 @@ function start(args: string[], cwd: string): { child: ChildProcess; exited: Prom
   return { child, exited };
 }
 
-/** Polls `condition` every 20 ms for at most `ms`; returns whether it became true. */
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return condition();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { browserPath, RUN_BROWSER_TESTS } from '../helpers/browser.js';
 import { BIN, REPO, runCli } from '../helpers/cli.js';
+import { until } from '../helpers/poll.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'logi-render-kill-'));
 afterAll(() => {
@@ -55,14 +56,6 @@ function processes(): ProcessInfo[] {
 
 const living = (list: ProcessInfo[]) => list.filter((p) => p.state !== 'Z');
 
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
-}
 
 interface RenderRun {
   child: ChildProcess;
@@ -96,13 +89,13 @@ function browserGroups(tmp: string): Set<number> {
 
 /** Kills logi once `ready`, then waits (bounded) until no process of the browser's groups lives and TMPDIR is empty. */
 async function killAndCheck(run: RenderRun, signal: NodeJS.Signals, ready: () => boolean): Promise<{ code: number | NodeJS.Signals | null; left: ProcessInfo[]; tmpEntries: string[] }> {
-  expect(await until(ready, 90_000), `logi never reached the moment to kill it: ${run.stderr()}`).toBe(true);
+  expect(await until(ready, 90_000, 50), `logi never reached the moment to kill it: ${run.stderr()}`).toBe(true);
   const groups = browserGroups(run.tmp);
   expect(groups.size).toBeGreaterThan(0);
   run.child.kill(signal);
   const code = await run.exited;
   const leftovers = () => living(processes()).filter((p) => groups.has(p.group) || p.commandLine.includes(run.tmp));
-  await until(() => leftovers().length === 0 && readdirSync(run.tmp).length === 0, 15_000);
+  await until(() => leftovers().length === 0 && readdirSync(run.tmp).length === 0, 15_000, 50);
   return { code, left: leftovers(), tmpEntries: readdirSync(run.tmp) };
 }
 
