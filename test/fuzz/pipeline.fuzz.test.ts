@@ -106,7 +106,7 @@ describe('fuzz: mutated documents through lint and every output format', () => {
           }
         }
       }),
-      fuzzParameters(150),
+      fuzzParameters(600),
     );
   }, fuzzTimeout(300_000));
 });
@@ -126,7 +126,7 @@ describe('fuzz: mutated numbers through simulate', () => {
           expect(REFUSALS.some((kind) => error instanceof kind), `${(error as Error).name}: ${(error as Error).message}`).toBe(true);
         }
       }),
-      fuzzParameters(40, 0.3),
+      fuzzParameters(100, 0.3),
     );
   }, fuzzTimeout(300_000));
 });
@@ -147,7 +147,7 @@ describe('fuzz: hostile labels through the Mermaid text', () => {
         expect(forbiddenXmlChars(text)).toEqual([]);
         expect(text, 'a label becomes markup').not.toMatch(/<script|<img/i);
       }),
-      fuzzParameters(300),
+      fuzzParameters(1000),
     );
   });
 });
@@ -180,7 +180,7 @@ describe('fuzz: hostile titles through the report', () => {
         expect(html, 'a title becomes markup').not.toMatch(/<script|<img|href="javascript:/i);
         for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(xmlWellFormed(svg)).toBe(true);
       }),
-      fuzzParameters(3, 0.002),
+      fuzzParameters(5, 0.002),
     );
   }, fuzzTimeout(600_000));
 });

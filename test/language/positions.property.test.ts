@@ -122,7 +122,7 @@ describe('issue 12 #4: every diagnostic lies inside its line, for arbitrary muta
       fc.asyncProperty(input, async ([index, mutations]) => {
         await check(mutations.reduce(mutate, CORPUS[index]!));
       }),
-      fuzzParameters(150),
+      fuzzParameters(600),
     );
   }, 600_000);
 });

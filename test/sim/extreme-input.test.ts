@@ -182,6 +182,14 @@ describe('issue 12 #6: what simulate refuses, lint refuses first', () => {
     expect((outcome as Error).message).toContain(message);
   });
 
+  it('fte-minutes-per-year: 1e-320 (found by the fuzz suite: every FTE was infinite, null in results.json) is a schema error', async () => {
+    const dir = variant('fte-minutes-per-year: 96000 }', 'fte-minutes-per-year: 1e-320 }');
+    const findings = await lintFindings(dir);
+    expect(findings, JSON.stringify(findings)).toContain(`error schema ${positionOf(dir, '1e-320')} must be ≥ 1, got the number 1e-320`);
+    const outcome = await simulateIn(dir);
+    expect(outcome).toBeInstanceOf(Error);
+  });
+
   it('beta {alpha: 1e-300, beta: 1}: accepted by both, and every draw is a finite probability (0 here, since the mass is at 0)', async () => {
     const dir = variant('p: 0.10, source', 'p: { beta: { alpha: 1e-300, beta: 1 } }, source');
     expect((await lintFindings(dir)).filter((f) => f.startsWith('error'))).toEqual([]);

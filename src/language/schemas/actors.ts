@@ -5,7 +5,9 @@ export const Actor = z.strictObject({
   title: Text,
   'minutes-per-act': Parameter.describe('Working minutes per act.'),
   'cost-per-act': Parameter.describe('Cost per act in euros (tariff where one exists).'),
-  'fte-minutes-per-year': z.number().positive().describe('Working minutes in one full-time-equivalent year.'),
+  // At least a minute and at most the 525,600 minutes of a year: 1e-320 made every FTE infinite
+  // (a null in results.json; found by the fuzz suite, issue 12).
+  'fte-minutes-per-year': z.number().min(1).max(525_600).describe('Working minutes in one full-time-equivalent year: at least 1, at most 525,600 (the minutes in a year).'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
