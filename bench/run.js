@@ -98,8 +98,8 @@ try {
   // peer, alternating with this one: "no slower than before" is measured in the same run.
   const dt2Rows = measureTogether(
     [
-      { label: 'logi simulate pionniers-dt2-2026 --iterations 10000', command: process.execPath, args: [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', simOut] },
-      ...(BASELINE ? [{ label: `the same, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'baseline')], options: { cwd: BASELINE.dir } }] : []),
+      { label: 'logi simulate pionniers-dt2-2026 --iterations 10000', command: process.execPath, args: [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2')] },
+      ...(BASELINE ? [{ label: `the same, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2-baseline')], options: { cwd: BASELINE.dir } }] : []),
     ],
     SIM_RUNS,
   );
