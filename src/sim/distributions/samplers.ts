@@ -26,8 +26,9 @@ function refuse(sampler: string, parameters: string): never {
   throw new Error(`internal error: the ${sampler} sampler cannot draw with ${parameters}`);
 }
 
-function checkCount(sampler: string, name: string, n: number, more: string): void {
-  if (!(n <= MAX_SAMPLER_COUNT) || Number.isNaN(n)) refuse(sampler, `${name} = ${n}${more}`);
+/** `p`: the probability that goes with a binomial's n, for the message (NaN for Poisson). Messages are built only on failure: this runs on every draw. */
+function checkCount(sampler: string, name: string, n: number, p = Number.NaN): void {
+  if (!(n <= MAX_SAMPLER_COUNT) || Number.isNaN(n)) refuse(sampler, `${name} = ${n}${Number.isNaN(p) ? '' : `, p = ${p}`}`);
 }
 
 // ---- log-factorials ----------------------------------------------------------------------
@@ -55,7 +56,7 @@ export function logFactorial(k: number): number {
  */
 export function binomial(uniform: Uniform, n: number, p: number): number {
   if (!(p >= 0 && p <= 1)) refuse('binomial', `p = ${p}`);
-  checkCount('binomial', 'n', n, `, p = ${p}`);
+  checkCount('binomial', 'n', n, p);
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - binomial(uniform, n, 1 - p);
@@ -140,7 +141,7 @@ export function multinomial(uniform: Uniform, n: number, probabilities: ArrayLik
  * Economics 12 (1993) 39–45).
  */
 export function poisson(uniform: Uniform, mean: number): number {
-  checkCount('Poisson', 'mean', mean, '');
+  checkCount('Poisson', 'mean', mean);
   if (mean <= 0) return 0;
   if (mean < 10) {
     const limit = Math.exp(-mean);
