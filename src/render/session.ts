@@ -43,7 +43,7 @@ export const MERMAID_CONFIG = {
   theme: 'default',
   deterministicIds: true,
   // Byte-identical SVG for the same input (issue 12 #12): mermaid draws some shapes (stadiums,
-  // subroutines) with rough.js even in the classic look, and rough.js draws with Math.random
+  // subroutines) with rough.js even in the classic look, and rough.js draws with an unseeded global generator
   // unless it is given a seed. Any non-zero seed makes every path the same on every run.
   look: 'classic',
   handDrawnSeed: 1,
