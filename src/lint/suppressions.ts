@@ -125,6 +125,16 @@ export function applySuppressions(
   directivesByFile: ReadonlyMap<string, { source: SourceFile; directives: Directive[] }>,
   knownRuleIds: ReadonlySet<string>,
 ): { kept: Diagnostic[]; findings: SuppressionFinding[] } {
+  const kept = unsilenced(diagnostics, directivesByFile);
+  const findings: SuppressionFinding[] = [];
+  for (const { source, directives } of directivesByFile.values()) {
+    for (const directive of directives) judgeDirective(directive, source, knownRuleIds, findings);
+  }
+  return { kept, findings };
+}
+
+/** The findings no directive silences; marks on each directive the rules it did silence. */
+function unsilenced(diagnostics: readonly Diagnostic[], directivesByFile: ReadonlyMap<string, { source: SourceFile; directives: Directive[] }>): Diagnostic[] {
   const kept: Diagnostic[] = [];
   const applicable = indexDirectives(directivesByFile);
   for (const d of diagnostics) {
@@ -142,72 +152,71 @@ export function applySuppressions(
     if (!silenced) kept.push(d);
   }
 
-  const findings: SuppressionFinding[] = [];
-  for (const { source, directives } of directivesByFile.values()) {
-    for (const directive of directives) {
-      const at = { file: source.file, range: directive.range };
-      if (directive.kind === 'unknown') {
-        findings.push({
-          ruleId: NO_UNUSED_SUPPRESSION,
-          ...at,
-          message: `unknown suppression \`${directive.word}\`: it silences nothing`,
-          hint: 'write `# logi-disable-next-line <rule> -- <reason>` on the line above the finding, or `# logi-disable-file <rule> -- <reason>` for the whole file',
-        });
-        continue;
-      }
-      if (directive.rules.length === 0) {
-        findings.push({
-          ruleId: NO_UNUSED_SUPPRESSION,
-          ...at,
-          message: `\`${directive.word}\` names no rule: it silences nothing`,
-          hint: `name the rule to silence: \`# ${directive.word} <rule> -- <reason>\` (see \`logi rules\`)`,
-        });
-      }
-      if (directive.reason === undefined) {
-        findings.push({
-          ruleId: SUPPRESSION_NEEDS_REASON,
-          ...at,
-          message: 'this suppression gives no reason',
-          hint: `say why after \` -- \`: \`# ${directive.word} ${directive.rules.join(', ') || '<rule>'} -- <why this finding is intended>\``,
-        });
-      }
-      const unused = directive.rules.filter((rule) => !directive.used.has(rule));
-      for (const rule of unused) {
-        if (UNSUPPRESSIBLE.has(rule)) {
-          findings.push({
-            ruleId: NO_UNUSED_SUPPRESSION,
-            ...at,
-            message: `\`${rule}\` cannot be silenced: it silences nothing`,
-            hint: rule === SUPPRESSION_NEEDS_REASON || rule === NO_UNUSED_SUPPRESSION ? 'fix the suppression comment itself' : 'fix the finding: a file that cannot be read as a valid document is left out of the workspace',
-          });
-          continue;
-        }
-        if (!knownRuleIds.has(rule)) {
-          const match = closest(rule, knownRuleIds);
-          findings.push({
-            ruleId: NO_UNUSED_SUPPRESSION,
-            ...at,
-            message: `unknown rule \`${rule}\` in a suppression`,
-            hint: match ? `did you mean \`${match}\`?` : 'see `logi rules` for the rule ids',
-          });
-          continue;
-        }
-        const where = directive.kind === 'file' ? 'in this file' : `on line ${directive.line + 1}`;
-        const finding: SuppressionFinding = {
-          ruleId: NO_UNUSED_SUPPRESSION,
-          ...at,
-          message: `this suppression of \`${rule}\` silences nothing: no \`${rule}\` finding ${where}`,
-          hint: directive.kind === 'next-line' ? 'remove the comment, or move it to the line just above the finding' : 'remove the comment',
-        };
-        if (unused.length === directive.rules.length && rule === unused[0] && directive.alone) {
-          const text = source.text;
-          const lineBegin = text.lastIndexOf('\n', directive.start - 1) + 1;
-          const newline = text.indexOf('\n', directive.end);
-          finding.fix = { start: lineBegin, end: newline === -1 ? text.length : newline + 1, text: '' };
-        }
-        findings.push(finding);
-      }
-    }
+  return kept;
+}
+
+/** What is wrong with one directive (after `unsilenced` marked what it silenced), added to `findings`. */
+function judgeDirective(directive: Directive, source: SourceFile, knownRuleIds: ReadonlySet<string>, findings: SuppressionFinding[]): void {
+  const at = { file: source.file, range: directive.range };
+  if (directive.kind === 'unknown') {
+    findings.push({
+      ruleId: NO_UNUSED_SUPPRESSION,
+      ...at,
+      message: `unknown suppression \`${directive.word}\`: it silences nothing`,
+      hint: 'write `# logi-disable-next-line <rule> -- <reason>` on the line above the finding, or `# logi-disable-file <rule> -- <reason>` for the whole file',
+    });
+    return;
   }
-  return { kept, findings };
+  if (directive.rules.length === 0) {
+    findings.push({
+      ruleId: NO_UNUSED_SUPPRESSION,
+      ...at,
+      message: `\`${directive.word}\` names no rule: it silences nothing`,
+      hint: `name the rule to silence: \`# ${directive.word} <rule> -- <reason>\` (see \`logi rules\`)`,
+    });
+  }
+  if (directive.reason === undefined) {
+    findings.push({
+      ruleId: SUPPRESSION_NEEDS_REASON,
+      ...at,
+      message: 'this suppression gives no reason',
+      hint: `say why after \` -- \`: \`# ${directive.word} ${directive.rules.join(', ') || '<rule>'} -- <why this finding is intended>\``,
+    });
+  }
+  const unused = directive.rules.filter((rule) => !directive.used.has(rule));
+  for (const rule of unused) {
+    if (UNSUPPRESSIBLE.has(rule)) {
+      findings.push({
+        ruleId: NO_UNUSED_SUPPRESSION,
+        ...at,
+        message: `\`${rule}\` cannot be silenced: it silences nothing`,
+        hint: rule === SUPPRESSION_NEEDS_REASON || rule === NO_UNUSED_SUPPRESSION ? 'fix the suppression comment itself' : 'fix the finding: a file that cannot be read as a valid document is left out of the workspace',
+      });
+      continue;
+    }
+    if (!knownRuleIds.has(rule)) {
+      const match = closest(rule, knownRuleIds);
+      findings.push({
+        ruleId: NO_UNUSED_SUPPRESSION,
+        ...at,
+        message: `unknown rule \`${rule}\` in a suppression`,
+        hint: match ? `did you mean \`${match}\`?` : 'see `logi rules` for the rule ids',
+      });
+      continue;
+    }
+    const where = directive.kind === 'file' ? 'in this file' : `on line ${directive.line + 1}`;
+    const finding: SuppressionFinding = {
+      ruleId: NO_UNUSED_SUPPRESSION,
+      ...at,
+      message: `this suppression of \`${rule}\` silences nothing: no \`${rule}\` finding ${where}`,
+      hint: directive.kind === 'next-line' ? 'remove the comment, or move it to the line just above the finding' : 'remove the comment',
+    };
+    if (unused.length === directive.rules.length && rule === unused[0] && directive.alone) {
+      const text = source.text;
+      const lineBegin = text.lastIndexOf('\n', directive.start - 1) + 1;
+      const newline = text.indexOf('\n', directive.end);
+      finding.fix = { start: lineBegin, end: newline === -1 ? text.length : newline + 1, text: '' };
+    }
+    findings.push(finding);
+  }
 }
