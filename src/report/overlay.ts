@@ -11,6 +11,7 @@
  * can share one page.
  */
 import dagre from '@dagrejs/dagre';
+import { ownValue } from '../language/records.js';
 import { escapeXml } from '../text/escape.js';
 
 export type OverlayNodeType = 'start' | 'action' | 'decision' | 'end' | 'refer';
@@ -79,11 +80,6 @@ function num(value: number): string {
 /** Counts come from simulation output that may be partial: anything not a finite, non-negative number reads as 0. */
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-}
-
-/** Own properties only, so that a node id such as "constructor" does not pick up Object.prototype members. */
-function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Colours come from configuration: only plain colour syntax is let through, so a url(...) cannot fetch anything. */
@@ -294,9 +290,9 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     keyOf.set(node.id, key);
     typeOf.set(key, node.type);
     const lines: TextLine[] = wrap(node.label, WRAP_CHARS, MAX_LINES).map((text) => ({ text, size: LABEL_SIZE, bold: false }));
-    lines.push({ text: `≈ ${show(own(program.nodes, node.id) ?? 0)} ${words.perYear}`, size: COUNT_SIZE, bold: true });
+    lines.push({ text: `≈ ${show(ownValue(program.nodes, node.id) ?? 0)} ${words.perYear}`, size: COUNT_SIZE, bold: true });
     if (baseline !== undefined) {
-      lines.push({ text: `${words.baseline}${words.colon}${show(own(baseline.nodes, node.id) ?? 0)}`, size: BASELINE_SIZE, bold: false });
+      lines.push({ text: `${words.baseline}${words.colon}${show(ownValue(baseline.nodes, node.id) ?? 0)}`, size: BASELINE_SIZE, bold: false });
     }
     nodes.push({ key, node, lines, ...nodeSize(node.type, lines) });
   }
@@ -393,7 +389,7 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     const laid = graph.node(key);
     if (laid === undefined) continue;
     const [defaultFill, defaultStroke] = SHAPE_COLOURS[node.type] ?? SHAPE_COLOURS.action;
-    const actorColour = node.type === 'action' && node.actor !== undefined ? own(options.actorColours, node.actor) : undefined;
+    const actorColour = node.type === 'action' && node.actor !== undefined ? ownValue(options.actorColours, node.actor) : undefined;
     const fill = safeColour(actorColour?.[0], defaultFill);
     const stroke = safeColour(actorColour?.[1], defaultStroke);
     parts.push(`<g class="node node-${SHAPE_COLOURS[node.type] === undefined ? 'action' : node.type}">`);
