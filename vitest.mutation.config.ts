@@ -15,7 +15,7 @@ export default defineConfig({
     exclude: ['test/render/browser*.test.ts', 'test/render/pyramid.test.ts', 'test/report/report.test.ts', 'test/cli/**', 'test/lint/cli.test.ts', 'test/sim/simulate-cli.test.ts'],
     // Instrumented code runs many times slower; the long statistical tests take a tenth of their
     // usual sample under LOGI_MUTATION (test/helpers/budget.ts).
-    env: { LOGI_MUTATION: '1' },
+    env: { LOGI_MUTATION: '1', LOGI_LANG: 'en' },
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },

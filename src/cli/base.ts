@@ -2,12 +2,29 @@
  * The base of every command: `--json`, exit codes (0 clean, 1 findings, 2 usage or internal
  * error) and errors without stack traces (unless LOGI_DEBUG=1).
  */
-import { Command, Errors } from '@oclif/core';
+import { Command, Errors, Flags } from '@oclif/core';
+import { t } from '../i18n/catalogue.js';
+import { languageFlag, LANGS, resolveLanguage, setLanguage } from '../i18n/language.js';
 import { UsageError } from '../language/workspace.js';
 import { escapeTerminal, jsonForTerminal } from '../text/escape.js';
 
 export abstract class LogiCommand extends Command {
   static override enableJsonFlag = true;
+
+  static override baseFlags = {
+    lang: Flags.string({
+      char: 'l',
+      description: 'language of messages and reports (default: LOGI_LANG, then the locale, then fr)',
+      options: [...LANGS],
+      helpGroup: 'GLOBAL',
+    }),
+  };
+
+  /** Chooses the language before anything is printed, parse errors included (src/i18n/language.ts). */
+  override async init(): Promise<void> {
+    setLanguage(resolveLanguage(languageFlag(this.argv), process.env));
+    await super.init();
+  }
 
   /**
    * Logs a line that holds user text (a path, an id) and nothing logi coloured: control
@@ -25,7 +42,7 @@ export abstract class LogiCommand extends Command {
     if (this.jsonEnabled()) {
       process.stdout.write(`${jsonForTerminal(JSON.stringify({ error: { message, hint } }, null, 2))}\n`);
     } else {
-      process.stderr.write(`logi: ${escapeTerminal(message)}\n${hint ? `  hint: ${escapeTerminal(hint)}\n` : ''}`);
+      process.stderr.write(`logi: ${escapeTerminal(message)}\n${hint ? `  ${t('cli.hint')}: ${escapeTerminal(hint)}\n` : ''}`);
     }
     this.exit(2);
   }
@@ -37,8 +54,8 @@ export abstract class LogiCommand extends Command {
     // oclif's own parse errors (unknown flag, missing argument): usage errors, exit 2.
     if (error instanceof Errors.CLIError || error.oclif) {
       const message = error.message.replace(/\n\s*See more help with --help$/m, '').trim();
-      return this.fail(message, `see \`logi ${this.id ?? ''} --help\``);
+      return this.fail(message, t('cli.see-help', { command: this.id ?? '' }));
     }
-    return this.fail(`internal error: ${error.message}`, 'this is a bug in logi; rerun with LOGI_DEBUG=1 and report the stack trace');
+    return this.fail(t('cli.internal-error', { message: error.message }), t('cli.internal-error.hint'));
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
 import { ProgressBar } from '../cli/progress.js';
-import { LANGS, type Lang } from '../report/i18n.js';
+import { currentLanguage } from '../i18n/language.js';
 import type { ReportFormat } from '../report/write.js';
 
 export default class Report extends LogiCommand {
@@ -21,7 +21,6 @@ html is one file: CSS inline, charts as inline SVG drawn in Node, no script, a C
   static override flags = {
     format: Flags.string({ char: 'f', description: 'html: one self-contained page; md: Markdown with its charts beside it', options: ['html', 'md'], default: 'html' }),
     out: Flags.string({ char: 'o', description: 'file to write (default: report.html or report.md beside RESULTS)' }),
-    lang: Flags.string({ char: 'l', description: 'language of the report\'s own words', options: [...LANGS], default: 'fr' }),
   };
 
   async run(): Promise<{ out: string; files: string[] }> {
@@ -38,7 +37,7 @@ html is one file: CSS inline, charts as inline SVG drawn in Node, no script, a C
       throw error;
     }
     const progress = new ProgressBar();
-    const files = await writeReport(results, { format, out, lang: flags.lang as Lang, onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
+    const files = await writeReport(results, { format, out, lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
     progress.done();
     if (!this.jsonEnabled()) this.logInert(`✔ wrote the report to ${out}${files.length > 1 ? ` (and ${files.length - 1} charts beside it)` : ''}: open it in a browser`);
     return { out: path.resolve(out), files };

@@ -12,7 +12,7 @@ import { ParameterError } from '../sim/parameters.js';
 import { serializeResults, type Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
 import { InvalidInputError, simulate } from '../sim/simulate.js';
-import type { Lang } from '../report/i18n.js';
+import { currentLanguage } from '../i18n/language.js';
 
 export default class Simulate extends LogiCommand {
   static override summary = 'Run the Monte Carlo simulation of a scenario: strata year by year, action volumes, workforce and cost, baseline against program.';
@@ -37,7 +37,6 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
     horizon: Flags.integer({ description: 'years to simulate (default: the scenario\'s)', min: 1, max: 100 }),
     out: Flags.string({ char: 'o', description: 'folder to write results.json and summary.csv into' }),
     report: Flags.boolean({ description: 'also write the HTML report (report.html) into --out' }),
-    lang: Flags.string({ char: 'l', description: 'language of the report', options: ['fr', 'en'], default: 'fr' }),
     'csv-delimiter': Flags.string({ description: 'CSV delimiter; `;` also writes decimal commas, for French spreadsheets', options: [',', ';'], default: ',' }),
   };
 
@@ -105,7 +104,7 @@ Exit codes: 0 done; 2 invalid input (the workspace does not lint clean, or a par
       const progress = new ProgressBar();
       // Loaded only here: vega and vega-lite would add to the start-up of every simulation.
       const { reportHtmlOf } = await import('../report/write.js');
-      const html = await reportHtmlOf(results, { lang: flags.lang as Lang, onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
+      const html = await reportHtmlOf(results, { lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, 'drawing charts') });
       progress.done();
       files.push(await set.write('report.html', html));
     }

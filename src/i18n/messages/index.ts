@@ -1,0 +1,13 @@
+/** Every area of the catalogue; src/i18n/catalogue.ts merges them and refuses a repeated id. */
+import { cliMessages } from './cli.js';
+import { editorMessages } from './editor.js';
+import { ioMessages } from './io.js';
+import { languageMessages } from './language.js';
+import { lintMessages } from './lint.js';
+import { previewMessages } from './preview.js';
+import { renderMessages } from './render.js';
+import { reportMessages } from './report.js';
+import { rulesMessages } from './rules.js';
+import { simMessages } from './sim.js';
+
+export const MESSAGE_AREAS = [cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, simMessages] as const;
