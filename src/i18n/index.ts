@@ -1,2 +1,2 @@
 export { bothLanguages, CATALOGUE, defineMessages, t, translate, type MessageEntry, type MessageId, type Messages } from './catalogue.js';
-export { currentLanguage, DEFAULT_LANG, isLang, LANGS, languageFlag, languageOfLocale, resolveLanguage, setLanguage, type Lang } from './language.js';
+export { currentLanguage, DEFAULT_LANG, isLang, LANGS, languageOfLocale, resolveLanguage, setLanguage, type Lang } from './language.js';

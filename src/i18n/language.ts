@@ -32,16 +32,6 @@ export function resolveLanguage(flag: string | undefined, env: Readonly<Record<s
   return DEFAULT_LANG;
 }
 
-/** The value of `--lang X` or `--lang=X` in raw arguments, read before oclif parses them (its errors need a language too). */
-export function languageFlag(argv: readonly string[]): string | undefined {
-  for (const [i, arg] of argv.entries()) {
-    if (arg === '--') return undefined;
-    if (arg === '--lang') return argv[i + 1];
-    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
-  }
-  return undefined;
-}
-
 let current: Lang = resolveLanguage(undefined, process.env);
 
 /** The language messages are written in now. */
