@@ -37,6 +37,14 @@ export interface PathReport {
   atKey?: boolean;
 }
 
+/** Longest user text quoted in a message: a value or a key may be a megabyte long. */
+const MAX_QUOTED = 40;
+
+/** User text as a message quotes it: exactly as written, cut after 40 characters. */
+export function shorten(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+}
+
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Rule ids that the language itself reserves: rules may not use them. */

@@ -25,16 +25,27 @@ import {
   Parser,
   type YAMLMap,
 } from 'yaml';
+import { t } from '../i18n/catalogue.js';
+import { shorten } from './diagnostic.js';
 
 /** Nested mappings and lists (block or flow) allowed in a document; real documents use fewer than 15. */
 export const MAX_NESTING_DEPTH = 100;
 
-/** A syntax problem found by logi itself, in the shape of yaml's errors: a code, a message, offsets. */
+/**
+ * A syntax problem, in the shape of yaml's errors: a code, a message, offsets. yaml's own messages
+ * are never shown (src/language/syntax.ts explains each code); logi's own problems carry their
+ * message and hint, written in the user's language.
+ */
 export interface SyntaxProblem {
   code: string;
   message: string;
   start: number;
   end: number;
+  hint?: string;
+  /** True for the problems logi finds itself (duplicate keys, aliases, depth), false for yaml's. */
+  own?: boolean;
+  /** Offset of the first occurrence, for a key written twice. */
+  firstAt?: number;
 }
 
 export interface ParsedText {
@@ -92,23 +103,25 @@ function endOf(node: unknown, fallback: number): number {
 
 /** Keys equal as yaml compares them: the same scalar value, or the very same node. */
 function findDuplicateKeys(map: YAMLMap, problems: SyntaxProblem[]): void {
-  const seen = new Set<unknown>();
+  /** Each key's first occurrence (its offset), by identity. */
+  const seen = new Map<unknown, number>();
   const mapStart = startOf(map, 0);
   for (const pair of map.items) {
     const identity = isScalar(pair.key) ? pair.key.value : pair.key;
-    if (seen.has(identity)) {
-      const start = startOf(pair.key, startOf(pair.value, mapStart));
-      problems.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start, end: endOf(pair.key, start + 1) });
-    }
-    seen.add(identity);
+    const start = startOf(pair.key, startOf(pair.value, mapStart));
+    const first = seen.get(identity);
+    if (first !== undefined) {
+      const key = shorten(isScalar(pair.key) ? String(pair.key.value) : '?');
+      problems.push({ code: 'DUPLICATE_KEY', message: t('language.syntax.duplicate-key', { key }), firstAt: first, start, end: endOf(pair.key, start + 1), own: true });
+    } else seen.set(identity, start);
     if (isCollection(pair.key)) {
-      const start = startOf(pair.key, mapStart);
-      problems.push({ code: 'COLLECTION_KEY', message: 'a key must be a text or a number, not a list or a mapping', start, end: start + 1 });
+      const at = startOf(pair.key, mapStart);
+      problems.push({ code: 'COLLECTION_KEY', message: t('language.syntax.collection-key'), hint: t('language.syntax.collection-key.hint'), start: at, end: at + 1, own: true });
     } else if (isAlias(pair.key)) {
       // `*x: 1` where &x is a list would reach yaml's toJS as a collection key (a Node warning on
       // stderr, found by the fuzz suite); ids are written out, so an alias is never a key here.
-      const start = startOf(pair.key, mapStart);
-      problems.push({ code: 'COLLECTION_KEY', message: 'a key must be written out, not an alias (*name)', start, end: endOf(pair.key, start + 1) });
+      const at = startOf(pair.key, mapStart);
+      problems.push({ code: 'COLLECTION_KEY', message: t('language.syntax.alias-key'), hint: t('language.syntax.collection-key.hint'), start: at, end: endOf(pair.key, at + 1), own: true });
     }
   }
 }
@@ -125,13 +138,14 @@ export function scanDocument(doc: Document.Parsed): DocumentScan {
     const target = anchors.get(alias.source);
     const start = startOf(alias, 0);
     const end = endOf(alias, start + 1);
+    const name = shorten(alias.source);
     if (!target) {
-      scan.problems.push({ code: 'BAD_ALIAS', message: `the alias \`*${alias.source}\` names no anchor \`&${alias.source}\` set before it`, start, end });
+      scan.problems.push({ code: 'BAD_ALIAS', message: t('language.syntax.bad-alias', { name }), hint: t('language.syntax.bad-alias.hint'), start, end, own: true });
       return;
     }
     scan.aliasTargets.set(alias, target);
     if (open.has(target)) {
-      scan.problems.push({ code: 'SELF_ALIAS', message: `the alias \`*${alias.source}\` is inside the value it names (\`&${alias.source}\`): a value cannot contain itself`, start, end });
+      scan.problems.push({ code: 'SELF_ALIAS', message: t('language.syntax.self-alias', { name }), hint: t('language.syntax.self-alias.hint'), start, end, own: true });
     }
   };
   const visit = (node: unknown): void => {

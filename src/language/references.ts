@@ -1,14 +1,19 @@
 /**
  * Cross-document references: each broken one is reported at the position of the reference,
- * with the closest existing id as a hint.
+ * with the closest existing id as a hint. A reference to a broken document (one that failed its
+ * schema or its syntax, src/language/workspace.ts) resolves without a word: that document's own
+ * error is the one to fix, and a second error here would send the author to the wrong file.
  */
+import { t } from '../i18n/catalogue.js';
 import type { PathReport } from './diagnostic.js';
+import { shorten } from './diagnostic.js';
 import { parseTransition } from './schemas/index.js';
 import type { Kind } from './schemas/index.js';
-import { suggestionHint } from './suggest.js';
+import { didYouMean, suggestionHint, suggestions, type Thing } from './suggest.js';
 import type { LoadedDocument, Workspace } from './workspace.js';
 
 type Path = (string | number)[];
+type Member = 'stratum' | 'state' | 'actor' | 'source' | 'phase';
 
 /** Each list of known ids as a set, built on first use: a document may hold thousands of references to one list. */
 const knownSets = new WeakMap<readonly string[], Set<string>>();
@@ -22,6 +27,40 @@ function isKnown(id: string, known: readonly string[]): boolean {
   return set.has(id);
 }
 
+const KIND_THING: Record<Kind, Thing> = { Pyramid: 'pyramid', Logigramme: 'logigramme', Territory: 'territory', Program: 'program', Scenario: 'scenario', Actors: 'value' };
+
+function unknownDocument(kind: Kind, id: string): string {
+  switch (kind) {
+    case 'Pyramid':
+      return t('language.reference.unknown-pyramid', { id });
+    case 'Logigramme':
+      return t('language.reference.unknown-logigramme', { id });
+    case 'Territory':
+      return t('language.reference.unknown-territory', { id });
+    case 'Program':
+      return t('language.reference.unknown-program', { id });
+    case 'Scenario':
+      return t('language.reference.unknown-scenario', { id });
+    case 'Actors':
+      return t('language.reference.unknown-actors', { id });
+  }
+}
+
+function unknownMember(what: Member, id: string): string {
+  switch (what) {
+    case 'stratum':
+      return t('language.reference.unknown-stratum', { id });
+    case 'state':
+      return t('language.reference.unknown-state', { id });
+    case 'actor':
+      return t('language.reference.unknown-actor', { id });
+    case 'source':
+      return t('language.reference.unknown-source', { id });
+    case 'phase':
+      return t('language.reference.unknown-phase', { id });
+  }
+}
+
 class ReferenceChecker {
   readonly reports: PathReport[] = [];
   constructor(
@@ -29,21 +68,21 @@ class ReferenceChecker {
     readonly doc: LoadedDocument,
   ) {}
 
-  /** A reference to another document by id. */
-  document<K extends Kind>(kind: K, id: string, path: Path): LoadedDocument<K> | undefined {
+  /** A reference to another document by id (undefined, and no report, when it names a broken document). */
+  document<K extends Kind>(kind: K, id: string, path: Path, atKey = false): LoadedDocument<K> | undefined {
     const found = this.workspace.index[kind].get(id);
-    if (!found) {
-      const ids = [...this.workspace.index[kind].keys()];
-      const hint = suggestionHint(id, ids, `${kind.toLowerCase()} id`) ?? `no ${kind} document is loaded in this workspace; check logi.config.yaml \`include\``;
-      this.reports.push({ ruleId: 'known-reference', severity: 'error', message: `unknown ${kind.toLowerCase()} \`${id}\``, path, hint });
-    }
-    return found;
+    if (found || this.workspace.broken[kind].has(id)) return found;
+    // A broken document's id counts as known here: "no document is loaded" would be false.
+    const ids = [...new Set([...this.workspace.index[kind].keys(), ...[...this.workspace.broken[kind].values()].map((b) => b.id)])];
+    const hint = suggestionHint(id, ids, KIND_THING[kind]) ?? t('language.reference.none-loaded', { kind });
+    this.reports.push({ ruleId: 'known-reference', severity: 'error', message: unknownDocument(kind, shorten(id)), path, hint, ...(atKey ? { atKey } : {}) });
+    return undefined;
   }
 
-  member(ruleId: string, what: string, id: string, known: readonly string[], path: Path, atKey = false): boolean {
+  /** An id that must be one of `known`; `hint` replaces the usual suggestion when the context knows better. */
+  member(ruleId: string, what: Member, id: string, known: readonly string[], path: Path, atKey = false, hint = suggestionHint(id, known, what)): boolean {
     if (isKnown(id, known)) return true;
-    const hint = suggestionHint(id, known, what);
-    this.reports.push({ ruleId, severity: 'error', message: `unknown ${what} \`${id}\``, path, atKey, ...(hint ? { hint } : {}) });
+    this.reports.push({ ruleId, severity: 'error', message: unknownMember(what, shorten(id)), path, atKey, ...(hint ? { hint } : {}) });
     return false;
   }
 
@@ -58,113 +97,151 @@ class ReferenceChecker {
   }
 }
 
+/**
+ * The actor ids of the workspace; `complete` is false when a broken Actors document may define
+ * more than can be read (its syntax is broken): unknown actors are then not reported.
+ */
+function actorIds(workspace: Workspace): { ids: string[]; complete: boolean } {
+  const ids = new Set<string>();
+  for (const actorsDoc of workspace.index.Actors.values()) for (const id of Object.keys(actorsDoc.value.actors)) ids.add(id);
+  let complete = true;
+  for (const broken of workspace.broken.Actors.values()) {
+    const actors = (broken.data as { actors?: unknown } | undefined)?.actors;
+    if (broken.document.hasSyntaxErrors || actors === null || typeof actors !== 'object') complete = false;
+    else for (const id of Object.keys(actors)) ids.add(id);
+  }
+  return { ids: [...ids], complete };
+}
+
+/**
+ * "did you mean" for a logigramme's unknown stratum, ties resolved by context: the strata that
+ * programs assign this logigramme to (`S5` among S0, S1, S2 is S1 when a program serves S1 with it).
+ */
+function stratumHint(workspace: Workspace, logigrammeId: string, stratum: string, strata: readonly string[]): string | undefined {
+  const tied = suggestions(stratum, strata);
+  if (tied.length > 1) {
+    const served = new Set<string>();
+    for (const program of workspace.index.Program.values()) {
+      for (const [id, entry] of Object.entries(program.value.strata)) if (entry.logigramme === logigrammeId) served.add(id);
+    }
+    const inContext = tied.filter((id) => served.has(id));
+    if (inContext.length === 1) return didYouMean(stratum, inContext);
+  }
+  return suggestionHint(stratum, strata, 'stratum');
+}
+
 function pyramidStates(pyramid: LoadedDocument<'Pyramid'>): { strata: string[]; states: string[] } {
   const strata = pyramid.value.strata.map((s) => s.id);
   return { strata, states: [...strata, ...pyramid.value.exits.map((e) => e.id)] };
 }
 
 function transitionEnds(check: ReferenceChecker, key: string, states: readonly string[], strata: readonly string[], path: Path, atKey = false): void {
-  const t = parseTransition(key);
-  if (!t) return;
-  check.member('stratum-exists', 'stratum', t.from, strata, path, atKey);
-  check.member('stratum-exists', 'state', t.to, states, path, atKey);
+  const transition = parseTransition(key);
+  if (!transition) return;
+  check.member('stratum-exists', 'stratum', transition.from, strata, path, atKey);
+  check.member('stratum-exists', 'state', transition.to, states, path, atKey);
+}
+
+function pyramidReferences(check: ReferenceChecker, pyramid: LoadedDocument<'Pyramid'>): void {
+  const { strata, states } = pyramidStates(pyramid);
+  pyramid.value.transitions.forEach((transition, i) => {
+    check.member('stratum-exists', 'stratum', transition.from, strata, ['transitions', i, 'from']);
+    check.member('stratum-exists', 'state', transition.to, states, ['transitions', i, 'to']);
+    check.sources(transition.source, ['transitions', i, 'source']);
+  });
+  pyramid.value.inflows.forEach((inflow, i) => {
+    check.member('stratum-exists', 'stratum', inflow.to, strata, ['inflows', i, 'to']);
+    if (inflow.of !== undefined && inflow.of !== 'population') check.member('stratum-exists', 'stratum', inflow.of, ['population', ...strata], ['inflows', i, 'of']);
+    check.sources(inflow.source, ['inflows', i, 'source']);
+  });
+  for (const [name, flows] of Object.entries(pyramid.value.events ?? {})) {
+    flows.forEach((flow, i) => transitionEnds(check, flow, states, strata, ['events', name, i]));
+  }
+}
+
+/** `evidence` (one entry or a list) of an action or a decision: its sources. */
+function evidenceSources(check: ReferenceChecker, evidence: { source: unknown } | { source: unknown }[] | undefined, base: Path): void {
+  if (evidence === undefined) return;
+  if (Array.isArray(evidence)) evidence.forEach((e, i) => check.sources(e.source, [...base, 'evidence', i, 'source']));
+  else check.sources(evidence.source, [...base, 'evidence', 'source']);
+}
+
+function logigrammeReferences(check: ReferenceChecker, logigramme: LoadedDocument<'Logigramme'>): void {
+  const { workspace } = check;
+  const value = logigramme.value;
+  const pyramid = check.document('Pyramid', value.pyramid, ['pyramid']);
+  const states = pyramid ? pyramidStates(pyramid) : undefined;
+  if (states) check.member('stratum-exists', 'stratum', value.stratum, states.strata, ['stratum'], false, stratumHint(workspace, logigramme.id, value.stratum, states.strata));
+  const actors = actorIds(workspace);
+  const phases = Object.keys(value.phases ?? {});
+  for (const [nodeId, node] of Object.entries(value.nodes)) {
+    const base: Path = ['nodes', nodeId];
+    if (node.phase !== undefined) check.member('known-reference', 'phase', node.phase, phases, [...base, 'phase']);
+    if (node.type === 'action') {
+      const noActors = actors.ids.length === 0 ? t('language.reference.no-actors') : undefined;
+      if (actors.complete) check.member('known-actor', 'actor', node.actor, actors.ids, [...base, 'actor'], false, noActors);
+      evidenceSources(check, node.evidence, base);
+      (node.effects ?? []).forEach((effect, i) => {
+        if (states) transitionEnds(check, effect.transition, states.states, states.strata, [...base, 'effects', i, 'transition']);
+        check.sources(effect.source, [...base, 'effects', i, 'source']);
+      });
+    }
+    if (node.type === 'decision') {
+      node.branches.forEach((branch, i) => check.sources(branch.source, [...base, 'branches', i, 'source']));
+      check.sources(node.probabilities?.source, [...base, 'probabilities', 'source']);
+      evidenceSources(check, node.evidence, base);
+    }
+    if (node.type === 'refer') check.document('Logigramme', node.logigramme, [...base, 'logigramme']);
+  }
+}
+
+function territoryReferences(check: ReferenceChecker, territory: LoadedDocument<'Territory'>): void {
+  check.sources(territory.value['population-source'], ['population-source']);
+  for (const [pyramidId, entry] of Object.entries(territory.value.pyramids)) {
+    const pyramid = check.document('Pyramid', pyramidId, ['pyramids', pyramidId], true);
+    check.sources(entry.source, ['pyramids', pyramidId, 'source']);
+    if (!pyramid) continue;
+    const { strata, states } = pyramidStates(pyramid);
+    for (const stratum of Object.keys(entry.counts)) check.member('stratum-exists', 'stratum', stratum, strata, ['pyramids', pyramidId, 'counts', stratum], true);
+    for (const key of Object.keys(entry.multipliers ?? {})) transitionEnds(check, key, states, strata, ['pyramids', pyramidId, 'multipliers', key], true);
+  }
+  const actors = actorIds(check.workspace);
+  for (const [actor, entry] of Object.entries(territory.value.workforce ?? {})) {
+    if (actors.complete) check.member('known-actor', 'actor', actor, actors.ids, ['workforce', actor], true);
+    check.sources(entry.source, ['workforce', actor, 'source']);
+  }
+}
+
+function programReferences(check: ReferenceChecker, program: LoadedDocument<'Program'>): void {
+  const pyramid = check.document('Pyramid', program.value.pyramid, ['pyramid']);
+  const strata = pyramid ? pyramidStates(pyramid).strata : undefined;
+  for (const [stratum, entry] of Object.entries(program.value.strata)) {
+    if (strata) check.member('stratum-exists', 'stratum', stratum, strata, ['strata', stratum], true);
+    check.document('Logigramme', entry.logigramme, ['strata', stratum, 'logigramme']);
+    check.sources(entry.source, ['strata', stratum, 'source']);
+  }
 }
 
 export function resolveReferences(workspace: Workspace, doc: LoadedDocument): PathReport[] {
   const check = new ReferenceChecker(workspace, doc);
   switch (doc.kind) {
-    case 'Pyramid': {
-      const pyramid = doc as LoadedDocument<'Pyramid'>;
-      const { strata, states } = pyramidStates(pyramid);
-      pyramid.value.transitions.forEach((t, i) => {
-        check.member('stratum-exists', 'stratum', t.from, strata, ['transitions', i, 'from']);
-        check.member('stratum-exists', 'state', t.to, states, ['transitions', i, 'to']);
-        check.sources(t.source, ['transitions', i, 'source']);
-      });
-      pyramid.value.inflows.forEach((inflow, i) => {
-        check.member('stratum-exists', 'stratum', inflow.to, strata, ['inflows', i, 'to']);
-        if (inflow.of !== undefined && inflow.of !== 'population') check.member('stratum-exists', 'stratum', inflow.of, ['population', ...strata], ['inflows', i, 'of']);
-        check.sources(inflow.source, ['inflows', i, 'source']);
-      });
-      for (const [name, flows] of Object.entries(pyramid.value.events ?? {})) {
-        flows.forEach((flow, i) => transitionEnds(check, flow, states, strata, ['events', name, i]));
-      }
+    case 'Pyramid':
+      pyramidReferences(check, doc as LoadedDocument<'Pyramid'>);
       break;
-    }
-    case 'Logigramme': {
-      const logigramme = doc as LoadedDocument<'Logigramme'>;
-      const value = logigramme.value;
-      const pyramid = check.document('Pyramid', value.pyramid, ['pyramid']);
-      const states = pyramid ? pyramidStates(pyramid) : undefined;
-      if (states) check.member('stratum-exists', 'stratum', value.stratum, states.strata, ['stratum']);
-      const actors = new Set<string>();
-      for (const actorsDoc of workspace.index.Actors.values()) for (const id of Object.keys(actorsDoc.value.actors)) actors.add(id);
-      const actorIds = [...actors];
-      const phases = Object.keys(value.phases ?? {});
-      for (const [nodeId, node] of Object.entries(value.nodes)) {
-        const base: Path = ['nodes', nodeId];
-        if (node.phase !== undefined) check.member('known-reference', 'phase', node.phase, phases, [...base, 'phase']);
-        if (node.type === 'action') {
-          if (workspace.index.Actors.size > 0) check.member('known-actor', 'actor', node.actor, actorIds, [...base, 'actor']);
-          else check.reports.push({ ruleId: 'known-actor', severity: 'error', message: `unknown actor \`${node.actor}\``, path: [...base, 'actor'], hint: 'no Actors document is loaded in this workspace' });
-          const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
-          evidence.forEach((e, i) => check.sources(e.source, Array.isArray(node.evidence) ? [...base, 'evidence', i, 'source'] : [...base, 'evidence', 'source']));
-          (node.effects ?? []).forEach((effect, i) => {
-            if (states) transitionEnds(check, effect.transition, states.states, states.strata, [...base, 'effects', i, 'transition']);
-            check.sources(effect.source, [...base, 'effects', i, 'source']);
-          });
-        }
-        if (node.type === 'decision') {
-          node.branches.forEach((branch, i) => check.sources(branch.source, [...base, 'branches', i, 'source']));
-          check.sources(node.probabilities?.source, [...base, 'probabilities', 'source']);
-        }
-        if (node.type === 'decision' && node.evidence !== undefined) {
-          const evidence = Array.isArray(node.evidence) ? node.evidence : [node.evidence];
-          evidence.forEach((e, i) => check.sources(e.source, Array.isArray(node.evidence) ? [...base, 'evidence', i, 'source'] : [...base, 'evidence', 'source']));
-        }
-        if (node.type === 'refer') check.document('Logigramme', node.logigramme, [...base, 'logigramme']);
-      }
+    case 'Logigramme':
+      logigrammeReferences(check, doc as LoadedDocument<'Logigramme'>);
       break;
-    }
     case 'Actors': {
       const actors = doc as LoadedDocument<'Actors'>;
       for (const [id, actor] of Object.entries(actors.value.actors)) check.sources(actor.source, ['actors', id, 'source']);
       break;
     }
-    case 'Territory': {
-      const territory = doc as LoadedDocument<'Territory'>;
-      check.sources(territory.value['population-source'], ['population-source']);
-      for (const [pyramidId, entry] of Object.entries(territory.value.pyramids)) {
-        const pyramid = check.document('Pyramid', pyramidId, ['pyramids', pyramidId]);
-        check.sources(entry.source, ['pyramids', pyramidId, 'source']);
-        if (!pyramid) {
-          check.reports[check.reports.length - 1]!.atKey = true;
-          continue;
-        }
-        const { strata, states } = pyramidStates(pyramid);
-        for (const stratum of Object.keys(entry.counts)) check.member('stratum-exists', 'stratum', stratum, strata, ['pyramids', pyramidId, 'counts', stratum], true);
-        for (const key of Object.keys(entry.multipliers ?? {})) transitionEnds(check, key, states, strata, ['pyramids', pyramidId, 'multipliers', key], true);
-      }
-      const actors = new Set<string>();
-      for (const actorsDoc of workspace.index.Actors.values()) for (const id of Object.keys(actorsDoc.value.actors)) actors.add(id);
-      const actorIds = [...actors];
-      for (const [actor, entry] of Object.entries(territory.value.workforce ?? {})) {
-        check.member('known-actor', 'actor', actor, actorIds, ['workforce', actor], true);
-        check.sources(entry.source, ['workforce', actor, 'source']);
-      }
+    case 'Territory':
+      territoryReferences(check, doc as LoadedDocument<'Territory'>);
       break;
-    }
-    case 'Program': {
-      const program = doc as LoadedDocument<'Program'>;
-      const pyramid = check.document('Pyramid', program.value.pyramid, ['pyramid']);
-      const strata = pyramid ? pyramidStates(pyramid).strata : undefined;
-      for (const [stratum, entry] of Object.entries(program.value.strata)) {
-        if (strata) check.member('stratum-exists', 'stratum', stratum, strata, ['strata', stratum], true);
-        check.document('Logigramme', entry.logigramme, ['strata', stratum, 'logigramme']);
-        check.sources(entry.source, ['strata', stratum, 'source']);
-      }
+    case 'Program':
+      programReferences(check, doc as LoadedDocument<'Program'>);
       break;
-    }
     case 'Scenario': {
       const scenario = doc as LoadedDocument<'Scenario'>;
       check.document('Pyramid', scenario.value.pyramid, ['pyramid']);

@@ -6,7 +6,13 @@ import { promises as fs } from 'node:fs';
 import { type Alias, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, PathReport, Position, Range } from './diagnostic.js';
 import { LineIndex } from './lines.js';
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatTenths } from '../i18n/numbers.js';
 import { type DocumentScan, MAX_NESTING_DEPTH, parseDocuments, scanDocument, type SyntaxProblem } from './parse.js';
+import { collapseProblems, explainProblem, findUnclosedOpener } from './syntax.js';
+
+export { findUnclosedOpener } from './syntax.js';
 
 export { MAX_NESTING_DEPTH } from './parse.js';
 
@@ -94,93 +100,58 @@ function positionOfByte(bytes: Uint8Array, offset: number): Position {
   return { line, column };
 }
 
-/** Reads and parses one YAML file. Never throws for bad input: problems become diagnostics. */
-export async function readSource(file: string, absolutePath: string): Promise<ReadResult> {
+/** A file that cannot be read: its stat or read error in the user's words. */
+function cannotRead(file: string, code: string | undefined): ReadResult {
+  if (code === 'ENOENT') return { ok: false, diagnostics: [unreadable(file, t('language.file.not-found', { file }), t('language.file.not-found.hint'))] };
+  const message = code === undefined ? t('language.file.cannot-read-unknown', { file }) : t('language.file.cannot-read', { file, code });
+  return { ok: false, diagnostics: [unreadable(file, message, t('language.file.permissions.hint'))] };
+}
+
+function tooLarge(file: string, bytes: number): ReadResult {
+  const mb = formatTenths(bytes / 1024 / 1024, currentLanguage());
+  return { ok: false, diagnostics: [unreadable(file, t('language.file.too-large', { file, mb }), t('language.file.too-large.hint'))] };
+}
+
+/**
+ * Reads and parses one YAML file. Never throws for bad input: problems become diagnostics.
+ * `text`, when given, is used instead of the file's content (standard input, an editor's unsaved
+ * buffer): the file need not exist on disk.
+ */
+export async function readSource(file: string, absolutePath: string, text?: string): Promise<ReadResult> {
+  if (text !== undefined) return readGivenText(file, absolutePath, text);
   let stat;
   try {
     stat = await fs.stat(absolutePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      diagnostics: [
-        unreadable(
-          file,
-          code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code ?? 'unknown error'})`,
-          code === 'ENOENT' ? 'check the path, or run `logi lint` without arguments in the workspace' : 'check the file permissions',
-        ),
-      ],
-    };
+    return cannotRead(file, (error as NodeJS.ErrnoException).code);
   }
-  if (stat.isDirectory()) {
-    return {
-      ok: false,
-      diagnostics: [unreadable(file, `${file} is a directory, not a YAML file`, 'rename the directory so that its name does not end in .yaml or .yml')],
-    };
-  }
-  if (!stat.isFile()) {
-    return { ok: false, diagnostics: [unreadable(file, `${file} is not a regular file`, 'logi reads regular .yaml files only')] };
-  }
-  if (stat.size > MAX_FILE_BYTES) {
-    const mb = (stat.size / 1024 / 1024).toFixed(1);
-    return {
-      ok: false,
-      diagnostics: [unreadable(file, `${file} is ${mb} MB; logi refuses files over 5 MB`, 'split the content into several documents, one logigramme per file')],
-    };
-  }
+  if (stat.isDirectory()) return { ok: false, diagnostics: [unreadable(file, t('language.file.directory', { file }), t('language.file.directory.hint'))] };
+  if (!stat.isFile()) return { ok: false, diagnostics: [unreadable(file, t('language.file.not-regular', { file }), t('language.file.not-regular.hint'))] };
+  if (stat.size > MAX_FILE_BYTES) return tooLarge(file, stat.size);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(absolutePath);
   } catch (error) {
-    return { ok: false, diagnostics: [unreadable(file, `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file permissions')] };
+    return cannotRead(file, (error as NodeJS.ErrnoException).code);
   }
   const bad = firstInvalidUtf8Byte(bytes);
   if (bad >= 0) {
     const at = positionOfByte(bytes, bad);
+    const byte = bytes[bad]!.toString(16).padStart(2, '0');
     return {
       ok: false,
-      diagnostics: [
-        unreadable(
-          file,
-          `${file} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
-          'save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); accents must be UTF-8',
-          { start: at, end: { line: at.line, column: at.column + 1 } },
-        ),
-      ],
+      diagnostics: [unreadable(file, t('language.file.not-utf8', { file, byte, offset: bad }), t('language.file.not-utf8.hint'), { start: at, end: { line: at.line, column: at.column + 1 } })],
     };
   }
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseSource(file, absolutePath, text);
+  const decoded = new TextDecoder('utf-8').decode(bytes);
+  return parseSource(file, absolutePath, decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded);
 }
 
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'each key may appear once per mapping: remove or rename one of them',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  BAD_INDENT: 'align the key with its siblings (spaces only)',
-  MISSING_CHAR: 'a closing quote, bracket or brace is missing',
-  UNEXPECTED_TOKEN: 'check the punctuation on this line (quotes, colons, brackets)',
-  BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines: check the indentation above',
-  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines: is a colon or a quote missing?',
-  BAD_SCALAR_START: 'quote values that start with special characters such as @ ` % or |',
-  UNEXPECTED_SCALAR: 'check the indentation: this value does not belong to the key above',
-  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
-  IMPOSSIBLE: 'check the structure around this line',
-  SELF_ALIAS: 'an alias cannot stand inside the value it names: write the value out, or anchor a smaller value',
-  COLLECTION_KEY: 'write each key as plain text (`name: value`); `?` keys holding lists or mappings are not used in logi files',
-  TOO_DEEP: 'a document needs only a few levels of mappings and lists: look for a run of unclosed brackets or ever-deeper indentation',
-};
-
-/** Longest syntax message shown: yaml quotes source text in some messages, and a line may be 1 MB long. */
-const MAX_MESSAGE_LENGTH = 200;
-/** What a JavaScript engine says when a resource runs out: never shown as such to an author. */
-const ENGINE_MESSAGE = /^(?:RangeError: )?(?:Maximum call stack size exceeded|Invalid string length|Invalid array length|Array buffer allocation failed|Out of memory)/;
-
-/** A syntax message fit for an author: one line, no position (the range says it), bounded. */
-export function plainSyntaxMessage(code: string, message: string): string {
-  if (code === 'RESOURCE_EXHAUSTION' || ENGINE_MESSAGE.test(message)) return 'this part of the file is too deeply nested or too large to read';
-  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+/** Text handed over instead of the file (already decoded): the size limit holds as for a file on disk. */
+function readGivenText(file: string, absolutePath: string, text: string): ReadResult {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_FILE_BYTES) return tooLarge(file, size);
+  return parseSource(file, absolutePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 /** yaml's errors and logi's own syntax problems of one document, in the order of the text. */
@@ -190,27 +161,10 @@ function syntaxProblems(doc: Document.Parsed, own: readonly SyntaxProblem[]): Sy
 }
 
 function syntaxDiagnostics(file: string, lines: LineIndex, problems: readonly SyntaxProblem[], unclosedOpener: () => number | undefined): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const seenLines = new Set<number>();
-  for (const problem of problems) {
-    // yaml often reports one mistake several times at one place: keep the first per line (and
-    // always the point where the file is cut for nesting too deep).
-    const errorLine = lines.lineOf(problem.start);
-    if (seenLines.has(errorLine) && problem.code !== 'TOO_DEEP') continue;
-    seenLines.add(errorLine);
-    const message = plainSyntaxMessage(problem.code, problem.message);
-    const opener = /quote|end with a [\]}]|MISSING_CHAR/.test(`${problem.message} ${problem.code}`) ? unclosedOpener() : undefined;
-    const hasTab = problem.code !== 'DUPLICATE_KEY' && lines.lineText(errorLine).includes('\t');
-    diagnostics.push({
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      message: hasTab ? `${message} (the line contains a tab)` : message,
-      file,
-      range: opener === undefined ? lines.range(problem.start, problem.end) : lines.range(opener, opener + 1),
-      hint: opener !== undefined ? `this ${describeOpener(lines.text[opener]!)} is never closed` : hasTab ? YAML_HINTS.TAB_AS_INDENT : (YAML_HINTS[problem.code] ?? 'check the YAML syntax on this line'),
-    });
-  }
-  return diagnostics;
+  return collapseProblems(problems, lines).map((problem) => {
+    const { message, hint, range } = explainProblem(problem, lines, unclosedOpener);
+    return { ruleId: 'yaml-syntax', severity: 'error', message, file, range, hint };
+  });
 }
 
 /** The plain data of a document whose syntax is sound, or the diagnostic saying why there is none. */
@@ -219,17 +173,15 @@ function toData(file: string, lines: LineIndex, doc: Document.Parsed, scan: Docu
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     const firstAlias = scan.aliasTargets.keys().next().value;
-    const message = String((error as Error).message);
+    const tooManyAliases = /alias/i.test(String((error as Error).message));
     return {
       diagnostic: {
         ruleId: 'yaml-syntax',
         severity: 'error',
-        message: /alias/i.test(message)
-          ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused to protect against exponential growth`
-          : `cannot read this document: ${plainSyntaxMessage('', message)}`,
+        message: tooManyAliases ? t('language.syntax.alias-bomb', { max: MAX_ALIAS_COUNT }) : t('language.syntax.unreadable-document'),
         file,
         range: firstAlias?.range ? lines.range(firstAlias.range[0], firstAlias.range[1]) : lines.range(0, 0),
-        hint: 'write the repeated content out, or use fewer nested aliases',
+        hint: t('language.syntax.alias-bomb.hint'),
       },
     };
   }
@@ -237,7 +189,7 @@ function toData(file: string, lines: LineIndex, doc: Document.Parsed, scan: Docu
 
 /** The problem of a document cut where it nests too deep. */
 function tooDeep(offset: number): SyntaxProblem {
-  return { code: 'TOO_DEEP', message: `nested more than ${MAX_NESTING_DEPTH} levels deep: logi reads no further in this file`, start: offset, end: offset + 1 };
+  return { code: 'TOO_DEEP', message: t('language.syntax.too-deep', { max: MAX_NESTING_DEPTH }), hint: t('language.syntax.too-deep.hint'), start: offset, end: offset + 1, own: true };
 }
 
 /** Parses YAML text (already decoded) into documents and syntax diagnostics. Never throws for bad input. */
@@ -265,41 +217,6 @@ export function parseSource(file: string, absolutePath: string, text: string): R
   // The cut document always holds the too-deep point; this only guards against losing it.
   if (last < 0 && parsed.tooDeepAt !== undefined) for (const d of syntaxDiagnostics(file, lines, [tooDeep(parsed.tooDeepAt)], unclosedOpener)) diagnostics.push(d);
   return { ok: true, source: { file, absolutePath, text, lines, documents }, diagnostics };
-}
-
-function describeOpener(char: string): string {
-  return char === '"' || char === "'" ? `quote ${char}` : `bracket ${char}`;
-}
-
-/**
- * Offset of the first quote or bracket that is never closed, found by a simple scan that
- * knows YAML's quoting rules ('' inside single quotes, \" inside double quotes) and comments.
- * yaml reports such errors at the end of the file; the opener is where the author must look.
- */
-export function findUnclosedOpener(text: string): number | undefined {
-  const stack: { char: string; offset: number }[] = [];
-  let quote: { char: string; offset: number } | undefined;
-  const pairs: Record<string, string> = { '[': ']', '{': '}' };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (quote.char === '"' && c === '\\') i += 1;
-      else if (c === quote.char) {
-        if (quote.char === "'" && text[i + 1] === "'") i += 1;
-        else quote = undefined;
-      }
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i += 1;
-      continue;
-    }
-    const previous = i === 0 ? '\n' : text[i - 1]!;
-    if ((c === '"' || c === "'") && /[\s:[{,-]/.test(previous)) quote = { char: c, offset: i };
-    else if (c === '[' || c === '{') stack.push({ char: c, offset: i });
-    else if ((c === ']' || c === '}') && stack.length > 0 && pairs[stack[stack.length - 1]!.char] === c) stack.pop();
-  }
-  return quote?.offset ?? stack[0]?.offset;
 }
 
 /**

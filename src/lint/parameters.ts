@@ -33,7 +33,5 @@ export function isDistribution(parameter: Parameter): boolean {
   return typeof parameter !== 'number';
 }
 
-/** A number for messages: at most 6 significant digits, no float noise (0.30000000000000004 → 0.3). */
-export function formatFigure(x: number): string {
-  return String(Number(x.toPrecision(6)));
-}
+/** A number for messages, in the YAML's notation: one home, src/i18n/numbers.ts. */
+export { formatFigure } from '../i18n/numbers.js';

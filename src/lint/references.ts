@@ -19,6 +19,17 @@ export function referenceReports(workspace: Workspace, document: LoadedDocument)
   return reports;
 }
 
+/**
+ * Whether the loader found a broken reference at `path` of `document` (a logigramme's `stratum`,
+ * a program's `pyramid`). A rule that builds on that reference stays silent: the reference's own
+ * finding is the one error for the one mistake (a wrong `stratum: S5` is not also a program
+ * "served by a logigramme of another stratum").
+ */
+export function hasBrokenReference(workspace: Workspace, document: LoadedDocument, path: ReadonlyArray<string | number>): boolean {
+  const key = path.join('\u0000');
+  return referenceReports(workspace, document).some((r) => r.path.join('\u0000') === key);
+}
+
 /** A rule that reports the loader's reference findings of one id. */
 export function referenceRule(id: string, description: string, kinds: readonly Kind[]): Rule {
   return defineRule<Kind>({

@@ -12,7 +12,8 @@
 import { Lexer } from 'yaml';
 import type { Diagnostic, Range } from '../language/diagnostic.js';
 import type { SourceFile } from '../language/source.js';
-import { closest } from '../language/suggest.js';
+import { t } from '../i18n/catalogue.js';
+import { didYouMean } from '../language/suggest.js';
 import type { TextEdit } from './rule.js';
 
 export const SUPPRESSION_NEEDS_REASON = 'suppression-needs-reason';
@@ -162,8 +163,8 @@ function judgeDirective(directive: Directive, source: SourceFile, knownRuleIds: 
     findings.push({
       ruleId: NO_UNUSED_SUPPRESSION,
       ...at,
-      message: `unknown suppression \`${directive.word}\`: it silences nothing`,
-      hint: 'write `# logi-disable-next-line <rule> -- <reason>` on the line above the finding, or `# logi-disable-file <rule> -- <reason>` for the whole file',
+      message: t('lint.suppression.unknown-directive', { word: directive.word }),
+      hint: t('lint.suppression.unknown-directive.hint'),
     });
     return;
   }
@@ -171,16 +172,16 @@ function judgeDirective(directive: Directive, source: SourceFile, knownRuleIds: 
     findings.push({
       ruleId: NO_UNUSED_SUPPRESSION,
       ...at,
-      message: `\`${directive.word}\` names no rule: it silences nothing`,
-      hint: `name the rule to silence: \`# ${directive.word} <rule> -- <reason>\` (see \`logi rules\`)`,
+      message: t('lint.suppression.no-rule', { word: directive.word }),
+      hint: t('lint.suppression.no-rule.hint', { word: directive.word }),
     });
   }
   if (directive.reason === undefined) {
     findings.push({
       ruleId: SUPPRESSION_NEEDS_REASON,
       ...at,
-      message: 'this suppression gives no reason',
-      hint: `say why after \` -- \`: \`# ${directive.word} ${directive.rules.join(', ') || '<rule>'} -- <why this finding is intended>\``,
+      message: t('lint.suppression.no-reason'),
+      hint: t('lint.suppression.no-reason.hint', { word: directive.word, rules: directive.rules }),
     });
   }
   const unused = directive.rules.filter((rule) => !directive.used.has(rule));
@@ -189,27 +190,25 @@ function judgeDirective(directive: Directive, source: SourceFile, knownRuleIds: 
       findings.push({
         ruleId: NO_UNUSED_SUPPRESSION,
         ...at,
-        message: `\`${rule}\` cannot be silenced: it silences nothing`,
-        hint: rule === SUPPRESSION_NEEDS_REASON || rule === NO_UNUSED_SUPPRESSION ? 'fix the suppression comment itself' : 'fix the finding: a file that cannot be read as a valid document is left out of the workspace',
+        message: t('lint.suppression.unsuppressible', { rule }),
+        hint: rule === SUPPRESSION_NEEDS_REASON || rule === NO_UNUSED_SUPPRESSION ? t('lint.suppression.fix-comment.hint') : t('lint.suppression.fix-finding.hint'),
       });
       continue;
     }
     if (!knownRuleIds.has(rule)) {
-      const match = closest(rule, knownRuleIds);
       findings.push({
         ruleId: NO_UNUSED_SUPPRESSION,
         ...at,
-        message: `unknown rule \`${rule}\` in a suppression`,
-        hint: match ? `did you mean \`${match}\`?` : 'see `logi rules` for the rule ids',
+        message: t('lint.suppression.unknown-rule', { rule }),
+        hint: didYouMean(rule, knownRuleIds) ?? t('lint.suppression.see-rules.hint'),
       });
       continue;
     }
-    const where = directive.kind === 'file' ? 'in this file' : `on line ${directive.line + 1}`;
     const finding: SuppressionFinding = {
       ruleId: NO_UNUSED_SUPPRESSION,
       ...at,
-      message: `this suppression of \`${rule}\` silences nothing: no \`${rule}\` finding ${where}`,
-      hint: directive.kind === 'next-line' ? 'remove the comment, or move it to the line just above the finding' : 'remove the comment',
+      message: directive.kind === 'file' ? t('lint.suppression.unused-in-file', { rule }) : t('lint.suppression.unused-on-line', { rule, line: directive.line + 1 }),
+      hint: directive.kind === 'next-line' ? t('lint.suppression.move.hint') : t('lint.suppression.remove.hint'),
     };
     if (unused.length === directive.rules.length && rule === unused[0] && directive.alone) {
       const text = source.text;

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/language/diagnostic.js';
-import { MAX_FILE_BYTES, MAX_NESTING_DEPTH, parseSource, plainSyntaxMessage } from '../../src/language/source.js';
+import { LineIndex } from '../../src/language/lines.js';
+import { MAX_FILE_BYTES, MAX_NESTING_DEPTH, parseSource } from '../../src/language/source.js';
+import { explainProblem } from '../../src/language/syntax.js';
 import { lint } from '../../src/lint/engine.js';
 
 /** What a JavaScript engine says when it runs out of stack or memory: never shown to an author. */
@@ -85,14 +87,16 @@ describe('issue 12 #3: lint reports hostile YAML instead of aborting', () => {
     expect(result.diagnostics.map((d) => `${at(d)} ${d.ruleId}`)).toEqual(['101:101-101:102 yaml-syntax']);
   });
 
-  it('repeated syntax errors that nest the parser deeper and deeper are each reported, then cut at the limit', () => {
+  it('repeated syntax errors that nest the parser deeper and deeper collapse to the first, then the cut at the limit', () => {
     // `a: b: c` leaves the compact mapping `b: c` open on every line: line n's, at column 4,
-    // opens level n (the top mapping, line 1, is level 1).
+    // opens level n (the top mapping, line 1, is level 1). The 499 errors after the first are its
+    // consequences: one is reported, at the whole of line 2, and the point where reading stops.
     const diagnostics = syntaxOf(`kind: Logigramme\n${'a: b: c\n'.repeat(500)}`);
-    expect(diagnostics[0]!.message).toBe('Nested mappings are not allowed in compact mappings');
-    expect(at(diagnostics[0]!)).toBe('2:4-2:5');
-    expect(diagnostics.filter((d) => d.message.includes('levels deep')).map(at)).toEqual(['101:4-101:5']);
-    expect(diagnostics.filter((d) => ENGINE_MESSAGE.test(d.message))).toEqual([]);
+    expect(diagnostics.map((d) => `${at(d)} ${d.message}`)).toEqual([
+      '2:1-2:8 a value holding `: ` must be quoted',
+      `101:4-101:5 nested more than ${MAX_NESTING_DEPTH} levels deep: logi reads no further in this file`,
+    ]);
+    expect(diagnostics[0]!.hint).toBe('put the value in double quotes: `label: "Glycémie : contrôle"`');
   });
 
   it('documents before a too-deep one are still read', () => {
@@ -107,7 +111,9 @@ describe('issue 12 #3: lint reports hostile YAML instead of aborting', () => {
   it('issue 12 #3: 150,000 duplicate keys lint without overflowing the stack (push(...all) did)', async () => {
     const result = await lintText(`kind: Logigramme\n${'a: 1\n'.repeat(150_000)}`);
     expect(result.diagnostics).toHaveLength(149_999);
-    expect(result.diagnostics.slice(0, 2).map((d) => `${at(d)} ${d.message}`)).toEqual(['3:1-3:2 Map keys must be unique', '4:1-4:2 Map keys must be unique']);
+    // Each duplicate is a mistake of its own (not a parser error's consequence): each is reported.
+    expect(result.diagnostics.slice(0, 2).map((d) => `${at(d)} ${d.message}`)).toEqual(['3:1-3:2 the key `a` is written twice here', '4:1-4:2 the key `a` is written twice here']);
+    expect(result.diagnostics[0]!.hint).toBe('each key may appear once per mapping: remove or rename one of them (the first is on line 2)');
     expect(at(result.diagnostics.at(-1)!)).toBe('150001:1-150001:2');
   });
 
@@ -117,7 +123,7 @@ describe('issue 12 #3: lint reports hostile YAML instead of aborting', () => {
     const result = await lintText(text);
     expect(result.diagnostics.filter((d) => ENGINE_MESSAGE.test(d.message) || d.ruleId === 'rule-error')).toEqual([]);
     // The unknown kind is quoted, cut after 40 characters: the message stays short.
-    expect(result.diagnostics[0]!.message).toBe(`unknown kind "${'x'.repeat(40)}…"`);
+    expect(result.diagnostics[0]!.message).toBe(`unknown kind \`${'x'.repeat(40)}…\``);
     expect(at(result.diagnostics[0]!)).toBe('1:7-1:1000009');
     // Each actor lacks its three figures, reported at its key: k0 on line 7, k9999 on line 10006.
     expect(result.diagnostics).toHaveLength(1 + 3 * 10_000);
@@ -134,17 +140,20 @@ describe('issue 12 #3: lint reports hostile YAML instead of aborting', () => {
 });
 
 describe('syntax messages are plain', () => {
+  const lines = new LineIndex('a: 1\nb: 2\n');
+  const explain = (code: string, message: string) => explainProblem({ code, message, start: 0, end: 1 }, lines, () => undefined);
+
   it('an engine message (yaml reports a caught stack overflow as RESOURCE_EXHAUSTION) becomes a plain one', () => {
-    expect(plainSyntaxMessage('RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded')).toBe('this part of the file is too deeply nested or too large to read');
-    expect(plainSyntaxMessage('', 'Invalid string length')).toBe('this part of the file is too deeply nested or too large to read');
-    // A message that merely quotes such words from the file is yaml's own, and is kept.
-    expect(plainSyntaxMessage('UNEXPECTED_TOKEN', 'Unexpected scalar token in YAML stream: "heap out of memory"')).toBe('Unexpected scalar token in YAML stream: "heap out of memory"');
+    expect(explain('RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded').message).toBe('this part of the file is too deeply nested or too large to read');
+    expect(explain('', 'Invalid string length').message).toBe('this part of the file is too deeply nested or too large to read');
   });
-  it("yaml's message keeps its first line, without its position, cut at 200 characters", () => {
-    expect(plainSyntaxMessage('BAD_INDENT', 'All mapping items must start at the same column at line 3, column 1:\n\nframe')).toBe('All mapping items must start at the same column');
-    const long = plainSyntaxMessage('UNEXPECTED_TOKEN', `Unexpected scalar token in YAML stream: "${'y'.repeat(5000)}"`);
-    expect(long).toHaveLength(200);
-    expect(long.endsWith('…')).toBe(true);
+
+  it("yaml's text is never shown, not even its first line: each code has logi's own words", () => {
+    const quoted = explain('UNEXPECTED_TOKEN', 'Unexpected scalar token in YAML stream: "heap out of memory"');
+    expect(quoted).toMatchObject({ message: 'the YAML syntax is broken here', hint: 'check the punctuation on this line (quotes, colons, brackets)' });
+    expect(explain('BAD_INDENT', 'All mapping items must start at the same column at line 3, column 1:\n\nframe').message).toBe('this line is not aligned with the keys around it');
+    expect(explain('BAD_DQ_ESCAPE', 'Invalid escape sequence \\d').message).toBe('a backslash \\ in double quotes starts an escape that YAML does not know');
+    expect(explain('UNEXPECTED_TOKEN', `Unexpected scalar token in YAML stream: "${'y'.repeat(5000)}"`).message).toBe('the YAML syntax is broken here');
   });
 });
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/i18n/language.js';
 import { parseSource } from '../../src/language/source.js';
 import { lint } from '../../src/lint/engine.js';
 import { parseDirectives } from '../../src/lint/suppressions.js';
@@ -83,6 +84,28 @@ describe('inline suppressions', () => {
       'no-unused-suppression 20 error',
       'label-length 21 error',
     ]);
+  });
+
+  it('says what is wrong with each comment, in English and in French', async () => {
+    const text = doc('# logi-disable-file no-cycle -- pas de boucle ici\n', '    # logi-disable-next-line label-lenght -- typo\n', '    # logi-disable-next-line label-length\n');
+    const file = path.join(work, 'suppressions.yaml');
+    writeFileSync(file, text);
+    const said = async () => (await lint({ cwd: work, paths: [file] })).diagnostics.filter((d) => d.ruleId !== 'evidence-required' && d.ruleId !== 'label-length').map((d) => `${d.range.start.line} ${d.message} | ${d.hint}`);
+    expect(await said()).toEqual([
+      '1 this suppression of `no-cycle` silences nothing: no `no-cycle` finding in this file | remove the comment',
+      '13 unknown rule `label-lenght` in a suppression | did you mean `label-length`?',
+      '20 this suppression gives no reason | say why after ` -- `: `# logi-disable-next-line label-length -- <why this finding is intended>`',
+    ]);
+    setLanguage('fr');
+    try {
+      expect(await said()).toEqual([
+        '1 cette suppression de `no-cycle` ne masque rien : aucun signalement `no-cycle` dans ce fichier | supprimez le commentaire',
+        '13 règle `label-lenght` inconnue dans une suppression | vouliez-vous dire `label-length` ?',
+        '20 cette suppression ne donne pas de raison | dites pourquoi après ` -- ` : `# logi-disable-next-line label-length -- <pourquoi ce signalement est voulu>`',
+      ]);
+    } finally {
+      setLanguage('en');
+    }
   });
 
   it('the severity of the suppression checks follows the config', async () => {

@@ -244,7 +244,7 @@ describe('ids named after Object.prototype members', () => {
   it('issue 12 #2: render --pyramid draws the pyramid `constructor` for each territory that counts it, and no other', () => {
     const uncounting = `${MODEL}---\nkind: Territory\nversion: 1\nid: valueOf\ntitle: Territory without pyramid\npopulation: 500\npyramids: {}\n`;
     const out = path.join(tmp, 'pyramids');
-    const run = runCli(['render', '--pyramid', 'constructor', '--out', out, '--json'], { cwd: writeWorkspace('uncounting', uncounting) });
+    const run = runCli(['render', '--pyramid', 'constructor', '--out', out, '--json', '--lang', 'fr'], { cwd: writeWorkspace('uncounting', uncounting) });
     expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
     expect(run.status, run.stderr).toBe(0);
     expect(visibleFiles(out)).toEqual(['constructor-hasOwnProperty.svg', 'constructor-toLocaleString.svg']);

@@ -3,22 +3,23 @@
  * (DESIGN §2). Objects are strict: an unknown key is an error, reported with "did you mean".
  */
 import { z } from 'zod';
+import { t } from '../../i18n/catalogue.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const Id = z
   .string()
-  .regex(ID_PATTERN, { error: 'an id uses letters, digits, "-", "_" or "." and starts with a letter or digit' })
+  .regex(ID_PATTERN, { error: () => t('language.schema.id-rule') })
   .describe('An identifier, unique within its scope: letters, digits, "-", "_", ".".');
 
-export const Text = z.string().min(1, { error: 'must not be empty' });
+export const Text = z.string().min(1, { error: () => t('language.schema.empty-text') });
 
-const finite = () => z.number().refine(Number.isFinite, { error: 'must be a finite number' });
-const positive = () => finite().refine((n) => n > 0, { error: 'must be > 0' });
+const finite = () => z.number().refine(Number.isFinite, { error: () => t('language.schema.finite') });
+const positive = () => finite().refine((n) => n > 0, { error: () => t('language.schema.positive') });
 
 /** `{beta: {mean, sd}}` or `{beta: {alpha, beta}}`: a probability or a coverage in [0, 1]. */
 export const BetaDistribution = z.strictObject({
   beta: z.union([
-    z.strictObject({ mean: finite().refine((m) => m > 0 && m < 1, { error: 'a beta mean lies strictly between 0 and 1' }), sd: positive() }),
+    z.strictObject({ mean: finite().refine((m) => m > 0 && m < 1, { error: () => t('language.schema.beta-mean') }), sd: positive() }),
     z.strictObject({ alpha: positive(), beta: positive() }),
   ]),
 });
@@ -77,13 +78,13 @@ export const Sources = z.record(Id, Source).describe('Bibliography of this docum
 /** The fields every document starts with. */
 export const header = <K extends string>(kind: K) => ({
   kind: z.literal(kind),
-  version: z.literal(1, { error: 'the language version is 1: write `version: 1`' }),
+  version: z.literal(1, { error: () => t('language.schema.version') }),
   id: Id,
 });
 
 /** `S1->S2`: a transition between two states of a pyramid. */
 export const TRANSITION_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*->\s*([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
-export const TransitionKey = z.string().regex(TRANSITION_PATTERN, { error: 'a transition is written `FROM->TO`, e.g. `S1->S2`' });
+export const TransitionKey = z.string().regex(TRANSITION_PATTERN, { error: () => t('language.schema.transition-key') });
 
 export function parseTransition(key: string): { from: string; to: string } | undefined {
   const m = TRANSITION_PATTERN.exec(key);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n/catalogue.js';
 import { header, Id, Parameter, Period, SourceRef, Sources, Text, TransitionKey } from './common.js';
 
 /** `{times: 4, per: year}`, or the shorthand `4/year`. */
@@ -16,7 +17,7 @@ export function parseFrequency(frequency: string | { times: z.infer<typeof Param
 
 export const Frequency = z.union([
   z.strictObject({ times: Parameter.describe('How many acts per period for each person reaching the node.'), per: Period }),
-  z.string().regex(FREQUENCY_SHORTHAND, { error: 'a frequency is `{times: N, per: year}` or the shorthand `N/year` (day, week, month, quarter, year)' }),
+  z.string().regex(FREQUENCY_SHORTHAND, { error: () => t('language.schema.frequency') }),
 ]);
 
 export const Evidence = z.strictObject({
@@ -46,7 +47,7 @@ export const Condition = z
     unit: z.string().optional().describe('Unit of the bounds when it differs in spelling from the variable\'s.'),
   })
   .refine((c) => ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between'].some((k) => c[k as keyof typeof c] !== undefined), {
-    error: 'a condition needs at least one of lt, lte, gt, gte, eq, in, between',
+    error: () => t('language.schema.condition-empty'),
   });
 
 export const Branch = z.strictObject({
@@ -109,17 +110,17 @@ const DecisionNodeChecked = DecisionNode.superRefine((node, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['probabilities', 'dirichlet'],
-      message: `the dirichlet has ${node.probabilities.dirichlet.length} concentrations for ${node.branches.length} branches: give one per branch, in order`,
+      message: t('language.schema.dirichlet-length', { concentrations: node.probabilities.dirichlet.length, branches: node.branches.length }),
     });
   }
   node.branches.forEach((branch, i) => {
     if (branch.p !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['branches', i, 'p'], message: 'this decision draws its branch shares from `probabilities`: remove `p` here' });
+      ctx.addIssue({ code: 'custom', path: ['branches', i, 'p'], message: t('language.schema.dirichlet-no-p') });
     }
   });
 });
 
-export const NODE_TYPES = ['start', 'action', 'decision', 'end', 'refer'] as const;
+export const NODE_TYPES = ['start', 'action', 'decision', 'refer', 'end'] as const;
 export const LogigrammeNode = z.discriminatedUnion('type', [StartNode, ActionNode, DecisionNodeChecked, EndNode, ReferNode]);
 export type LogigrammeNode = z.infer<typeof LogigrammeNode>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n/catalogue.js';
 import { header, Id, Parameter, SourceRef, Sources, Text } from './common.js';
 
 /**
@@ -9,7 +10,7 @@ import { header, Id, Parameter, SourceRef, Sources, Text } from './common.js';
  */
 export const CoverageRamp = z.strictObject({
   ramp: z.array(Parameter).min(1).describe('Coverage in years 1, 2, …; the last value holds. With `relative-to`, what is added to the baseline\'s.'),
-  'relative-to': z.literal('baseline', { error: 'a coverage can be relative to `baseline` only' }).optional().describe('Add the ramp to the coverage the scenario\'s baseline draws for the stratum (clamped to [0, 1]).'),
+  'relative-to': z.literal('baseline', { error: () => t('language.schema.relative-to') }).optional().describe('Add the ramp to the coverage the scenario\'s baseline draws for the stratum (clamped to [0, 1]).'),
 });
 export const Coverage = z.union([Parameter, CoverageRamp]);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n/catalogue.js';
 import { header, Id, Parameter, SourceRef, Sources, Text, TransitionKey } from './common.js';
 
 export const Stratum = z.strictObject({
@@ -28,10 +29,10 @@ export const Inflow = z
     note: z.string().optional(),
   })
   .refine((inflow) => (inflow.count === undefined) !== (inflow.rate === undefined), {
-    error: 'an inflow has either `count` or `rate` (with `of`), not both and not neither',
+    error: () => t('language.schema.inflow-count-or-rate'),
   })
   .refine((inflow) => inflow.rate === undefined || inflow.of !== undefined, {
-    error: 'an inflow with `rate` says what it is a rate `of` (`population` or a stratum id)',
+    error: () => t('language.schema.inflow-rate-of'),
     path: ['of'],
   });
 
