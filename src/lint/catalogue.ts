@@ -3,6 +3,8 @@
  * loader and engine whose ids are reserved (they cannot be turned off), and the checks of inline
  * suppressions. `logi rules` prints this list; a test keeps docs/rules/ and the fixtures in step.
  */
+import { translate } from '../i18n/catalogue.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
 import type { Severity } from '../language/diagnostic.js';
 import type { Kind } from '../language/schemas/index.js';
 import { docsPath, type Rule } from './rule.js';
@@ -13,7 +15,10 @@ export type Origin = 'rule' | 'reserved' | 'suppression';
 
 export interface CatalogueEntry {
   id: string;
-  description: string;
+  /** What it checks, in the current language (a getter over `describe`, read when shown). */
+  readonly description: string;
+  /** What it checks, in `lang`: the catalogue's `rules.<id>.description`. */
+  describe(lang: Lang): string;
   /** Severity in the `recommended` preset (`off`: only in `strict`). */
   severity: Severity | 'off';
   fixable: boolean;
@@ -27,64 +32,68 @@ export interface CatalogueEntry {
   configurable: boolean;
 }
 
-const reserved = (id: string, description: string, fixable = false): CatalogueEntry => ({
-  id,
-  description,
-  severity: 'error',
-  fixable,
-  docs: docsPath(id),
-  kinds: [],
-  origin: 'reserved',
-  configurable: false,
-});
+/** An entry whose `description` is `describe` in the language current when it is read. */
+function withDescription(entry: Omit<CatalogueEntry, 'description'>): CatalogueEntry {
+  return Object.defineProperty(entry, 'description', { get: () => entry.describe(currentLanguage()), enumerable: true }) as CatalogueEntry;
+}
+
+type ReservedId = 'file-unreadable' | 'yaml-syntax' | 'schema' | 'duplicate-id' | 'rule-error';
+
+const reserved = (id: ReservedId, fixable = false): CatalogueEntry =>
+  withDescription({
+    id,
+    describe: (lang) => translate(lang, `rules.${id}.description`),
+    severity: 'error',
+    fixable,
+    docs: docsPath(id),
+    kinds: [],
+    origin: 'reserved',
+    configurable: false,
+  });
 
 /** The reserved checks, made by the loader and the engine; their severity is always `error`. */
-export const RESERVED_CHECKS: readonly CatalogueEntry[] = [
-  reserved('file-unreadable', 'The file can be read: it exists, is a regular file of at most 5 MB, and is valid UTF-8.'),
-  reserved('yaml-syntax', 'The file is valid YAML: spaces not tabs, closed quotes and brackets, no duplicate keys, bounded aliases.'),
-  reserved('schema', 'Every document matches the language: a known `kind`, `version: 1`, the required keys, no unknown key, values of the right type (`--fix` adds a missing `version: 1`).', true),
-  reserved('duplicate-id', 'Ids are unique among the documents of one kind in the workspace.'),
-  reserved('rule-error', 'A rule failed on a document: a bug in logi, reported as a finding instead of a crash.'),
-];
+export const RESERVED_CHECKS: readonly CatalogueEntry[] = [reserved('file-unreadable'), reserved('yaml-syntax'), reserved('schema', true), reserved('duplicate-id'), reserved('rule-error')];
 
 /** The checks of suppression comments (`# logi-disable-next-line <rule> -- <reason>`). */
 export const SUPPRESSION_CHECKS: readonly CatalogueEntry[] = [
-  {
+  withDescription({
     id: SUPPRESSION_NEEDS_REASON,
-    description: 'A suppression comment says why the finding is intended, after ` -- `.',
+    describe: (lang) => translate(lang, 'rules.suppression-needs-reason.description'),
     severity: 'error',
     fixable: false,
     docs: docsPath(SUPPRESSION_NEEDS_REASON),
     kinds: [],
     origin: 'suppression',
     configurable: true,
-  },
-  {
+  }),
+  withDescription({
     id: NO_UNUSED_SUPPRESSION,
-    description: 'A suppression comment names known rules and silences at least one finding.',
+    describe: (lang) => translate(lang, 'rules.no-unused-suppression.description'),
     severity: 'warning',
     fixable: true,
     docs: docsPath(NO_UNUSED_SUPPRESSION),
     kinds: [],
     origin: 'suppression',
     configurable: true,
-  },
+  }),
 ];
 
 export function ruleEntry(rule: Rule): CatalogueEntry {
-  return {
+  return withDescription({
     id: rule.meta.id,
-    description: rule.meta.description,
+    describe: (lang) => rule.meta.describe(lang),
     severity: rule.meta.severity,
     fixable: rule.meta.fixable === true,
     docs: rule.meta.docs,
     kinds: rule.meta.kinds,
     origin: 'rule',
     configurable: true,
-  };
+  });
 }
 
 /** Every check, rules first (in BUILTIN_RULES order), then suppression and reserved checks. */
 export function catalogue(rules: readonly Rule[] = BUILTIN_RULES): CatalogueEntry[] {
   return [...rules.map(ruleEntry), ...SUPPRESSION_CHECKS, ...RESERVED_CHECKS];
 }
+
+export { describeRule } from './rule.js';

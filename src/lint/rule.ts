@@ -1,4 +1,6 @@
 /** The contract every lint rule follows (one rule per file under rules/). */
+import { CATALOGUE } from '../i18n/catalogue.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
 import type { Severity } from '../language/diagnostic.js';
 import type { Kind } from '../language/schemas/index.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
@@ -7,7 +9,13 @@ export type DocPath = ReadonlyArray<string | number>;
 
 export interface RuleMeta {
   id: string;
-  description: string;
+  /**
+   * What the rule checks, in the current language. A getter: it reads the catalogue each time it
+   * is read, since the language is chosen after the rules are imported.
+   */
+  readonly description: string;
+  /** What the rule checks, in `lang` (for texts that carry both languages, such as SARIF). */
+  describe(lang: Lang): string;
   /** Severity in the `recommended` preset; `off` means the rule is only in `strict`. */
   severity: Severity | 'off';
   /** Kinds of document the rule looks at. */
@@ -60,8 +68,44 @@ export interface Rule<K extends Kind = Kind> {
   check(context: RuleContext<K>): void;
 }
 
-export function defineRule<K extends Kind>(rule: Rule<K> & { meta: RuleMeta & { kinds: readonly K[] } }): Rule {
-  return rule as unknown as Rule;
+/**
+ * What a rule file declares. Its description is the catalogue's `rules.<id>.description`
+ * (src/i18n/messages/rules.ts), found by the id; a description with parameters is given as
+ * `describe(lang)`; `description` is a fixed text, only for rules outside the catalogue (tests).
+ */
+export type RuleSpec<K extends Kind> = Omit<RuleMeta, 'description' | 'describe' | 'kinds'> & {
+  kinds: readonly K[];
+  describe?: (lang: Lang) => string;
+  description?: string;
+};
+
+/** The entry `rules.<id>.description` in `lang`, when the catalogue has one without parameters. */
+function catalogueDescription(id: string, lang: Lang): string | undefined {
+  const words = CATALOGUE.get(`rules.${id}.description`)?.[lang];
+  return typeof words === 'string' ? words : undefined;
+}
+
+/** The description of a rule (or a check of the catalogue), in `lang` or else the current language. */
+export function describeRule(meta: Pick<RuleMeta, 'describe'>, lang: Lang = currentLanguage()): string {
+  return meta.describe(lang);
+}
+
+/** A rule whose `meta.description` reads the catalogue in the current language whenever it is shown. */
+export function defineRule<K extends Kind>(rule: { meta: RuleSpec<K>; check(context: RuleContext<K>): void }): Rule {
+  const { describe: given, description: fixed, ...rest } = rule.meta;
+  const describe = (lang: Lang): string => {
+    const text = given?.(lang) ?? catalogueDescription(rest.id, lang) ?? fixed;
+    if (text === undefined) throw new Error(`rule ${rest.id} has no description: add rules.${rest.id}.description to src/i18n/messages/rules.ts`);
+    return text;
+  };
+  const meta: RuleMeta = {
+    ...rest,
+    describe,
+    get description() {
+      return describe(currentLanguage());
+    },
+  };
+  return { meta, check: rule.check } as unknown as Rule;
 }
 
 /** The documentation file of a rule id. */

@@ -4,6 +4,8 @@
  * of the fixtures' context workspace: the incorrect one must produce that rule, the correct one
  * nothing at all. A `<!-- example: latin1 -->` line before a fence writes the example in Latin-1;
  * `<!-- example: throwing-rule -->` lints it with a rule that fails on ids starting with `boom`.
+ * Descriptions are in both languages: the page's header and the index quote the catalogue's
+ * English and French.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/lint/catalogue.js';
 import { lint } from '../../src/lint/engine.js';
 import { presetSeverity } from '../../src/lint/presets.js';
+import { describeRule } from '../../src/lint/rule.js';
 import { BUILTIN_RULES } from '../../src/lint/rules/index.js';
 import { REPO } from '../helpers/cli.js';
 import { FIXTURES, THROWING_RULE } from './helpers.js';
@@ -60,9 +63,12 @@ describe('docs/rules', () => {
     expect(pages.sort()).toEqual(ENTRIES.map((e) => e.id).sort());
   });
 
-  it('lists every check in its index', () => {
+  it('lists every check in its index, with its description in English and French', () => {
     const index = readFileSync(path.join(DOCS, 'README.md'), 'utf8');
-    for (const entry of ENTRIES) expect(index, entry.id).toContain(`[${entry.id}](${entry.id}.md)`);
+    for (const entry of ENTRIES) {
+      expect(index, entry.id).toContain(`[${entry.id}](${entry.id}.md)`);
+      expect(index, entry.id).toContain(`| ${describeRule(entry, 'en')} | ${describeRule(entry, 'fr')} |`);
+    }
   });
 
   it.each(ENTRIES.map((e) => [e.id, e] as const))('%s: the header agrees with the catalogue', (id, entry) => {
@@ -70,6 +76,7 @@ describe('docs/rules', () => {
     const shown = (s: string) => (s === 'warning' ? 'warning' : s);
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
     expect(page).toContain(`> ${entry.description}`);
+    expect(page).toContain(`> *En français :* ${describeRule(entry, 'fr')}`);
     expect(page).toContain(`| recommended | ${shown(entry.severity)} |`);
     expect(page).toContain(`| strict | ${shown(entry.configurable ? presetSeverity(entry.severity, 'strict') : entry.severity)} |`);
     expect(page).toContain(`| fixable | ${entry.fixable ? 'yes' : 'no'}`);

@@ -131,6 +131,14 @@ describe('condition-coverage', () => {
       ['18:40', 'hba1c = 7 reaches three branches (« ≤ 7 % », « 7 % tout juste » and « ≥ 7 % »)', OVERLAP_HINT],
     ]);
   });
+
+  it('quotes the labels exactly as written: a comma, a quote or a backtick in a label stays where it is (issue 13)', async () => {
+    // The last label holds a comma: the list is joined once, never rewritten afterwards ("and"
+    // must come before the last label, not replace the comma inside it).
+    await expectFindings('condition-coverage/invalid/labels-with-commas.yaml', 'condition-coverage', [
+      ['18:43', 'hba1c = 7 reaches three branches (« ≤ 7 %, objectif atteint », « 7 %, tout juste » and « ≥ 7 %, "à revoir" `vite` »)', OVERLAP_HINT],
+    ]);
+  });
 });
 
 describe('consistent-units', () => {
@@ -485,7 +493,8 @@ describe('the rules of references (known-actor, known-reference, known-source, s
     await expectFindings('known-reference/invalid/scenario-typo.yaml', 'known-reference', [['6:15', 'unknown territory `territoir`', 'did you mean `territoire`?']]);
     await expectFindings('stratum-exists/invalid/effect-unknown-state.yaml', 'stratum-exists', [
       ['19:23', 'unknown state `dialyse`', 'known states: `S0`, `S1`, `S2`, `deces`'],
-      ['20:23', 'unknown stratum `S9`', 'did you mean `S0`?'],
+      // S9 is one edit from S0, S1 and S2: the ties are listed together (issue 13).
+      ['20:23', 'unknown stratum `S9`', 'did you mean `S0`, `S1` or `S2`?'],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { formatFigure, isDistribution, parameterMean, parameterUpper } from '../parameters.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -14,7 +15,6 @@ const TOLERANCE = 1e-9;
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'branch-probabilities-sum',
-    description: 'Branch probabilities sum to 1, or stay ≤ 1 with exactly one branch (without `p`) taking the remainder.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('branch-probabilities-sum'),
@@ -40,12 +40,11 @@ export default defineRule<'Logigramme'>({
         upper += parameterUpper(branch.p);
       });
       if (outOfRange) continue;
-      const what = anyDistribution ? 'the mean branch probabilities' : 'the branch probabilities';
       if (remainder.length > 1) {
         report({
           path: [...base, remainder[1]!],
-          message: `${remainder.length} branches have no \`p\`: only one branch may take the remainder`,
-          hint: `give \`p\` to every branch but one (« ${node.branches[remainder[0]!]!.label} » can keep the remainder)`,
+          message: t('rules.branch-probabilities-sum.several-remainders', { count: remainder.length }),
+          hint: t('rules.branch-probabilities-sum.several-remainders.hint', { label: node.branches[remainder[0]!]!.label }),
         });
         continue;
       }
@@ -53,18 +52,16 @@ export default defineRule<'Logigramme'>({
         report({
           path: base,
           atKey: true,
-          message: `${what} of \`${id}\` sum to ${formatFigure(sum)}, not 1`,
-          hint: anyDistribution
-            ? 'remove `p` from one branch so that it takes the remainder, or draw the shares jointly with `probabilities: { dirichlet: [...] }`'
-            : 'make them sum to 1, or remove `p` from one branch so that it takes the remainder',
+          message: t('rules.branch-probabilities-sum.not-one', { mean: anyDistribution, node: id, sum: formatFigure(sum) }),
+          hint: anyDistribution ? t('rules.branch-probabilities-sum.not-one.hint-distribution') : t('rules.branch-probabilities-sum.not-one.hint'),
         });
       } else if (remainder.length === 0 && upper > 1 + TOLERANCE) {
         // Independent draws whose means sum to 1 exceed 1 in about half the iterations: the simulation stops.
         report({
           path: base,
           atKey: true,
-          message: `the shares of \`${id}\` are drawn independently: their means sum to 1, so draws sum above 1 in about half the iterations and the simulation stops`,
-          hint: 'draw the shares jointly with `probabilities: { dirichlet: [...] }`, or remove `p` from one branch so that it takes the remainder',
+          message: t('rules.branch-probabilities-sum.independent', { node: id }),
+          hint: t('rules.branch-probabilities-sum.independent.hint'),
         });
       }
       if (remainder.length === 1) {
@@ -73,23 +70,23 @@ export default defineRule<'Logigramme'>({
           report({
             path: base,
             atKey: true,
-            message: `${what} of \`${id}\` already sum to ${formatFigure(sum)}, more than 1: nothing remains for « ${label} »`,
-            hint: 'lower the shares so that they sum to less than 1; the branch without `p` takes what remains',
+            message: t('rules.branch-probabilities-sum.nothing-remains', { mean: anyDistribution, node: id, sum: formatFigure(sum), label }),
+            hint: t('rules.branch-probabilities-sum.nothing-remains.hint'),
           });
         } else if (sum > 1 - TOLERANCE) {
           report({
             path: [...base, remainder[0]!],
             severity: 'warning',
-            message: `${what} of the other branches sum to 1: « ${label} » takes the remainder, which is 0`,
-            hint: 'lower the other shares, or remove this branch if nobody takes it',
+            message: t('rules.branch-probabilities-sum.remainder-zero', { mean: anyDistribution, label }),
+            hint: t('rules.branch-probabilities-sum.remainder-zero.hint'),
           });
         } else if (upper > 1 + TOLERANCE) {
           report({
             path: base,
             atKey: true,
             severity: 'warning',
-            message: `the upper plausible values of the shares of \`${id}\` sum to ${formatFigure(upper)}: a draw may leave nothing for « ${label} », and the simulation stops on shares above 1`,
-            hint: 'narrow the distributions, or draw the shares jointly with `probabilities: { dirichlet: [...] }`',
+            message: t('rules.branch-probabilities-sum.upper', { node: id, sum: formatFigure(upper), label }),
+            hint: t('rules.branch-probabilities-sum.upper.hint'),
           });
         }
       }

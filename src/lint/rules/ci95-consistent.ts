@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { parameterPlaces } from '../../sim/distributions/places.js';
 import { formatFigure } from '../parameters.js';
 import { defineRule, docsPath } from '../rule.js';
@@ -19,7 +20,6 @@ const MAX_SHIFT = Math.log(1.01);
 export default defineRule<'Pyramid' | 'Actors' | 'Logigramme' | 'Territory' | 'Program'>({
   meta: {
     id: 'ci95-consistent',
-    description: 'A lognormal\'s point estimate lies near the geometric midpoint of its 95 % interval, so that the simulation draws from the interval written.',
     severity: 'warning',
     kinds: ['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program'],
     docs: docsPath('ci95-consistent'),
@@ -39,8 +39,22 @@ export default defineRule<'Pyramid' | 'Actors' | 'Logigramme' | 'Territory' | 'P
       const spread = Math.sqrt(hi / lo);
       report({
         path: [...place.path, 'lognormal', 'ci95'],
-        message: `the estimate ${formatFigure(point)} is not near the middle of [${formatFigure(lo)}, ${formatFigure(hi)}] on the log scale (distances ${formatFigure(below)} below, ${formatFigure(above)} above): the simulation would draw from [${formatFigure(point / spread)}, ${formatFigure(point * spread)}]`,
-        hint: `check the figures against the source; consistent alternatives: median ${formatFigure(Math.sqrt(lo * hi))} with this interval, or ci95 [${formatFigure((point * point) / hi)}, ${formatFigure(hi)}], or [${formatFigure(lo)}, ${formatFigure((point * point) / lo)}]`,
+        message: t('rules.ci95-consistent.off-centre', {
+          point: formatFigure(point),
+          lo: formatFigure(lo),
+          hi: formatFigure(hi),
+          below: formatFigure(below),
+          above: formatFigure(above),
+          drawnLo: formatFigure(point / spread),
+          drawnHi: formatFigure(point * spread),
+        }),
+        hint: t('rules.ci95-consistent.off-centre.hint', {
+          median: formatFigure(Math.sqrt(lo * hi)),
+          lo: formatFigure(lo),
+          hi: formatFigure(hi),
+          loForPoint: formatFigure((point * point) / hi),
+          hiForPoint: formatFigure((point * point) / lo),
+        }),
       });
     }
   },

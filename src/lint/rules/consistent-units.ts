@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import type { LoadedDocument, Workspace } from '../../language/workspace.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -41,7 +42,6 @@ function declarations(workspace: Workspace): Map<string, Declaration> {
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'consistent-units',
-    description: 'A condition\'s `unit` matches its variable\'s unit, and a variable has the same unit in every decision of the workspace.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('consistent-units'),
@@ -57,25 +57,29 @@ export default defineRule<'Logigramme'>({
         if (conditionUnit === undefined) return;
         const path = ['nodes', id, 'branches', i, 'when', 'unit'];
         if (!variable) {
-          report({ path, message: `this condition is in ${conditionUnit} but the decision declares no \`variable\``, hint: `declare what is tested: \`variable: { name: …, unit: "${conditionUnit}" }\`` });
+          report({ path, message: t('rules.consistent-units.no-variable', { unit: conditionUnit }), hint: t('rules.consistent-units.no-variable.hint', { unit: conditionUnit }) });
         } else if (unit === undefined) {
-          report({ path, message: `this condition is in ${conditionUnit} but ${variable.name} has no unit`, hint: `declare it: \`variable: { name: ${variable.name}, unit: "${conditionUnit}" }\`` });
+          const words = { unit: conditionUnit, variable: variable.name };
+          report({ path, message: t('rules.consistent-units.no-unit', words), hint: t('rules.consistent-units.no-unit.hint', words) });
         } else if (normalizeUnit(conditionUnit) !== normalizeUnit(unit)) {
           report({
             path,
-            message: `this condition is in ${conditionUnit} but ${variable.name} is in ${unit}`,
-            hint: `convert the bounds to ${unit} and remove \`unit\`, or correct its spelling`,
+            message: t('rules.consistent-units.other-unit', { unit: conditionUnit, variable: variable.name, variableUnit: unit }),
+            hint: t('rules.consistent-units.other-unit.hint', { unit }),
           });
         }
       });
       if (variable && unit !== undefined) {
         const first = known.get(variable.name);
         if (first && !(first.document === document && first.node === id) && normalizeUnit(first.unit) !== normalizeUnit(unit)) {
-          const where = first.document === document ? `decision \`${first.node}\`` : `decision \`${first.node}\` of ${first.document.id} (${first.document.source.file})`;
+          const where =
+            first.document === document
+              ? t('rules.consistent-units.at-decision', { node: first.node })
+              : t('rules.consistent-units.at-decision-of', { node: first.node, document: first.document.id, file: first.document.source.file });
           report({
             path: ['nodes', id, 'variable', 'unit'],
-            message: `${variable.name} is in ${unit} here but in ${first.unit} at ${where}`,
-            hint: `use one unit for ${variable.name} everywhere (thresholds in two units are easy to confuse), or give the variables different names`,
+            message: t('rules.consistent-units.two-units', { variable: variable.name, unit, firstUnit: first.unit, where }),
+            hint: t('rules.consistent-units.two-units.hint', { variable: variable.name }),
           });
         }
       }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { ownValue } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { formatFigure, parameterMean } from '../parameters.js';
@@ -28,7 +29,6 @@ const isRelative = (entry: Entry) => typeof entry.coverage === 'object' && 'ramp
 export default defineRule<'Scenario'>({
   meta: {
     id: 'coverage-relative',
-    description: 'A coverage relative to the baseline has a baseline coverage to add to: the scenario\'s baseline covers the stratum, and is not relative itself.',
     severity: 'error',
     kinds: ['Scenario'],
     docs: docsPath('coverage-relative'),
@@ -42,8 +42,8 @@ export default defineRule<'Scenario'>({
       if (!isRelative(entry)) continue;
       report({
         path: ['baseline'],
-        message: `\`${baselineId}\` is this scenario's baseline, but its coverage of ${stratum} is relative to the baseline`,
-        hint: `give ${baselineId} absolute coverages (a number, a distribution or a ramp without \`relative-to\`)`,
+        message: t('rules.coverage-relative.relative-baseline', { baseline: baselineId, stratum }),
+        hint: t('rules.coverage-relative.relative-baseline.hint', { baseline: baselineId }),
       });
       return;
     }
@@ -56,11 +56,8 @@ function checkProgram(baseline: ProgramDoc, program: ProgramDoc, horizon: number
     if (!isRelative(entry)) continue;
     const base = ownValue(baseline.value.strata, stratum);
     if (!base) {
-      report({
-        path: ['program'],
-        message: `the coverage of ${stratum} in \`${program.id}\` is relative to the baseline, but the baseline \`${baseline.id}\` does not cover ${stratum}`,
-        hint: `cover ${stratum} in ${baseline.id}, or give ${program.id} an absolute coverage of ${stratum}`,
-      });
+      const words = { stratum, program: program.id, baseline: baseline.id };
+      report({ path: ['program'], message: t('rules.coverage-relative.uncovered', words), hint: t('rules.coverage-relative.uncovered.hint', words) });
       continue;
     }
     const years = Math.min(horizon, Math.max(rampLength(entry), rampLength(base)));
@@ -70,8 +67,15 @@ function checkProgram(baseline: ProgramDoc, program: ProgramDoc, horizon: number
       report({
         path: ['program'],
         severity: 'warning',
-        message: `in year ${year}, the coverage of ${stratum} in \`${program.id}\` is the baseline's ${formatFigure(centralCoverage(base, year))} + ${formatFigure(centralCoverage(entry, year))} = ${formatFigure(sum)} at central values, outside [0, 1]: the simulation clamps it`,
-        hint: 'lower the increment so that the sum stays a share',
+        message: t('rules.coverage-relative.clamped', {
+          year,
+          stratum,
+          program: program.id,
+          base: formatFigure(centralCoverage(base, year)),
+          increment: formatFigure(centralCoverage(entry, year)),
+          sum: formatFigure(sum),
+        }),
+        hint: t('rules.coverage-relative.clamped.hint'),
       });
       break;
     }

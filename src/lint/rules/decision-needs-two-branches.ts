@@ -1,10 +1,10 @@
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** A decision with one branch decides nothing. */
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'decision-needs-two-branches',
-    description: 'A decision has at least two branches.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('decision-needs-two-branches'),
@@ -15,8 +15,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes', id, 'branches'],
         atKey: true,
-        message: `decision \`${id}\` has ${node.branches.length} branch: a decision needs at least two`,
-        hint: 'add the other outcome as a branch, or make this node an action with `next:`',
+        message: t('rules.decision-needs-two-branches.too-few', { node: id, count: node.branches.length }),
+        hint: t('rules.decision-needs-two-branches.too-few.hint'),
       });
     }
   },

@@ -1,4 +1,5 @@
 import { effectCombinations, MAX_EFFECT_COMBINATIONS, MAX_EFFECTS_PER_LOGIGRAMME } from '../../graph/index.js';
+import { t, translate } from '../../i18n/catalogue.js';
 import { parseTransition } from '../../language/schemas/index.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -12,7 +13,7 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'effect-combinations',
-    description: `A logigramme holds at most ${MAX_EFFECTS_PER_LOGIGRAMME} effects on its stratum's transitions, and people meet at most ${MAX_EFFECT_COMBINATIONS} distinct sets of them: the simulation's limits.`,
+    describe: (lang) => translate(lang, 'rules.effect-combinations.description', { effects: MAX_EFFECTS_PER_LOGIGRAMME, sets: MAX_EFFECT_COMBINATIONS }),
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('effect-combinations'),
@@ -30,8 +31,8 @@ export default defineRule<'Logigramme'>({
         if (bits === MAX_EFFECTS_PER_LOGIGRAMME) {
           report({
             path: ['nodes', id, 'effects', k],
-            message: `this is effect number ${bits + 1} on the transitions out of ${stratum} in this logigramme; the simulation follows at most ${MAX_EFFECTS_PER_LOGIGRAMME}`,
-            hint: 'merge effects on the same transition into one action (their hazard ratios multiply), or split the logigramme',
+            message: t('rules.effect-combinations.too-many-effects', { number: bits + 1, stratum, max: MAX_EFFECTS_PER_LOGIGRAMME }),
+            hint: t('rules.effect-combinations.too-many-effects.hint'),
           });
           return;
         }
@@ -44,8 +45,11 @@ export default defineRule<'Logigramme'>({
     report({
       path: largest.at === 'end' ? ['nodes'] : ['nodes', largest.at],
       atKey: true,
-      message: `people ${largest.at === 'end' ? 'leave this logigramme' : `reach \`${largest.at}\``} with more than ${MAX_EFFECT_COMBINATIONS} distinct sets of effects; the simulation follows at most ${MAX_EFFECT_COMBINATIONS}`,
-      hint: 'put effects on fewer, shared steps (for example one action after the branches join), or merge effects on the same transition',
+      message:
+        largest.at === 'end'
+          ? t('rules.effect-combinations.too-many-sets-at-exit', { max: MAX_EFFECT_COMBINATIONS })
+          : t('rules.effect-combinations.too-many-sets', { node: largest.at, max: MAX_EFFECT_COMBINATIONS }),
+      hint: t('rules.effect-combinations.too-many-sets.hint'),
     });
   },
 });

@@ -1,6 +1,7 @@
+import { t } from '../../i18n/catalogue.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { parseTransition } from '../../language/schemas/index.js';
-import { closest } from '../../language/suggest.js';
+import { didYouMean } from '../../language/suggest.js';
 import { defineRule, docsPath, type DocPath, type RuleReport } from '../rule.js';
 
 type Pyramid = LoadedDocument<'Pyramid'>;
@@ -10,7 +11,7 @@ function statesOf(pyramid: Pyramid): Set<string> {
 }
 
 function definedTransitions(pyramid: Pyramid): string[] {
-  return pyramid.value.transitions.map((t) => `${t.from}->${t.to}`);
+  return pyramid.value.transitions.map((row) => `${row.from}->${row.to}`);
 }
 
 /**
@@ -18,27 +19,28 @@ function definedTransitions(pyramid: Pyramid): string[] {
  * stratum-exists. Returns a report, or undefined when the transition is defined.
  */
 function undefinedTransition(pyramid: Pyramid, key: string, path: DocPath, atKey: boolean, onlyFrom?: string): RuleReport | undefined {
-  const t = parseTransition(key);
-  if (!t) return undefined;
+  const transition = parseTransition(key);
+  if (!transition) return undefined;
   const states = statesOf(pyramid);
-  if (!states.has(t.from) || !states.has(t.to)) return undefined;
+  if (!states.has(transition.from) || !states.has(transition.to)) return undefined;
   const defined = definedTransitions(pyramid);
-  const written = `${t.from}->${t.to}`;
+  const written = `${transition.from}->${transition.to}`;
   if (defined.includes(written)) return undefined;
-  if (t.from === t.to) {
-    return { path, atKey, message: `${written} is not a transition: staying in ${t.from} is the remainder of its row`, hint: 'name a transition to another stratum or an exit' };
+  if (transition.from === transition.to) {
+    return { path, atKey, message: t('rules.effect-targets-transition.staying', { stratum: transition.from }), hint: t('rules.effect-targets-transition.staying.hint') };
   }
-  const out = defined.filter((d) => d.startsWith(`${t.from}->`));
-  const match = closest(written, onlyFrom === undefined ? defined : defined.filter((d) => d.startsWith(`${onlyFrom}->`)));
+  const out = defined.filter((d) => d.startsWith(`${transition.from}->`));
+  // An effect can only act on a transition out of its logigramme's stratum: only those are suggested.
+  const suggestion = didYouMean(written, onlyFrom === undefined ? defined : defined.filter((d) => d.startsWith(`${onlyFrom}->`)));
   return {
     path,
     atKey,
-    message: `the pyramid \`${pyramid.id}\` has no transition ${written}`,
-    hint: match
-      ? `did you mean \`${match}\`?`
-      : out.length > 0
-        ? `the transitions out of ${t.from} are ${out.join(', ')}; add ${written} to the pyramid first if it exists`
-        : `the pyramid defines no transition out of ${t.from}; add ${written} to its \`transitions\` first`,
+    message: t('rules.effect-targets-transition.undefined', { pyramid: pyramid.id, transition: written }),
+    hint:
+      suggestion ??
+      (out.length > 0
+        ? t('rules.effect-targets-transition.undefined.hint-out', { from: transition.from, out, transition: written })
+        : t('rules.effect-targets-transition.undefined.hint-none-out', { from: transition.from, transition: written })),
   };
 }
 
@@ -46,7 +48,6 @@ function undefinedTransition(pyramid: Pyramid, key: string, path: DocPath, atKey
 export default defineRule<'Logigramme' | 'Territory' | 'Pyramid'>({
   meta: {
     id: 'effect-targets-transition',
-    description: 'An effect (and a territory multiplier, a named event) names a FROM->TO transition that the pyramid defines, out of the logigramme\'s own stratum for an effect.',
     severity: 'error',
     kinds: ['Logigramme', 'Territory', 'Pyramid'],
     docs: docsPath('effect-targets-transition'),
@@ -61,15 +62,15 @@ export default defineRule<'Logigramme' | 'Territory' | 'Pyramid'>({
         if (node.type !== 'action') continue;
         (node.effects ?? []).forEach((effect, i) => {
           const path = ['nodes', id, 'effects', i, 'transition'];
-          const t = parseTransition(effect.transition);
-          if (!t) return;
+          const transition = parseTransition(effect.transition);
+          if (!transition) return;
           const states = statesOf(pyramid);
-          if (states.has(t.from) && states.has(stratum) && t.from !== stratum) {
+          if (states.has(transition.from) && states.has(stratum) && transition.from !== stratum) {
             const out = definedTransitions(pyramid).filter((d) => d.startsWith(`${stratum}->`));
             report({
               path,
-              message: `this effect changes ${t.from}->${t.to}, but the logigramme serves ${stratum}: the people here leave ${stratum}, never ${t.from}`,
-              hint: out.length > 0 ? `an effect here acts on a transition out of ${stratum}: ${out.join(', ')}` : `the pyramid defines no transition out of ${stratum}`,
+              message: t('rules.effect-targets-transition.other-stratum', { from: transition.from, to: transition.to, stratum }),
+              hint: out.length > 0 ? t('rules.effect-targets-transition.other-stratum.hint', { stratum, out }) : t('rules.effect-targets-transition.other-stratum.hint-none-out', { stratum }),
             });
             return;
           }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /**
@@ -7,7 +8,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'evidence-required',
-    description: 'Every action cites its evidence (`evidence: {source, grade}`) (strict preset).',
     severity: 'off',
     kinds: ['Logigramme'],
     docs: docsPath('evidence-required'),
@@ -19,10 +19,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes', id],
         atKey: true,
-        message: `action \`${id}\` cites no evidence`,
-        hint: sources.length > 0
-          ? `add \`evidence: { source: ${sources[0]}, grade: … }\` citing an entry of \`sources\``
-          : 'add the recommendation to `sources` and cite it: `evidence: { source: <id>, grade: … }`',
+        message: t('rules.evidence-required.missing', { node: id }),
+        hint: sources.length > 0 ? t('rules.evidence-required.missing.hint-source', { source: sources[0]! }) : t('rules.evidence-required.missing.hint'),
       });
     }
   },

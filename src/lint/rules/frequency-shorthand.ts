@@ -1,11 +1,11 @@
 import { parseFrequency } from '../../language/schemas/index.js';
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** `4/year` is quick to type; `{ times: 4, per: year }` is the form every tool and reader shares. */
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'frequency-shorthand',
-    description: 'Frequencies are written `{ times: N, per: period }` rather than the shorthand `N/period` (strict preset).',
     severity: 'off',
     kinds: ['Logigramme'],
     fixable: true,
@@ -20,8 +20,8 @@ export default defineRule<'Logigramme'>({
       const path = ['nodes', id, 'frequency'];
       report({
         path,
-        message: `write the frequency \`${node.frequency.trim()}\` as \`${replacement}\``,
-        hint: 'the mapping form is the one the reference, the diagrams and the memo sheets use; `logi lint --fix` rewrites it',
+        message: t('rules.frequency-shorthand.shorthand', { written: node.frequency.trim(), mapping: replacement }),
+        hint: t('rules.frequency-shorthand.shorthand.hint'),
         fix: (fixer) => fixer.replaceValue(path, replacement),
       });
     }

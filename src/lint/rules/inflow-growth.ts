@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { hasOwnKey, ownValue } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { MAX_PEOPLE, type RawParameter, toDistribution, upperPlausible } from '../../sim/distributions/forms.js';
@@ -15,7 +16,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Scenario'>({
   meta: {
     id: 'inflow-growth',
-    description: 'A scenario\'s inflows, at their plausible upper values, cannot bring a territory beyond 10¹² people by the horizon (where the simulation stops).',
     severity: 'warning',
     kinds: ['Scenario'],
     docs: docsPath('inflow-growth'),
@@ -36,8 +36,8 @@ export default defineRule<'Scenario'>({
       if (bound <= MAX_PEOPLE) return;
       report({
         path: ['territories', i],
-        message: `the inflows of ${scenario.pyramid} may bring territory \`${id}\` beyond 10¹² people within ${horizon} years (up to ${bound.toPrecision(3)}), where the simulation stops`,
-        hint: `check the inflows of ${pyramid.source.file}: a rate is a fraction per year, a count is entrants per year`,
+        message: t('rules.inflow-growth.beyond', { pyramid: scenario.pyramid, territory: id, horizon, bound: bound.toPrecision(3) }),
+        hint: t('rules.inflow-growth.beyond.hint', { file: pyramid.source.file }),
       });
     });
   },

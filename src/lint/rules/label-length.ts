@@ -1,3 +1,4 @@
+import { t, translate } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** Longest node label, in characters: a box of the diagram and a line of the memo sheet. */
@@ -12,7 +13,7 @@ const length = (text: string, max: number) => (text.length <= max ? text.length 
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'label-length',
-    description: `Node labels stay within ${MAX_NODE_LABEL} characters and branch labels within ${MAX_BRANCH_LABEL}, so that diagrams stay legible.`,
+    describe: (lang) => translate(lang, 'rules.label-length.description', { node: MAX_NODE_LABEL, branch: MAX_BRANCH_LABEL }),
     severity: 'warning',
     kinds: ['Logigramme'],
     docs: docsPath('label-length'),
@@ -23,8 +24,8 @@ export default defineRule<'Logigramme'>({
       if (n > MAX_NODE_LABEL) {
         report({
           path: ['nodes', id, 'label'],
-          message: `this label has ${n} characters; node labels stay within ${MAX_NODE_LABEL} so that the diagram stays legible`,
-          hint: 'keep the label to what the box must say, and move the details to `note:`',
+          message: t('rules.label-length.node', { length: n, max: MAX_NODE_LABEL }),
+          hint: t('rules.label-length.node.hint'),
         });
       }
       if (node.type !== 'decision') continue;
@@ -33,8 +34,8 @@ export default defineRule<'Logigramme'>({
         if (b <= MAX_BRANCH_LABEL) return;
         report({
           path: ['nodes', id, 'branches', i, 'label'],
-          message: `this branch label has ${b} characters; branch labels stay within ${MAX_BRANCH_LABEL}`,
-          hint: 'say the outcome in a few words (e.g. « oui », « HbA1c > 7 % ») and move the details to the branch\'s `note:`',
+          message: t('rules.label-length.branch', { length: b, max: MAX_BRANCH_LABEL }),
+          hint: t('rules.label-length.branch.hint'),
         });
       });
     }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { parameterPlaces } from '../../sim/distributions/places.js';
 import { formatFigure } from '../parameters.js';
 import { defineRule, docsPath } from '../rule.js';
@@ -10,7 +11,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Pyramid' | 'Actors' | 'Logigramme' | 'Territory' | 'Program'>({
   meta: {
     id: 'lognormal-median',
-    description: 'A lognormal given with its 95 % interval names its point estimate `median` (what it is), not `mean`.',
     severity: 'warning',
     kinds: ['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program'],
     fixable: true,
@@ -25,8 +25,8 @@ export default defineRule<'Pyramid' | 'Actors' | 'Logigramme' | 'Territory' | 'P
       report({
         path: [...place.path, 'lognormal', 'mean'],
         atKey: true,
-        message: `\`mean: ${formatFigure(mean)}\` with a \`ci95\` is read as the median (the point estimate); the mean of this lognormal is ${formatFigure(mean * Math.exp((sigma * sigma) / 2))}`,
-        hint: `write \`median: ${formatFigure(mean)}\` (same distribution), or \`{mean, sd}\` if ${formatFigure(mean)} really is the mean`,
+        message: t('rules.lognormal-median.mean', { mean: formatFigure(mean), trueMean: formatFigure(mean * Math.exp((sigma * sigma) / 2)) }),
+        hint: t('rules.lognormal-median.mean.hint', { mean: formatFigure(mean) }),
         fix: (fixer) => fixer.renameKey([...place.path, 'lognormal', 'mean'], 'median'),
       });
     }

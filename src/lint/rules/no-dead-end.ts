@@ -1,4 +1,5 @@
 import { isTerminal, reachableFrom, reachingEnd, successors } from '../../graph/index.js';
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /**
@@ -9,7 +10,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'no-dead-end',
-    description: 'Every path from the start reaches an end node (or a referral); no step leads nowhere.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('no-dead-end'),
@@ -30,8 +30,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes', id],
         atKey: true,
-        message: `the path stops at \`${id}\`: this ${node.type} node has no \`next\``,
-        hint: 'add `next:` towards the following step, or towards an end node (`type: end`)',
+        message: t('rules.no-dead-end.stops', { node: id, type: node.type }),
+        hint: t('rules.no-dead-end.stops.hint'),
       });
     }
     // Nodes that lead to one of those leaves are explained by it; the others are trapped in a loop.
@@ -55,8 +55,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes', id],
         atKey: true,
-        message: `no path from \`${id}\` reaches an end: the steps after it loop among themselves (${[...region].slice(0, 6).join(', ')}${region.size > 6 ? ', …' : ''})`,
-        hint: 'give one of these steps a way out towards an end node; repetition is a `frequency`, not a loop',
+        message: t('rules.no-dead-end.trapped', { node: id, steps: `${[...region].slice(0, 6).join(', ')}${region.size > 6 ? ', …' : ''}` }),
+        hint: t('rules.no-dead-end.trapped.hint'),
       });
     }
   },

@@ -1,11 +1,11 @@
 import { suggestionHint } from '../../language/suggest.js';
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** Every `start`, `next` and branch target names a node of the same logigramme. */
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'no-unknown-target',
-    description: 'Every `start`, `next` and branch `next` names a node of the logigramme.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('no-unknown-target'),
@@ -16,7 +16,7 @@ export default defineRule<'Logigramme'>({
     const check = (target: string, path: (string | number)[]) => {
       if (Object.prototype.hasOwnProperty.call(nodes, target)) return;
       const hint = suggestionHint(target, ids, 'node');
-      report({ path, message: `no node \`${target}\` in this logigramme`, ...(hint ? { hint } : {}) });
+      report({ path, message: t('rules.no-unknown-target.unknown', { node: target }), ...(hint ? { hint } : {}) });
     };
     check(document.value.start, ['start']);
     for (const [id, node] of Object.entries(nodes)) {

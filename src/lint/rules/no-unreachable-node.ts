@@ -1,4 +1,5 @@
 import { outgoing, reachableFrom, successors } from '../../graph/index.js';
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /**
@@ -9,7 +10,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'no-unreachable-node',
-    description: 'Every node can be reached from the start node.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('no-unreachable-node'),
@@ -47,8 +47,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes', id],
         atKey: true,
-        message: `node \`${id}\` cannot be reached from the start \`${start}\`${size > 1 ? ` (nor the ${size - 1} node${size > 2 ? 's' : ''} after it)` : ''}`,
-        hint: 'lead to it with `next:` or a branch from a reachable node, or delete it',
+        message: t('rules.no-unreachable-node.unreachable', { node: id, start, after: size - 1 }),
+        hint: t('rules.no-unreachable-node.unreachable.hint'),
       });
     }
   },

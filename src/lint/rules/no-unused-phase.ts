@@ -1,10 +1,10 @@
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** A phase no node belongs to draws an empty group on the diagram. */
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'no-unused-phase',
-    description: 'Every entry of `phases` holds at least one node.',
     severity: 'warning',
     kinds: ['Logigramme'],
     fixable: true,
@@ -19,8 +19,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['phases', id],
         atKey: true,
-        message: `phase \`${id}\` holds no node`,
-        hint: `put nodes in it with \`phase: ${id}\`, or remove it (\`logi lint --fix\` removes it)`,
+        message: t('rules.no-unused-phase.unused', { phase: id }),
+        hint: t('rules.no-unused-phase.unused.hint', { phase: id }),
         fix: (fixer) => fixer.removeEntry(['phases', id]),
       });
     }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { closest } from '../../language/suggest.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -29,7 +30,6 @@ export function citedSources(value: unknown): Set<string> {
 export default defineRule({
   meta: {
     id: 'no-unused-source',
-    description: 'Every entry of `sources` is cited somewhere in the document.',
     severity: 'warning',
     kinds: ['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program'],
     fixable: true,
@@ -53,8 +53,8 @@ export default defineRule({
       report({
         path: ['sources', id],
         atKey: true,
-        message: `source \`${id}\` is never cited`,
-        hint: `cite it with \`source: ${id}\` where it supports a figure, or remove it (\`logi lint --fix\` removes it)`,
+        message: t('rules.no-unused-source.unused', { source: id }),
+        hint: t('rules.no-unused-source.unused.hint', { source: id }),
         fix: (fixer) => fixer.removeEntry(['sources', id]),
       });
     }

@@ -12,7 +12,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Pyramid' | 'Actors' | 'Logigramme' | 'Territory' | 'Program'>({
   meta: {
     id: 'parameter-feasible',
-    description: 'Every number and distribution is valid for what it stands for: a feasible form (e.g. a beta sd below √(m(1 − m))) and values in range; a warning when draws may leave the range.',
     severity: 'error',
     kinds: ['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program'],
     docs: docsPath('parameter-feasible'),

@@ -1,4 +1,6 @@
+import { t } from '../../i18n/catalogue.js';
 import type { LoadedDocument } from '../../language/workspace.js';
+import { hasBrokenReference } from '../references.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /**
@@ -8,7 +10,6 @@ import { defineRule, docsPath } from '../rule.js';
 export default defineRule<'Program' | 'Scenario'>({
   meta: {
     id: 'pyramid-coverage',
-    description: 'Each stratum of a program has a logigramme whose `pyramid` and `stratum` match; a scenario compares programs of its own pyramid.',
     severity: 'error',
     kinds: ['Program', 'Scenario'],
     docs: docsPath('pyramid-coverage'),
@@ -21,8 +22,8 @@ export default defineRule<'Program' | 'Scenario'>({
         if (!program || program.value.pyramid === scenario.value.pyramid) continue;
         report({
           path: [key],
-          message: `program \`${program.id}\` is for pyramid \`${program.value.pyramid}\`; this scenario simulates \`${scenario.value.pyramid}\``,
-          hint: `choose a program whose \`pyramid\` is \`${scenario.value.pyramid}\``,
+          message: t('rules.pyramid-coverage.program-of-other-pyramid', { program: program.id, programPyramid: program.value.pyramid, pyramid: scenario.value.pyramid }),
+          hint: t('rules.pyramid-coverage.program-of-other-pyramid.hint', { pyramid: scenario.value.pyramid }),
         });
       }
       return;
@@ -31,13 +32,19 @@ export default defineRule<'Program' | 'Scenario'>({
     for (const [stratum, entry] of Object.entries(program.value.strata)) {
       const logigramme = workspace.index.Logigramme.get(entry.logigramme);
       if (!logigramme) continue;
+      // A logigramme whose own stratum or pyramid does not resolve already has its one error there.
+      if (hasBrokenReference(workspace, logigramme, ['stratum']) || hasBrokenReference(workspace, logigramme, ['pyramid'])) continue;
       const path = ['strata', stratum, 'logigramme'];
-      const fitting = [...workspace.index.Logigramme.values()].filter((l) => l.value.pyramid === program.value.pyramid && l.value.stratum === stratum).map((l) => `\`${l.id}\``);
-      const suggestion = fitting.length > 0 ? `the logigramme${fitting.length > 1 ? 's' : ''} for ${stratum} of ${program.value.pyramid}: ${fitting.join(', ')}` : `write a logigramme with \`pyramid: ${program.value.pyramid}\` and \`stratum: ${stratum}\``;
-      if (logigramme.value.pyramid !== program.value.pyramid) {
-        report({ path, message: `\`${logigramme.id}\` belongs to pyramid \`${logigramme.value.pyramid}\`; this program is for \`${program.value.pyramid}\``, hint: suggestion });
+      const pyramid = program.value.pyramid;
+      const fitting = [...workspace.index.Logigramme.values()].filter((l) => l.value.pyramid === pyramid && l.value.stratum === stratum).map((l) => l.id);
+      const suggestion = () =>
+        fitting.length > 0 ? t('rules.pyramid-coverage.fitting', { stratum, pyramid, logigrammes: fitting }) : t('rules.pyramid-coverage.write-one', { stratum, pyramid });
+      if (logigramme.value.pyramid !== pyramid) {
+        const message = t('rules.pyramid-coverage.logigramme-of-other-pyramid', { logigramme: logigramme.id, logigrammePyramid: logigramme.value.pyramid, pyramid });
+        report({ path, message, hint: suggestion() });
       } else if (logigramme.value.stratum !== stratum) {
-        report({ path, message: `\`${logigramme.id}\` serves stratum ${logigramme.value.stratum}, not ${stratum}`, hint: suggestion });
+        const message = t('rules.pyramid-coverage.logigramme-of-other-stratum', { logigramme: logigramme.id, logigrammeStratum: logigramme.value.stratum, stratum });
+        report({ path, message, hint: suggestion() });
       }
     }
   },

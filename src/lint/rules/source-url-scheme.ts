@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { isSafeUrl } from '../../text/escape.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -16,7 +17,6 @@ function schemeOf(url: string): string {
 export default defineRule({
   meta: {
     id: 'source-url-scheme',
-    description: 'The `url` of a source starts with `http://`, `https://` or `doi:`, so that every link the memo sheets and reports write leads to a page.',
     severity: 'error',
     kinds: ['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program'],
     docs: docsPath('source-url-scheme'),
@@ -27,8 +27,8 @@ export default defineRule({
       if (source.url === undefined || isSafeUrl(source.url)) continue;
       report({
         path: ['sources', id, 'url'],
-        message: `the url of source \`${id}\` uses \`${schemeOf(source.url)}\`; a source's url starts with \`http://\`, \`https://\` or \`doi:\``,
-        hint: 'give the address of the page (https://…) or the DOI (doi:10.…); logi writes any other url as plain text, never as a link',
+        message: t('rules.source-url-scheme.scheme', { source: id, scheme: schemeOf(source.url) }),
+        hint: t('rules.source-url-scheme.scheme.hint'),
       });
     }
   },

@@ -1,10 +1,10 @@
+import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
 /** Exactly one start node, and `start:` names it. */
 export default defineRule<'Logigramme'>({
   meta: {
     id: 'start-required',
-    description: 'A logigramme has exactly one node of type `start`, and `start:` names it.',
     severity: 'error',
     kinds: ['Logigramme'],
     docs: docsPath('start-required'),
@@ -16,8 +16,8 @@ export default defineRule<'Logigramme'>({
       report({
         path: ['nodes'],
         atKey: true,
-        message: 'this logigramme has no start node',
-        hint: `add a node with \`type: start\` that leads to the first step${Object.prototype.hasOwnProperty.call(nodes, start) ? '' : `, with the id \`${start}\` named in \`start:\``}`,
+        message: t('rules.start-required.none'),
+        hint: Object.prototype.hasOwnProperty.call(nodes, start) ? t('rules.start-required.none.hint') : t('rules.start-required.none.hint-with-id', { start }),
       });
       return;
     }
@@ -25,8 +25,8 @@ export default defineRule<'Logigramme'>({
     if (named && named.type !== 'start') {
       report({
         path: ['start'],
-        message: `\`start\` names \`${start}\`, a node of type ${named.type}, not a start node`,
-        hint: starts.length === 1 ? `did you mean \`${starts[0]}\`?` : 'name the node of type `start`',
+        message: t('rules.start-required.not-a-start', { start, type: named.type }),
+        hint: starts.length === 1 ? t('rules.start-required.did-you-mean', { node: starts[0]! }) : t('rules.start-required.name-the-start'),
       });
     }
     if (starts.length > 1) {
@@ -35,8 +35,8 @@ export default defineRule<'Logigramme'>({
         if (id === keep) continue;
         report({
           path: ['nodes', id, 'type'],
-          message: `a second start node (\`${keep}\` is the start): a logigramme has exactly one`,
-          hint: 'people enter a logigramme at one place; make this node an action, or split the logigramme',
+          message: t('rules.start-required.second', { start: keep }),
+          hint: t('rules.start-required.second.hint'),
         });
       }
     }

@@ -1,8 +1,7 @@
+import { t } from '../../i18n/catalogue.js';
 import { hasOwnKey } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
 import { defineRule, docsPath } from '../rule.js';
-
-const people = (n: number) => n.toLocaleString('en-US');
 
 /**
  * A territory counts every stratum of each pyramid it lists, and no more people than it has; a
@@ -11,7 +10,6 @@ const people = (n: number) => n.toLocaleString('en-US');
 export default defineRule<'Territory' | 'Scenario'>({
   meta: {
     id: 'territory-counts',
-    description: 'A territory counts every stratum of its pyramids and no more people than its population; a scenario\'s territories have counts for its pyramid.',
     severity: 'error',
     kinds: ['Territory', 'Scenario'],
     docs: docsPath('territory-counts'),
@@ -25,8 +23,8 @@ export default defineRule<'Territory' | 'Scenario'>({
         if (!territory || hasOwnKey(territory.value.pyramids, scenario.value.pyramid)) return;
         report({
           path: ['territories', i],
-          message: `territory \`${id}\` has no counts for pyramid \`${scenario.value.pyramid}\``,
-          hint: `add \`pyramids: { ${scenario.value.pyramid}: { counts: {…} } }\` to ${territory.source.file}, or remove the territory from the scenario`,
+          message: t('rules.territory-counts.no-counts', { territory: id, pyramid: scenario.value.pyramid }),
+          hint: t('rules.territory-counts.no-counts.hint', { pyramid: scenario.value.pyramid, file: territory.source.file }),
         });
       });
       return;
@@ -40,8 +38,8 @@ export default defineRule<'Territory' | 'Scenario'>({
         report({
           path,
           atKey: true,
-          message: `the strata of ${pyramidId} hold ${people(total)} people, more than the population (${people(territory.value.population)})`,
-          hint: 'counts are people per stratum at the start; check them and `population`',
+          message: t('rules.territory-counts.above-population', { pyramid: pyramidId, people: total, population: territory.value.population }),
+          hint: t('rules.territory-counts.above-population.hint'),
         });
       }
       if (!pyramid) continue;
@@ -53,8 +51,8 @@ export default defineRule<'Territory' | 'Scenario'>({
         report({
           path,
           atKey: true,
-          message: `${missing.length === 1 ? 'stratum' : 'strata'} ${missing.join(', ')} of ${pyramidId} ${missing.length === 1 ? 'is' : 'are'} not counted`,
-          hint: `add ${missing.map((s) => `\`${s}: <people>\``).join(', ')} (0 when nobody is in it)`,
+          message: t('rules.territory-counts.not-counted', { strata: missing, pyramid: pyramidId }),
+          hint: t('rules.territory-counts.not-counted.hint', { strata: missing }),
         });
       }
     }

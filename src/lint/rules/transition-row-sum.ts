@@ -1,3 +1,4 @@
+import { t } from '../../i18n/catalogue.js';
 import { ownValue } from '../../language/records.js';
 import type { LoadedDocument, Workspace } from '../../language/workspace.js';
 import { parameterMean, formatFigure } from '../parameters.js';
@@ -7,7 +8,8 @@ import { effectSetsLeaving, type EffectOnRow, rowOf, type RowTerm, sumOf, withEf
 const TOLERANCE = 1e-9;
 
 const terms = (row: readonly RowTerm[], from: string) => row.map((i) => `${from}->${i.to} ${formatFigure(i.value)}`).join(' + ');
-const effectWords = (effects: readonly EffectOnRow[]) => effects.map((e) => `\`${e.node}\` (hr ${formatFigure(parameterMean(e.hr))} on ${e.to})`).join(', ');
+const effectWords = (effects: readonly EffectOnRow[]) =>
+  effects.map((e) => t('rules.transition-row-sum.effect', { node: e.node, hr: formatFigure(parameterMean(e.hr)), to: e.to })).join(', ');
 
 /**
  * A transition row (the probabilities out of one stratum) leaves room for staying: it sums to at
@@ -20,7 +22,6 @@ const effectWords = (effects: readonly EffectOnRow[]) => effects.map((e) => `\`$
 export default defineRule<'Pyramid' | 'Territory' | 'Logigramme' | 'Scenario'>({
   meta: {
     id: 'transition-row-sum',
-    description: 'The transition probabilities out of a stratum sum to at most 1 (central values; a warning for upper plausible values), also with a territory\'s multipliers and a logigramme\'s effects.',
     severity: 'error',
     kinds: ['Pyramid', 'Territory', 'Logigramme', 'Scenario'],
     docs: docsPath('transition-row-sum'),
@@ -37,36 +38,36 @@ type Report = (report: RuleReport) => void;
 
 /** The strata whose rows are well formed: no self-transition, no destination twice (those are reported here). */
 function checkPyramid(pyramid: LoadedDocument<'Pyramid'>, report: Report): void {
-  const froms = [...new Set(pyramid.value.transitions.map((t) => t.from))];
+  const froms = [...new Set(pyramid.value.transitions.map((transition) => transition.from))];
   for (const from of froms) {
     const seen = new Map<string, number>();
     let broken = false;
-    pyramid.value.transitions.forEach((t, index) => {
-      if (t.from !== from) return;
-      if (t.to === from) {
+    pyramid.value.transitions.forEach((transition, index) => {
+      if (transition.from !== from) return;
+      if (transition.to === from) {
         broken = true;
-        report({ path: ['transitions', index], message: `${from}->${from} is not a transition: staying in ${from} is the remainder of its row`, hint: 'remove it; staying is 1 minus the other transitions out of the stratum' });
+        report({ path: ['transitions', index], message: t('rules.transition-row-sum.staying', { stratum: from }), hint: t('rules.transition-row-sum.staying.hint') });
         return;
       }
-      const previous = seen.get(t.to);
+      const previous = seen.get(transition.to);
       if (previous !== undefined) {
         broken = true;
-        report({ path: ['transitions', index], message: `${from}->${t.to} is listed twice (also transition ${previous + 1})`, hint: 'a row has one probability per destination: merge the two' });
+        report({ path: ['transitions', index], message: t('rules.transition-row-sum.twice', { from, to: transition.to, other: previous + 1 }), hint: t('rules.transition-row-sum.twice.hint') });
         return;
       }
-      seen.set(t.to, index);
+      seen.set(transition.to, index);
       // A probability out of [0, 1] is parameter-feasible's finding; the sum would only repeat it.
-      const p = parameterMean(t.p);
+      const p = parameterMean(transition.p);
       if (!(p >= 0 && p <= 1)) broken = true;
     });
     if (broken) continue;
-    const first = ['transitions', pyramid.value.transitions.findIndex((t) => t.from === from), 'from'];
+    const first = ['transitions', pyramid.value.transitions.findIndex((transition) => transition.from === from), 'from'];
     const central = rowOf(pyramid, from, 'central');
     if (sumOf(central) > 1 + TOLERANCE) {
       report({
         path: first,
-        message: `the transitions out of ${from} sum to ${formatFigure(sumOf(central))} (${terms(central, from)}): more than 1, nothing remains for staying`,
-        hint: 'annual probabilities of leaving a stratum sum to at most 1; check each value',
+        message: t('rules.transition-row-sum.above-one', { from, sum: formatFigure(sumOf(central)), terms: terms(central, from) }),
+        hint: t('rules.transition-row-sum.above-one.hint'),
       });
       continue;
     }
@@ -75,8 +76,8 @@ function checkPyramid(pyramid: LoadedDocument<'Pyramid'>, report: Report): void 
       report({
         path: first,
         severity: 'warning',
-        message: `the upper plausible values of the transitions out of ${from} sum to ${formatFigure(sumOf(upper))} (${terms(upper, from)}): draws may exceed 1`,
-        hint: 'narrow the wider distributions (smaller sd or interval); the simulation stops on a row above 1',
+        message: t('rules.transition-row-sum.upper', { from, sum: formatFigure(sumOf(upper)), terms: terms(upper, from) }),
+        hint: t('rules.transition-row-sum.upper.hint'),
       });
     }
   }
@@ -87,7 +88,7 @@ function checkTerritory(workspace: Workspace, territory: LoadedDocument<'Territo
     const pyramid = workspace.index.Pyramid.get(pyramidId);
     const multipliers = entry.multipliers ?? {};
     if (!pyramid || Object.keys(multipliers).length === 0) continue;
-    for (const from of new Set(pyramid.value.transitions.map((t) => t.from))) {
+    for (const from of new Set(pyramid.value.transitions.map((transition) => transition.from))) {
       const base = rowOf(pyramid, from, 'central');
       if (sumOf(base) > 1 + TOLERANCE) continue; // the pyramid's own finding
       const touched = Object.keys(multipliers).find((key) => key.replace(/\s/g, '').startsWith(`${from}->`));
@@ -97,8 +98,8 @@ function checkTerritory(workspace: Workspace, territory: LoadedDocument<'Territo
         report({
           path: ['pyramids', pyramidId, 'multipliers', touched],
           atKey: true,
-          message: `with the multipliers, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}): more than 1`,
-          hint: 'lower the multiplier; at most everyone leaves a stratum in a cycle',
+          message: t('rules.transition-row-sum.multipliers', { from, sum: formatFigure(sumOf(row)), terms: terms(row, from) }),
+          hint: t('rules.transition-row-sum.multipliers.hint'),
         });
       }
     }
@@ -121,8 +122,8 @@ function checkLogigramme(workspace: Workspace, logigramme: LoadedDocument<'Logig
     if (sumOf(row) > 1 + TOLERANCE) {
       report({
         path,
-        message: `for people who met ${effectWords(effects)}, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}): more than 1`,
-        hint: 'a hazard ratio above 1 raises a transition: lower it, or lower the row in the pyramid',
+        message: t('rules.transition-row-sum.effects', { effects: effectWords(effects), from, sum: formatFigure(sumOf(row)), terms: terms(row, from) }),
+        hint: t('rules.transition-row-sum.effects.hint'),
       });
       return;
     }
@@ -132,8 +133,8 @@ function checkLogigramme(workspace: Workspace, logigramme: LoadedDocument<'Logig
       report({
         path,
         severity: 'warning',
-        message: `for people who met ${effectWords(effects)}, the upper plausible values of the transitions out of ${from} sum to ${formatFigure(sumOf(upper))}: draws may exceed 1`,
-        hint: 'narrow the hazard ratios\' or the row\'s distributions; the simulation stops on a row above 1',
+        message: t('rules.transition-row-sum.effects-upper', { effects: effectWords(effects), from, sum: formatFigure(sumOf(upper)) }),
+        hint: t('rules.transition-row-sum.effects-upper.hint'),
       });
     }
   }
@@ -164,8 +165,15 @@ function checkScenario(workspace: Workspace, scenario: LoadedDocument<'Scenario'
         if (sumOf(row) <= 1 + TOLERANCE) continue;
         report({
           path: ['territories', index],
-          message: `in ${territoryId}, for people of ${logigramme.id} who met ${effectWords(effects)}, the transitions out of ${from} sum to ${formatFigure(sumOf(row))} (${terms(row, from)}) with the territory's multipliers: more than 1`,
-          hint: 'lower the territory\'s multiplier or the hazard ratio; the simulation stops on a row above 1',
+          message: t('rules.transition-row-sum.scenario', {
+            territory: territoryId,
+            logigramme: logigramme.id,
+            effects: effectWords(effects),
+            from,
+            sum: formatFigure(sumOf(row)),
+            terms: terms(row, from),
+          }),
+          hint: t('rules.transition-row-sum.scenario.hint'),
         });
         return;
       }
