@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { t } from '../i18n/catalogue.js';
 import { writeFileAtomic } from './atomic.js';
 import { haltIfInterrupted, onInterrupt, processIsAlive, uninterruptible } from './cleanup.js';
 import { explainWriteError, OutputError } from './errors.js';
@@ -108,13 +109,13 @@ async function sweepSiblings(target: string): Promise<void> {
 async function resolveTarget(dir: string): Promise<string> {
   const absolute = path.resolve(dir);
   const real = await fs.realpath(absolute).catch(() => absolute);
-  if (path.dirname(real) === real) throw new OutputError(`--out ${dir}: logi cannot replace the root of a file system`, 'choose a folder inside it');
+  if (path.dirname(real) === real) throw new OutputError(t('io.out.root', { dir }), t('io.out.root.hint'));
   const cwd = await fs.realpath(process.cwd()).catch(() => process.cwd());
   if (cwd === real || cwd.startsWith(real + path.sep)) {
-    throw new OutputError(`--out ${dir} is the current folder or holds it; logi replaces an output folder as a whole`, 'write into a folder of its own, e.g. --out out/results');
+    throw new OutputError(t('io.out.holds-cwd', { dir }), t('io.out.holds-cwd.hint'));
   }
   const stat = await fs.stat(real).catch(() => undefined);
-  if (stat && !stat.isDirectory()) throw new OutputError(`--out ${dir} is a file, not a folder`, 'choose a folder, new or written by logi');
+  if (stat && !stat.isDirectory()) throw new OutputError(t('io.out.is-file', { dir }), t('io.out.is-file.hint'));
   return real;
 }
 
@@ -244,11 +245,9 @@ export class OutputSet {
 async function refuseForeign(dir: string, target: string, names: readonly string[]): Promise<void> {
   const foreign = await foreignEntries(target, names);
   if (foreign.length === 0) return;
-  const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
-  throw new OutputError(
-    `--out ${dir} holds ${foreign.length === 1 ? 'an entry' : `${foreign.length} entries`} that logi did not write there (${shown}); logi replaces its output folder as a whole and never deletes what it did not write`,
-    'choose a new or empty folder with --out, or move those entries out of it',
-  );
+  const shown = foreign.slice(0, 5).join(', ');
+  const entries = foreign.length > 5 ? t('io.out.foreign.more', { shown, more: foreign.length - 5 }) : shown;
+  throw new OutputError(t('io.out.foreign', { dir, count: foreign.length, entries }), t('io.out.foreign.hint'));
 }
 
 /**

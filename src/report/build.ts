@@ -5,23 +5,34 @@
  * the territories side by side per 100,000 inhabitants; each logigramme with its simulated counts;
  * and the manifest. Every figure comes from the summaries the simulation wrote: means and the
  * 2.5–97.5 % percentiles over iterations (docs/simulation.md).
+ *
+ * The report's own words come from the message catalogue (src/i18n/messages/report.ts) and its
+ * numbers from src/i18n/numbers.ts, both in the language the report is written in: by default the
+ * command's (`--lang`, LOGI_LANG, the locale).
  */
+import { type MessageArgs, type MessageId, translate } from '../i18n/catalogue.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
+import { formatCount, formatEuros, formatInterval, formatNumber } from '../i18n/numbers.js';
 import { ownValue } from '../language/records.js';
 import { ACTOR_PALETTE } from '../render/mermaid.js';
 import type { Results } from '../sim/results.js';
 import { ARM_COLOURS, bandChart, type BandRow, chartSvg, demandChart, type DemandRow, dotIntervalChart, type DotRow, groupedBarChart, type BarRow } from './charts.js';
 import { type Block, cell, type Cell, type ReportDocument, type Section, slug } from './document.js';
-import { formatCount, formatEuros, formatInterval, formatNumber, type Lang, WORDS, type Words } from './i18n.js';
 import { overlaySvg } from './overlay.js';
 
 type Summary = Results['summaries'][number];
 type Series = Summary['totalCost'];
 type Arm = Summary['arm'];
+type Format = (n: number, lang: Lang) => string;
+type Interval = { low: number; high: number };
+
+/** A word of the report: a message of the report area that takes no parameter. */
+export type ReportWord = { [K in MessageId]: K extends `report.${string}` ? (MessageArgs<K> extends [] ? K : never) : never }[MessageId];
 
 export const ENSEMBLE = 'ensemble';
 
-
 export interface ReportOptions {
+  /** The report's language; by default the command's (src/i18n/language.ts). */
   lang?: Lang;
   /** Called after each chart, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
@@ -30,19 +41,53 @@ export interface ReportOptions {
 /** Summaries by (territory, arm, scale). */
 class Summaries {
   private readonly index = new Map<string, Summary>();
-  constructor(results: Results) {
+  constructor(
+    results: Results,
+    private readonly lang: Lang,
+  ) {
     for (const s of results.summaries) this.index.set(`${s.territory}|${s.arm}|${s.scale}`, s);
   }
   get(territory: string, arm: Arm, scale: 'count' | 'per100k' = 'count'): Summary {
     const found = this.index.get(`${territory}|${arm}|${scale}`);
-    if (!found) throw new Error(`results.json has no summary for ${territory}, ${arm}, ${scale}`);
+    if (!found) throw new Error(translate(this.lang, 'report.input.missing-summary', { territory, arm, scale }));
     return found;
   }
+}
+
+/** What every part of the report reads: the results, the language's words and number formats, and the charts to draw. */
+interface ReportContext {
+  results: Results;
+  lang: Lang;
+  w: (id: ReportWord) => string;
+  summaries: Summaries;
+  strata: Results['states'];
+  stateLabel: (id: string) => string;
+  territoryTitle: (key: string) => string;
+  shortTerritory: (key: string) => string;
+  count: (n: number) => string;
+  num: (n: number) => string;
+  euros: (n: number) => string;
+  interval: (s: Interval, format?: Format) => string;
+  /** A chart, drawn at the end with the others (so that progress can be reported). */
+  figure: (id: string, title: string, spec: Parameters<typeof chartSvg>[0]) => Block;
+}
+
+/** One territory (or all of them) and its three summaries. */
+interface TerritoryPart {
+  key: string;
+  /** The section id: `ensemble` or `t-<slug>`. */
+  id: string;
+  territory: Results['territories'][number] | undefined;
+  title: string;
+  base: Summary;
+  prog: Summary;
+  diff: Summary;
 }
 
 const last = <T>(values: readonly T[]): T => values[values.length - 1]!;
 const negate = (s: Series[number]) => ({ mean: -s.mean, low: -s.p975, high: -s.p025 });
 const sumMeans = (series: Series) => series.reduce((sum, s) => sum + s.mean, 0);
+const band = (s: Series[number]): Interval => ({ low: s.p025, high: s.p975 });
 
 function shorten(text: string, max = 48): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
@@ -53,260 +98,340 @@ function eventTitle(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+type PendingChart = { block: Extract<Block, { kind: 'figure' }>; spec: Parameters<typeof chartSvg>[0] };
+
+function reportContext(results: Results, lang: Lang, pending: PendingChart[]): ReportContext {
+  const w = (id: ReportWord) => translate(lang, id);
+  const territoryTitle = (key: string) => (key === ENSEMBLE ? w('report.all-territories') : (results.territories.find((t) => t.id === key)?.title ?? key));
+  return {
+    results,
+    lang,
+    w,
+    summaries: new Summaries(results, lang),
+    strata: results.states.filter((s) => !s.exit),
+    stateLabel: (id) => {
+      const state = results.states.find((s) => s.id === id);
+      return state ? shorten(`${state.id} — ${state.title}`) : id;
+    },
+    territoryTitle,
+    // "Douaisis (GHT du Douaisis, Nord)" → "Douaisis": for chart axes and table headers side by side.
+    shortTerritory: (key) => territoryTitle(key).replace(/\s*\([^)]*\)\s*$/, '') || territoryTitle(key),
+    count: (n) => formatCount(n, lang),
+    num: (n) => formatNumber(n, lang),
+    euros: (n) => formatEuros(n, lang),
+    interval: (s, format = formatNumber) => formatInterval(s.low, s.high, lang, format),
+    figure: (id, title, spec) => {
+      const block = { kind: 'figure' as const, id, title, svg: '', alt: `${w('report.chart-alt')}${w('report.colon')}${title}` };
+      pending.push({ block, spec });
+      return block;
+    },
+  };
+}
+
 export async function buildReport(results: Results, options: ReportOptions = {}): Promise<ReportDocument> {
-  const lang = options.lang ?? 'fr';
-  const w = WORDS[lang];
-  const summaries = new Summaries(results);
-  const horizon = results.manifest.horizon;
-  const strata = results.states.filter((s) => !s.exit);
-  const stateLabel = (id: string) => {
-    const state = results.states.find((s) => s.id === id);
-    return state ? shorten(`${state.id} — ${state.title}`) : id;
+  const lang = options.lang ?? currentLanguage();
+  const pending: PendingChart[] = [];
+  const ctx = reportContext(results, lang, pending);
+  const { w, count } = ctx;
+  const sections: Section[] = [summarySection(ctx)];
+  for (const key of [ENSEMBLE, ...results.territories.map((t) => t.id)]) sections.push(...territorySections(ctx, key));
+  sections.push(comparisonSection(ctx), overlaySection(ctx), manifestSection(ctx));
+
+  let done = 0;
+  for (const { block, spec } of pending) {
+    block.svg = await chartSvg(spec, lang);
+    options.onProgress?.(++done, pending.length);
+  }
+  const { manifest } = results;
+  return {
+    lang,
+    title: `${w('report.report-title')} — ${manifest.scenario}`,
+    subtitle: `${w('report.program')}${w('report.colon')}${results.arms.program.title} · ${w('report.baseline')}${w('report.colon')}${results.arms.baseline.title}`,
+    sections,
+    footer: `${w('report.generated-by')} ${manifest.tool} ${manifest.version} · ${w('report.seed')} ${manifest.seed} · ${count(manifest.iterations)} ${w('report.iterations').toLowerCase()}`,
   };
-  const actorTitle = new Map(results.actors.map((a) => [a.id, a.title]));
-  const territoryKeys = [ENSEMBLE, ...results.territories.map((t) => t.id)];
-  const territoryTitle = (key: string) => (key === ENSEMBLE ? w.allTerritories : (results.territories.find((t) => t.id === key)?.title ?? key));
-  // "Douaisis (GHT du Douaisis, Nord)" → "Douaisis": for chart axes and table headers side by side.
-  const shortTerritory = (key: string) => territoryTitle(key).replace(/\s*\([^)]*\)\s*$/, '') || territoryTitle(key);
-  const count = (n: number) => formatCount(n, lang);
-  const num = (n: number) => formatNumber(n, lang);
-  const euros = (n: number) => formatEuros(n, lang);
-  const interval = (s: { low: number; high: number }, format: (n: number, l: Lang) => string = formatNumber) => formatInterval(s.low, s.high, lang, format);
+}
 
-  // Charts are drawn at the end, all together, so that progress can be reported.
-  const pending: { block: Extract<Block, { kind: 'figure' }>; spec: Parameters<typeof chartSvg>[0] }[] = [];
-  const figure = (id: string, title: string, spec: Parameters<typeof chartSvg>[0]): Block => {
-    const block = { kind: 'figure' as const, id, title, svg: '', alt: `${w.chartAlt}${w.colon}${title}` };
-    pending.push({ block, spec });
-    return block;
-  };
-
-  const sections: Section[] = [];
-
-  // Summary: the facts of the run, how to read the figures, and the headline differences.
-  const ensembleDiff = summaries.get(ENSEMBLE, 'difference');
-  sections.push({
+/** The facts of the run, how to read the figures, and the headline differences. */
+function summarySection(ctx: ReportContext): Section {
+  const { results, w, count } = ctx;
+  return {
     id: 'synthese',
-    title: w.summary,
+    title: w('report.summary'),
     level: 2,
     blocks: [
       {
         kind: 'facts',
         items: [
-          { term: w.scenario, value: results.manifest.scenario },
-          { term: w.pyramid, value: results.manifest.pyramid },
-          { term: w.baseline, value: results.arms.baseline.title },
-          { term: w.program, value: results.arms.program.title },
-          { term: w.territories, value: results.territories.map((t) => t.title).join(' · ') },
-          { term: w.horizon, value: `${horizon} ${w.years}` },
-          { term: w.iterations, value: count(results.manifest.iterations) },
-          { term: w.mode, value: w.modes[results.manifest.mode] },
+          { term: w('report.scenario'), value: results.manifest.scenario },
+          { term: w('report.pyramid'), value: results.manifest.pyramid },
+          { term: w('report.baseline'), value: results.arms.baseline.title },
+          { term: w('report.program'), value: results.arms.program.title },
+          { term: w('report.territories'), value: results.territories.map((t) => t.title).join(' · ') },
+          { term: w('report.horizon'), value: `${results.manifest.horizon} ${w('report.years')}` },
+          { term: w('report.iterations'), value: count(results.manifest.iterations) },
+          { term: w('report.mode'), value: w(`report.mode.${results.manifest.mode}`) },
         ],
       },
-      { kind: 'paragraph', text: w.readingGuide, note: true },
-      eventsTable(results, ensembleDiff, w, lang),
+      { kind: 'paragraph', text: w('report.reading-guide'), note: true },
+      eventsTable(ctx, ctx.summaries.get(ENSEMBLE, 'difference')),
     ],
-  });
+  };
+}
 
-  for (const key of territoryKeys) {
-    const territory = results.territories.find((t) => t.id === key);
-    const base = summaries.get(key, 'baseline');
-    const prog = summaries.get(key, 'program');
-    const diff = summaries.get(key, 'difference');
-    const id = key === ENSEMBLE ? 'ensemble' : `t-${slug(key)}`;
-    const population = key === ENSEMBLE ? results.territories.reduce((sum, t) => sum + t.population, 0) : territory!.population;
-    sections.push({ id, title: `${territoryTitle(key)} (${w.population.toLowerCase()} ${count(population)})`, level: 2, blocks: [] });
+/** A territory's (or all territories') heading and its seven parts. */
+function territorySections(ctx: ReportContext, key: string): Section[] {
+  const { results, summaries, w, count } = ctx;
+  const territory = results.territories.find((t) => t.id === key);
+  const part: TerritoryPart = {
+    key,
+    id: key === ENSEMBLE ? 'ensemble' : `t-${slug(key)}`,
+    territory,
+    title: ctx.territoryTitle(key),
+    base: summaries.get(key, 'baseline'),
+    prog: summaries.get(key, 'program'),
+    diff: summaries.get(key, 'difference'),
+  };
+  const population = key === ENSEMBLE ? results.territories.reduce((sum, t) => sum + t.population, 0) : territory!.population;
+  const activeActors = results.actors.filter((a) => Math.max(...part.prog.measures.fte[a.id]!.map((s) => s.mean), ...part.base.measures.fte[a.id]!.map((s) => s.mean)) > 0);
+  return [
+    { id: part.id, title: `${part.title} (${w('report.population').toLowerCase()} ${count(population)})`, level: 2, blocks: [] },
+    pyramidPart(ctx, part),
+    strataPart(ctx, part),
+    eventsPart(ctx, part),
+    professionsPart(ctx, part, activeActors),
+    demandPart(ctx, part, activeActors),
+    actionsPart(ctx, part),
+    costsPart(ctx, part),
+  ];
+}
 
-    // 1. The pyramid at the start and at the horizon.
-    const groups = [`${w.start} (${w.year.toLowerCase()} 0)`, `${w.baseline}, ${w.atHorizon.toLowerCase()}`, `${w.program}, ${w.atHorizon.toLowerCase()}`];
-    const pyramidRows: BarRow[] = [];
-    const pyramidTable: Cell[][] = [];
-    for (const stratum of [...strata].reverse()) {
-      const start = base.measures.counts[stratum.id]![0]!;
-      const b = last(base.measures.counts[stratum.id]!);
-      const p = last(prog.measures.counts[stratum.id]!);
-      const d = last(diff.measures.counts[stratum.id]!);
-      pyramidRows.push(
-        { category: stateLabel(stratum.id), group: groups[0]!, mean: start.mean, label: count(start.mean) },
-        { category: stateLabel(stratum.id), group: groups[1]!, mean: b.mean, low: b.p025, high: b.p975, label: count(b.mean) },
-        { category: stateLabel(stratum.id), group: groups[2]!, mean: p.mean, low: p.p025, high: p.p975, label: count(p.mean) },
-      );
-      pyramidTable.push([
-        cell(stateLabel(stratum.id)),
-        cell(count(start.mean), { numeric: true }),
-        cell(`${count(b.mean)} ${interval({ low: b.p025, high: b.p975 }, formatCount)}`, { numeric: true }),
-        cell(`${count(p.mean)} ${interval({ low: p.p025, high: p.p975 }, formatCount)}`, { numeric: true }),
-        cell(`${count(d.mean)} ${interval({ low: d.p025, high: d.p975 }, formatCount)}`, { numeric: true }),
-      ]);
-    }
-    sub(sections, `${id}-pyramide`, w.pyramidStartHorizon, [
-      { kind: 'paragraph', text: w.pyramidStartHorizonNote, note: true },
-      figure(`${id}-pyramide`, `${w.pyramidStartHorizon} — ${territoryTitle(key)}`, groupedBarChart(pyramidRows, {
-        xTitle: w.people,
-        groupTitle: '',
-        categories: [...strata].reverse().map((s) => stateLabel(s.id)),
-        groups,
-        colours: [ARM_COLOURS.start, ARM_COLOURS.baseline, ARM_COLOURS.program],
-      })),
-      { kind: 'table', header: [w.stratum, w.start, `${w.baseline} (${w.atHorizon.toLowerCase()})`, `${w.program} (${w.atHorizon.toLowerCase()})`, w.difference], rows: pyramidTable },
-    ]);
+function sub(id: string, title: string, blocks: Block[]): Section {
+  return { id, title, level: 3, blocks };
+}
 
-    // 2. Each stratum over time, both arms with their band.
-    const strataRows: BandRow[] = [];
-    for (const state of results.states) {
-      for (const [arm, block] of [[w.baseline, base], [w.program, prog]] as const) {
-        block.measures.counts[state.id]!.forEach((s, year) => strataRows.push({ year, series: arm, panel: stateLabel(state.id), mean: s.mean, low: s.p025, high: s.p975 }));
-      }
-    }
-    sub(sections, `${id}-strates`, w.strataOverTime, [
-      { kind: 'paragraph', text: w.strataOverTimeNote, note: true },
-      figure(`${id}-strates`, `${w.strataOverTime} — ${territoryTitle(key)}`, bandChart(strataRows, { yTitle: w.people, xTitle: w.year, seriesTitle: '', colours: { [w.baseline]: ARM_COLOURS.baseline, [w.program]: ARM_COLOURS.program } })),
-    ]);
-
-    // 3. Events averted per year.
-    const eventRows: BandRow[] = [];
-    for (const event of results.events) {
-      diff.measures.events[event.name]!.forEach((s, i) => {
-        const averted = negate(s);
-        eventRows.push({ year: i + 1, series: w.averted, panel: eventTitle(event.name), ...averted });
-      });
-    }
-    sub(sections, `${id}-evenements`, w.eventsAverted, [
-      { kind: 'paragraph', text: w.eventsAvertedNote, note: true },
-      figure(`${id}-evenements`, `${w.eventsAverted} — ${territoryTitle(key)}`, bandChart(eventRows, { yTitle: w.averted, xTitle: w.year, seriesTitle: '', colours: { [w.averted]: ARM_COLOURS.program }, zeroRule: true })),
-      eventsTable(results, diff, w, lang),
-    ]);
-
-    // 4. Working time per profession per year.
-    const activeActors = results.actors.filter((a) => Math.max(...prog.measures.fte[a.id]!.map((s) => s.mean), ...base.measures.fte[a.id]!.map((s) => s.mean)) > 0);
-    const fteRows: BandRow[] = [];
-    for (const actor of activeActors) {
-      for (const [arm, block] of [[w.baseline, base], [w.program, prog]] as const) {
-        block.measures.fte[actor.id]!.forEach((s, i) => fteRows.push({ year: i + 1, series: arm, panel: shorten(actor.title, 40), mean: s.mean, low: s.p025, high: s.p975 }));
-      }
-    }
-    const professionTable: Cell[][] = activeActors.map((actor) => {
-      const p = prog.measures.fte[actor.id]!;
-      const b = base.measures.fte[actor.id]!;
-      return [
-        cell(actor.title),
-        cell(`${num(p[0]!.mean)} ${interval({ low: p[0]!.p025, high: p[0]!.p975 })}`, { numeric: true }),
-        cell(`${num(last(p).mean)} ${interval({ low: last(p).p025, high: last(p).p975 })}`, { numeric: true }),
-        cell(`${num(last(b).mean)} ${interval({ low: last(b).p025, high: last(b).p975 })}`, { numeric: true }),
-      ];
-    });
-    sub(sections, `${id}-professions`, w.volumesPerProfession, [
-      { kind: 'paragraph', text: w.volumesPerProfessionNote, note: true },
-      figure(`${id}-professions`, `${w.volumesPerProfession} — ${territoryTitle(key)}`, bandChart(fteRows, { yTitle: w.fte, xTitle: w.year, seriesTitle: '', colours: { [w.baseline]: ARM_COLOURS.baseline, [w.program]: ARM_COLOURS.program }, columns: 4, width: 190, height: 110 })),
-      { kind: 'table', header: [w.profession, `${w.program}, ${w.year.toLowerCase()} 1 (${w.fte})`, `${w.program}, ${w.lastYear.toLowerCase()} (${w.fte})`, `${w.baseline}, ${w.lastYear.toLowerCase()} (${w.fte})`], rows: professionTable },
-    ]);
-
-    // 5. FTE demand against the workforce (a territory's own workforce; summed for all territories when every one gives it).
-    const workforceOf = (actor: string): number | undefined => {
-      if (territory) return ownValue(territory.workforce, actor);
-      const values = results.territories.map((t) => ownValue(t.workforce, actor));
-      return values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0) : undefined;
-    };
-    const statuses = [w.shortfall, w.possibleShortfall, w.withinWorkforce, w.noWorkforce];
-    const demandRows: DemandRow[] = activeActors.map((actor) => {
-      const s = last(prog.measures.fte[actor.id]!);
-      const available = workforceOf(actor.id);
-      const status = available === undefined ? w.noWorkforce : s.mean > available ? w.shortfall : s.p975 > available ? w.possibleShortfall : w.withinWorkforce;
-      return { category: shorten(actor.title, 44), mean: s.mean, low: s.p025, high: s.p975, status, ...(available === undefined ? {} : { workforce: available }) };
-    });
-    const flagOf = (status: string) => (status === w.shortfall ? 'bad' : status === w.possibleShortfall ? 'warn' : status === w.withinWorkforce ? 'ok' : undefined);
-    sub(sections, `${id}-etp`, w.fteDemand, [
-      { kind: 'paragraph', text: w.fteDemandNote, note: true },
-      figure(`${id}-etp`, `${w.fteDemand} — ${territoryTitle(key)}`, demandChart(demandRows, { xTitle: w.fte, statusTitle: '', statuses, statusColours: ['#b91c1c', '#d97706', '#0f766e', '#94a3b8'] })),
-      {
-        kind: 'table',
-        header: [w.profession, `${w.fte} (${w.program}, ${w.lastYear.toLowerCase()})`, w.workforce, ''],
-        rows: demandRows.map((r, i) => {
-          const flag = flagOf(r.status);
-          return [cell(activeActors[i]!.title), cell(`${num(r.mean)} ${interval(r)}`, { numeric: true }), cell(r.workforce === undefined ? '—' : num(r.workforce), { numeric: true }), cell(r.status, flag ? { flag } : {})];
-        }),
-      },
-    ]);
-
-    // 6. Volumes per action.
-    const actionRows: Cell[][] = results.actions.map((action) => {
-      const p = prog.measures.volumes[action.id]!;
-      const d = diff.measures.volumes[action.id]!;
-      return [
-        cell(action.label),
-        cell(action.logigramme, { code: true }),
-        cell(actorTitle.get(action.actor) ?? action.actor),
-        cell(`${count(p[0]!.mean)} ${interval({ low: p[0]!.p025, high: p[0]!.p975 }, formatCount)}`, { numeric: true }),
-        cell(`${count(last(p).mean)} ${interval({ low: last(p).p025, high: last(p).p975 }, formatCount)}`, { numeric: true }),
-        cell(`${count(last(d).mean)} ${interval({ low: last(d).p025, high: last(d).p975 }, formatCount)}`, { numeric: true }),
-      ];
-    });
-    sub(sections, `${id}-actions`, w.volumesPerAction, [
-      { kind: 'paragraph', text: w.volumesPerActionNote, note: true },
-      {
-        kind: 'table',
-        header: [w.action, w.logigramme, w.profession, `${w.program}, ${w.year.toLowerCase()} 1`, `${w.program}, ${w.lastYear.toLowerCase()}`, `${w.difference}, ${w.lastYear.toLowerCase()}`],
-        rows: actionRows,
-        collapsed: `${w.volumesPerAction} (${results.actions.length})`,
-      },
-    ]);
-
-    // 7. Costs.
-    const costRows: BandRow[] = [];
-    for (const [arm, block] of [[w.baseline, base], [w.program, prog]] as const) block.totalCost.forEach((s, i) => costRows.push({ year: i + 1, series: arm, mean: s.mean, low: s.p025, high: s.p975 }));
-    const costTable: Cell[][] = [
-      [cell(w.baseline), cell(euros(base.totalCost[0]!.mean), { numeric: true }), cell(`${euros(last(base.totalCost).mean)} ${interval({ low: last(base.totalCost).p025, high: last(base.totalCost).p975 }, formatEuros)}`, { numeric: true }), cell(euros(sumMeans(base.totalCost)), { numeric: true })],
-      [cell(w.program), cell(euros(prog.totalCost[0]!.mean), { numeric: true }), cell(`${euros(last(prog.totalCost).mean)} ${interval({ low: last(prog.totalCost).p025, high: last(prog.totalCost).p975 }, formatEuros)}`, { numeric: true }), cell(euros(sumMeans(prog.totalCost)), { numeric: true })],
-      [cell(w.costDifference), cell(euros(diff.totalCost[0]!.mean), { numeric: true }), cell(`${euros(last(diff.totalCost).mean)} ${interval({ low: last(diff.totalCost).p025, high: last(diff.totalCost).p975 }, formatEuros)}`, { numeric: true }), cell(euros(sumMeans(diff.totalCost)), { numeric: true })],
-    ];
-    sub(sections, `${id}-couts`, w.costs, [
-      { kind: 'paragraph', text: w.costsNote, note: true },
-      figure(`${id}-couts`, `${w.costs} — ${territoryTitle(key)}`, bandChart(costRows, { yTitle: `${w.totalCost} (€)`, xTitle: w.year, seriesTitle: '', colours: { [w.baseline]: ARM_COLOURS.baseline, [w.program]: ARM_COLOURS.program } })),
-      { kind: 'table', header: ['', `${w.year} 1`, w.lastYear, w.cumulative], rows: costTable },
-    ]);
+/** 1. The pyramid at the start and at the horizon. */
+function pyramidPart(ctx: ReportContext, { id, title, base, prog, diff }: TerritoryPart): Section {
+  const { w, count, interval, stateLabel } = ctx;
+  const atHorizon = w('report.at-horizon').toLowerCase();
+  const groups = [`${w('report.start')} (${w('report.year').toLowerCase()} 0)`, `${w('report.baseline')}, ${atHorizon}`, `${w('report.program')}, ${atHorizon}`];
+  const rows: BarRow[] = [];
+  const table: Cell[][] = [];
+  const strata = [...ctx.strata].reverse();
+  for (const stratum of strata) {
+    const start = base.measures.counts[stratum.id]![0]!;
+    const b = last(base.measures.counts[stratum.id]!);
+    const p = last(prog.measures.counts[stratum.id]!);
+    const d = last(diff.measures.counts[stratum.id]!);
+    const label = stateLabel(stratum.id);
+    rows.push(
+      { category: label, group: groups[0]!, mean: start.mean, label: count(start.mean) },
+      { category: label, group: groups[1]!, mean: b.mean, low: b.p025, high: b.p975, label: count(b.mean) },
+      { category: label, group: groups[2]!, mean: p.mean, low: p.p025, high: p.p975, label: count(p.mean) },
+    );
+    table.push([cell(label), cell(count(start.mean), { numeric: true }), ...[b, p, d].map((s) => cell(`${count(s.mean)} ${interval(band(s), formatCount)}`, { numeric: true }))]);
   }
+  return sub(`${id}-pyramide`, w('report.pyramid-start-horizon'), [
+    { kind: 'paragraph', text: w('report.pyramid-start-horizon-note'), note: true },
+    ctx.figure(
+      `${id}-pyramide`,
+      `${w('report.pyramid-start-horizon')} — ${title}`,
+      groupedBarChart(rows, { xTitle: w('report.people'), groupTitle: '', categories: strata.map((s) => stateLabel(s.id)), groups, colours: [ARM_COLOURS.start, ARM_COLOURS.baseline, ARM_COLOURS.program] }),
+    ),
+    { kind: 'table', header: [w('report.stratum'), w('report.start'), `${w('report.baseline')} (${atHorizon})`, `${w('report.program')} (${atHorizon})`, w('report.difference')], rows: table },
+  ]);
+}
 
-  // Across territories, per 100,000 inhabitants, in the last year: the reproducibility view.
-  const indicators: { title: string; value: (territory: string) => { mean: number; low: number; high: number } }[] = [
-    ...results.events.map((event) => ({ title: `${w.averted}${w.colon}${eventTitle(event.name)}`, value: (t: string) => negate(last(summaries.get(t, 'difference', 'per100k').measures.events[event.name]!)) })),
-    ...strata.map((stratum) => ({
-      title: `${w.difference}${w.colon}${stateLabel(stratum.id)}`,
-      value: (t: string) => {
-        const s = last(summaries.get(t, 'difference', 'per100k').measures.counts[stratum.id]!);
-        return { mean: s.mean, low: s.p025, high: s.p975 };
-      },
-    })),
+/** The colours of the two arms, keyed by their names in the report's language. */
+function armColours(ctx: ReportContext): Record<string, string> {
+  return { [ctx.w('report.baseline')]: ARM_COLOURS.baseline, [ctx.w('report.program')]: ARM_COLOURS.program };
+}
+
+/** 2. Each stratum over time, both arms with their band. */
+function strataPart(ctx: ReportContext, { id, title, base, prog }: TerritoryPart): Section {
+  const { w, results, stateLabel } = ctx;
+  const rows: BandRow[] = [];
+  for (const state of results.states) {
+    for (const [arm, block] of [[w('report.baseline'), base], [w('report.program'), prog]] as const) {
+      block.measures.counts[state.id]!.forEach((s, year) => rows.push({ year, series: arm, panel: stateLabel(state.id), mean: s.mean, low: s.p025, high: s.p975 }));
+    }
+  }
+  return sub(`${id}-strates`, w('report.strata-over-time'), [
+    { kind: 'paragraph', text: w('report.strata-over-time-note'), note: true },
+    ctx.figure(`${id}-strates`, `${w('report.strata-over-time')} — ${title}`, bandChart(rows, { yTitle: w('report.people'), xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
+  ]);
+}
+
+/** 3. Events averted per year. */
+function eventsPart(ctx: ReportContext, { id, title, diff }: TerritoryPart): Section {
+  const { w, results } = ctx;
+  const rows: BandRow[] = [];
+  for (const event of results.events) {
+    diff.measures.events[event.name]!.forEach((s, i) => rows.push({ year: i + 1, series: w('report.averted'), panel: eventTitle(event.name), ...negate(s) }));
+  }
+  return sub(`${id}-evenements`, w('report.events-averted'), [
+    { kind: 'paragraph', text: w('report.events-averted-note'), note: true },
+    ctx.figure(
+      `${id}-evenements`,
+      `${w('report.events-averted')} — ${title}`,
+      bandChart(rows, { yTitle: w('report.averted'), xTitle: w('report.year'), seriesTitle: '', colours: { [w('report.averted')]: ARM_COLOURS.program }, zeroRule: true }),
+    ),
+    eventsTable(ctx, diff),
+  ]);
+}
+
+/** 4. Working time per profession per year. */
+function professionsPart(ctx: ReportContext, { id, title, base, prog }: TerritoryPart, actors: Results['actors']): Section {
+  const { w, num, interval } = ctx;
+  const rows: BandRow[] = [];
+  for (const actor of actors) {
+    for (const [arm, block] of [[w('report.baseline'), base], [w('report.program'), prog]] as const) {
+      block.measures.fte[actor.id]!.forEach((s, i) => rows.push({ year: i + 1, series: arm, panel: shorten(actor.title, 40), mean: s.mean, low: s.p025, high: s.p975 }));
+    }
+  }
+  const withInterval = (s: Series[number]) => cell(`${num(s.mean)} ${interval(band(s))}`, { numeric: true });
+  const table: Cell[][] = actors.map((actor) => {
+    const p = prog.measures.fte[actor.id]!;
+    const b = base.measures.fte[actor.id]!;
+    return [cell(actor.title), withInterval(p[0]!), withInterval(last(p)), withInterval(last(b))];
+  });
+  const [fte, lastYear] = [w('report.fte'), w('report.last-year').toLowerCase()];
+  return sub(`${id}-professions`, w('report.volumes-per-profession'), [
+    { kind: 'paragraph', text: w('report.volumes-per-profession-note'), note: true },
+    ctx.figure(
+      `${id}-professions`,
+      `${w('report.volumes-per-profession')} — ${title}`,
+      bandChart(rows, { yTitle: fte, xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx), columns: 4, width: 190, height: 110 }),
+    ),
     {
-      title: `${w.costDifference} (€)`,
-      value: (t: string) => {
-        const s = last(summaries.get(t, 'difference', 'per100k').totalCost);
-        return { mean: s.mean, low: s.p025, high: s.p975 };
-      },
+      kind: 'table',
+      header: [w('report.profession'), `${w('report.program')}, ${w('report.year').toLowerCase()} 1 (${fte})`, `${w('report.program')}, ${lastYear} (${fte})`, `${w('report.baseline')}, ${lastYear} (${fte})`],
+      rows: table,
     },
+  ]);
+}
+
+/** 5. FTE demand against the workforce (a territory's own workforce; summed for all territories when every one gives it). */
+function demandPart(ctx: ReportContext, { id, title, territory, prog }: TerritoryPart, actors: Results['actors']): Section {
+  const { w, num, interval, results } = ctx;
+  const workforceOf = (actor: string): number | undefined => {
+    if (territory) return ownValue(territory.workforce, actor);
+    const values = results.territories.map((t) => ownValue(t.workforce, actor));
+    return values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0) : undefined;
+  };
+  const [shortfall, possible, within, none] = [w('report.shortfall'), w('report.possible-shortfall'), w('report.within-workforce'), w('report.no-workforce')];
+  const rows: DemandRow[] = actors.map((actor) => {
+    const s = last(prog.measures.fte[actor.id]!);
+    const available = workforceOf(actor.id);
+    const status = available === undefined ? none : s.mean > available ? shortfall : s.p975 > available ? possible : within;
+    return { category: shorten(actor.title, 44), mean: s.mean, low: s.p025, high: s.p975, status, ...(available === undefined ? {} : { workforce: available }) };
+  });
+  const flagOf = (status: string) => (status === shortfall ? 'bad' : status === possible ? 'warn' : status === within ? 'ok' : undefined);
+  return sub(`${id}-etp`, w('report.fte-demand'), [
+    { kind: 'paragraph', text: w('report.fte-demand-note'), note: true },
+    ctx.figure(
+      `${id}-etp`,
+      `${w('report.fte-demand')} — ${title}`,
+      demandChart(rows, { xTitle: w('report.fte'), statusTitle: '', statuses: [shortfall, possible, within, none], statusColours: ['#b91c1c', '#d97706', '#0f766e', '#94a3b8'] }),
+    ),
+    {
+      kind: 'table',
+      header: [w('report.profession'), `${w('report.fte')} (${w('report.program')}, ${w('report.last-year').toLowerCase()})`, w('report.workforce'), ''],
+      rows: rows.map((r, i) => {
+        const flag = flagOf(r.status);
+        return [cell(actors[i]!.title), cell(`${num(r.mean)} ${interval(r)}`, { numeric: true }), cell(r.workforce === undefined ? '—' : num(r.workforce), { numeric: true }), cell(r.status, flag ? { flag } : {})];
+      }),
+    },
+  ]);
+}
+
+/** 6. Volumes per action. */
+function actionsPart(ctx: ReportContext, { id, prog, diff }: TerritoryPart): Section {
+  const { w, count, interval, results } = ctx;
+  const actorTitle = new Map(results.actors.map((a) => [a.id, a.title]));
+  const withInterval = (s: Series[number]) => cell(`${count(s.mean)} ${interval(band(s), formatCount)}`, { numeric: true });
+  const rows: Cell[][] = results.actions.map((action) => {
+    const p = prog.measures.volumes[action.id]!;
+    const d = diff.measures.volumes[action.id]!;
+    return [cell(action.label), cell(action.logigramme, { code: true }), cell(actorTitle.get(action.actor) ?? action.actor), withInterval(p[0]!), withInterval(last(p)), withInterval(last(d))];
+  });
+  const lastYear = w('report.last-year').toLowerCase();
+  return sub(`${id}-actions`, w('report.volumes-per-action'), [
+    { kind: 'paragraph', text: w('report.volumes-per-action-note'), note: true },
+    {
+      kind: 'table',
+      header: [w('report.action'), w('report.logigramme'), w('report.profession'), `${w('report.program')}, ${w('report.year').toLowerCase()} 1`, `${w('report.program')}, ${lastYear}`, `${w('report.difference')}, ${lastYear}`],
+      rows,
+      collapsed: `${w('report.volumes-per-action')} (${results.actions.length})`,
+    },
+  ]);
+}
+
+/** 7. Costs. */
+function costsPart(ctx: ReportContext, { id, title, base, prog, diff }: TerritoryPart): Section {
+  const { w, euros, interval } = ctx;
+  const rows: BandRow[] = [];
+  for (const [arm, block] of [[w('report.baseline'), base], [w('report.program'), prog]] as const) block.totalCost.forEach((s, i) => rows.push({ year: i + 1, series: arm, mean: s.mean, low: s.p025, high: s.p975 }));
+  const costRow = (name: string, series: Series): Cell[] => [
+    cell(name),
+    cell(euros(series[0]!.mean), { numeric: true }),
+    cell(`${euros(last(series).mean)} ${interval(band(last(series)), formatEuros)}`, { numeric: true }),
+    cell(euros(sumMeans(series)), { numeric: true }),
+  ];
+  return sub(`${id}-couts`, w('report.costs'), [
+    { kind: 'paragraph', text: w('report.costs-note'), note: true },
+    ctx.figure(`${id}-couts`, `${w('report.costs')} — ${title}`, bandChart(rows, { yTitle: `${w('report.total-cost')} (€)`, xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
+    {
+      kind: 'table',
+      header: ['', `${w('report.year')} 1`, w('report.last-year'), w('report.cumulative')],
+      rows: [costRow(w('report.baseline'), base.totalCost), costRow(w('report.program'), prog.totalCost), costRow(w('report.cost-difference'), diff.totalCost)],
+    },
+  ]);
+}
+
+/** Across territories, per 100,000 inhabitants, in the last year: the reproducibility view. */
+function comparisonSection(ctx: ReportContext): Section {
+  const { w, results, summaries, num, interval, shortTerritory } = ctx;
+  const lastPer100k = (t: string) => summaries.get(t, 'difference', 'per100k');
+  const spread = (s: Series[number]) => ({ mean: s.mean, ...band(s) });
+  const indicators: { title: string; value: (territory: string) => { mean: number; low: number; high: number } }[] = [
+    ...results.events.map((event) => ({ title: `${w('report.averted')}${w('report.colon')}${eventTitle(event.name)}`, value: (t: string) => negate(last(lastPer100k(t).measures.events[event.name]!)) })),
+    ...ctx.strata.map((stratum) => ({ title: `${w('report.difference')}${w('report.colon')}${ctx.stateLabel(stratum.id)}`, value: (t: string) => spread(last(lastPer100k(t).measures.counts[stratum.id]!)) })),
+    { title: `${w('report.cost-difference')} (€)`, value: (t: string) => spread(last(lastPer100k(t).totalCost)) },
   ];
   const territoryIds = results.territories.map((t) => t.id);
   const dotRows: DotRow[] = [];
   for (const indicator of indicators) for (const t of territoryIds) dotRows.push({ panel: indicator.title, category: shortTerritory(t), ...indicator.value(t) });
-  sections.push({
+  return {
     id: 'comparaison',
-    title: `${w.acrossTerritories} (${w.per100k})`,
+    title: `${w('report.across-territories')} (${w('report.per-100k')})`,
     level: 2,
     blocks: [
-      { kind: 'paragraph', text: w.acrossTerritoriesNote, note: true },
-      figure('comparaison', `${w.acrossTerritories} — ${w.per100k}, ${w.lastYear.toLowerCase()}`, dotIntervalChart(dotRows, { categories: territoryIds.map(shortTerritory), panels: indicators.map((i) => i.title), xTitle: w.per100k })),
+      { kind: 'paragraph', text: w('report.across-territories-note'), note: true },
+      ctx.figure(
+        'comparaison',
+        `${w('report.across-territories')} — ${w('report.per-100k')}, ${w('report.last-year').toLowerCase()}`,
+        dotIntervalChart(dotRows, { categories: territoryIds.map(shortTerritory), panels: indicators.map((i) => i.title), xTitle: w('report.per-100k') }),
+      ),
       {
         kind: 'table',
-        header: [w.indicator, ...territoryIds.map(shortTerritory)],
-        rows: indicators.map((indicator) => [cell(indicator.title), ...territoryIds.map((t) => {
-          const v = indicator.value(t);
-          return cell(`${num(v.mean)} ${interval(v)}`, { numeric: true });
-        })]),
+        header: [w('report.indicator'), ...territoryIds.map(shortTerritory)],
+        rows: indicators.map((indicator) => [
+          cell(indicator.title),
+          ...territoryIds.map((t) => {
+            const v = indicator.value(t);
+            return cell(`${num(v.mean)} ${interval(v)}`, { numeric: true });
+          }),
+        ]),
       },
     ],
-  });
+  };
+}
 
-  // Each logigramme with the mean people per node and edge, all territories, averaged over the horizon.
-  const overlayBlocks: Block[] = [{ kind: 'paragraph', text: w.overlayNote, note: true }];
+/** Each logigramme with the mean people per node and edge, all territories, averaged over the horizon. */
+function overlaySection(ctx: ReportContext): Section {
+  const { w, results, count } = ctx;
+  const blocks: Block[] = [{ kind: 'paragraph', text: w('report.overlay-note'), note: true }];
   const actorColours = Object.fromEntries(results.actors.map((a, i) => [a.id, ACTOR_PALETTE[i % ACTOR_PALETTE.length]!]));
   for (const logigramme of results.logigrammes) {
     const armCounts = (arm: 'baseline' | 'program') => {
@@ -318,61 +443,50 @@ export async function buildReport(results: Results, options: ReportOptions = {})
     };
     const svg = overlaySvg(logigramme, armCounts('program'), armCounts('baseline'), {
       formatCount: count,
-      words: { perYear: w.perYear, baseline: w.baseline, program: w.program, colon: w.colon },
+      words: { perYear: w('report.per-year'), baseline: w('report.baseline'), program: w('report.program'), colon: w('report.colon') },
       actorColours,
     });
-    overlayBlocks.push({ kind: 'figure', id: `logigramme-${slug(logigramme.id)}`, title: `${logigramme.title} (${logigramme.stratum})`, svg, alt: `${w.logigramme}${w.colon}${logigramme.title}` });
+    blocks.push({ kind: 'figure', id: `logigramme-${slug(logigramme.id)}`, title: `${logigramme.title} (${logigramme.stratum})`, svg, alt: `${w('report.logigramme')}${w('report.colon')}${logigramme.title}` });
   }
-  sections.push({ id: 'logigrammes', title: w.overlay, level: 2, blocks: overlayBlocks });
+  return { id: 'logigrammes', title: w('report.overlay'), level: 2, blocks };
+}
 
-  // The manifest.
-  sections.push({
+/** The manifest: what it takes to reproduce the report. */
+function manifestSection(ctx: ReportContext): Section {
+  const { w, results, count } = ctx;
+  const { manifest } = results;
+  return {
     id: 'manifeste',
-    title: w.manifest,
+    title: w('report.manifest'),
     level: 2,
     blocks: [
-      { kind: 'paragraph', text: w.manifestNote, note: true },
+      { kind: 'paragraph', text: w('report.manifest-note'), note: true },
       {
         kind: 'facts',
         items: [
-          { term: w.tool, value: `${results.manifest.tool} ${results.manifest.version}` },
-          { term: w.scenario, value: results.manifest.scenario },
-          { term: w.seed, value: String(results.manifest.seed) },
-          { term: w.iterations, value: count(results.manifest.iterations) },
-          { term: w.mode, value: results.manifest.mode },
-          { term: w.horizon, value: `${horizon} ${w.years}` },
+          { term: w('report.tool'), value: `${manifest.tool} ${manifest.version}` },
+          { term: w('report.scenario'), value: manifest.scenario },
+          { term: w('report.seed'), value: String(manifest.seed) },
+          { term: w('report.iterations'), value: count(manifest.iterations) },
+          { term: w('report.mode'), value: manifest.mode },
+          { term: w('report.horizon'), value: `${manifest.horizon} ${w('report.years')}` },
         ],
       },
-      { kind: 'table', header: [w.file, w.sha256], rows: results.manifest.inputs.map((input) => [cell(input.file, { code: true }), cell(input.sha256, { code: true })]) },
+      // SHA-256 is the name of the hash in both languages.
+      { kind: 'table', header: [w('report.file'), 'SHA-256'], rows: manifest.inputs.map((input) => [cell(input.file, { code: true }), cell(input.sha256, { code: true })]) },
     ],
-  });
-
-  let done = 0;
-  for (const { block, spec } of pending) {
-    block.svg = await chartSvg(spec, lang);
-    options.onProgress?.(++done, pending.length);
-  }
-  return {
-    lang,
-    title: `${w.reportTitle} — ${results.manifest.scenario}`,
-    subtitle: `${w.program}${w.colon}${results.arms.program.title} · ${w.baseline}${w.colon}${results.arms.baseline.title}`,
-    sections,
-    footer: `${w.generatedBy} ${results.manifest.tool} ${results.manifest.version} · ${w.seed} ${results.manifest.seed} · ${count(results.manifest.iterations)} ${w.iterations.toLowerCase()}`,
   };
-}
-
-function sub(sections: Section[], id: string, title: string, blocks: Block[]): void {
-  sections.push({ id, title, level: 3, blocks });
 }
 
 function average(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-function eventsTable(results: Results, diff: Summary, w: Words, lang: Lang): Block {
+function eventsTable(ctx: ReportContext, diff: Summary): Block {
+  const { w, lang, results } = ctx;
   return {
     kind: 'table',
-    header: [w.event, w.cumulative, `${w.lastYear} (${w.mean.toLowerCase()})`, w.interval],
+    header: [w('report.event'), w('report.cumulative'), `${w('report.last-year')} (${w('report.mean').toLowerCase()})`, w('report.interval')],
     rows: results.events.map((event) => {
       const series = diff.measures.events[event.name]!;
       const averted = negate(last(series));

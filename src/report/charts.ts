@@ -5,6 +5,8 @@
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
+import { currentLanguage, type Lang } from '../i18n/language.js';
+import { NUMBER_LOCALES } from '../i18n/numbers.js';
 
 export const CHART_FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
@@ -18,12 +20,6 @@ const CONFIG = {
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal', labelLimit: 360, columns: 3 },
   header: { labelFontSize: 11, titleFontSize: 11, labelLimit: 520 },
   title: { fontSize: 13, anchor: 'start' },
-};
-
-/** Number formats of the axes: French thousands with a narrow no-break space and a decimal comma. */
-const LOCALES: Record<'fr' | 'en', { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string }> = {
-  fr: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u202f€'], minus: '−' },
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''], minus: '−' },
 };
 
 /** U+2060 WORD JOINER: invisible, no width, no line break; see `shieldPrototypeNames`. */
@@ -44,9 +40,9 @@ export function shieldPrototypeNames<T>(value: T): T {
   return value;
 }
 
-/** Draws a vega-lite specification as a standalone SVG string. */
-export async function chartSvg(spec: TopLevelSpec, lang: 'fr' | 'en' = 'fr'): Promise<string> {
-  const config = { ...CONFIG, locale: { number: LOCALES[lang] }, ...(spec as { config?: object }).config };
+/** Draws a vega-lite specification as a standalone SVG string, its axes' numbers in `lang`'s format (src/i18n/numbers.ts). */
+export async function chartSvg(spec: TopLevelSpec, lang: Lang = currentLanguage()): Promise<string> {
+  const config = { ...CONFIG, locale: { number: NUMBER_LOCALES[lang] }, ...(spec as { config?: object }).config };
   const { spec: vegaSpec } = compile(shieldPrototypeNames({ ...spec, config }) as TopLevelSpec);
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   try {

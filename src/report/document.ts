@@ -3,6 +3,8 @@
  * written twice: as one self-contained HTML page and as Markdown with its charts beside it. Both
  * writers escape every text here; only figures carry markup, the SVG that logi drew itself.
  */
+import type { Lang } from '../i18n/language.js';
+
 export type Flag = 'bad' | 'warn' | 'ok';
 
 export interface Cell {
@@ -28,7 +30,7 @@ export interface Section {
 }
 
 export interface ReportDocument {
-  lang: 'fr' | 'en';
+  lang: Lang;
   title: string;
   subtitle: string;
   sections: Section[];

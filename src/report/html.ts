@@ -3,6 +3,7 @@
  * font, image or style sheet to fetch. A Content-Security-Policy forbids any request and any
  * script, as a second guard behind the escaping of every user text.
  */
+import { translate } from '../i18n/catalogue.js';
 import { escapeHtml, stripXmlForbidden } from '../text/escape.js';
 import type { Block, Cell, ReportDocument } from './document.js';
 
@@ -99,6 +100,7 @@ export function reportHtml(report: ReportDocument): string {
   }
   if (inSection) body.push('</section>');
 
+  const contents = escapeHtml(translate(report.lang, 'report.contents'));
   return `<!doctype html>
 <html lang="${report.lang}">
 <head>
@@ -112,7 +114,7 @@ export function reportHtml(report: ReportDocument): string {
 <body>
 <header class="top"><h1>${escapeHtml(report.title)}</h1><p>${escapeHtml(report.subtitle)}</p></header>
 <div class="layout">
-<nav class="toc" aria-label="${report.lang === 'fr' ? 'Sommaire' : 'Contents'}"><h2>${report.lang === 'fr' ? 'Sommaire' : 'Contents'}</h2>${toc.join('')}</nav>
+<nav class="toc" aria-label="${contents}"><h2>${contents}</h2>${toc.join('')}</nav>
 <main>
 ${body.join('\n')}
 </main>

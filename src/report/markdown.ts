@@ -3,6 +3,7 @@
  * in a folder beside the Markdown and linked as an image. User text is escaped for Markdown (no raw
  * HTML, no table break, no link or emphasis syntax).
  */
+import { translate } from '../i18n/catalogue.js';
 import { escapeMarkdown, stripXmlForbidden } from '../text/escape.js';
 import { fitFileName } from '../io/file-names.js';
 import type { Block, ReportDocument } from './document.js';
@@ -16,9 +17,10 @@ export interface MarkdownReport {
 export function reportMarkdown(report: ReportDocument, assetsDir: string): MarkdownReport {
   const lines: string[] = [`# ${escapeMarkdown(report.title)}`, '', escapeMarkdown(report.subtitle), ''];
   const assets: MarkdownReport['assets'] = [];
+  const colon = translate(report.lang, 'report.colon');
   for (const section of report.sections) {
     lines.push(`${section.level === 2 ? '##' : '###'} ${escapeMarkdown(section.title)}`, '');
-    for (const block of section.blocks) lines.push(...blockMarkdown(block, assetsDir, assets, report.lang === 'fr' ? '\u00a0: ' : ': '), '');
+    for (const block of section.blocks) lines.push(...blockMarkdown(block, assetsDir, assets, colon), '');
   }
   lines.push('---', '', escapeMarkdown(report.footer), '');
   return { markdown: lines.join('\n'), assets };

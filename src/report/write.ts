@@ -5,13 +5,15 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
 import { stageFile, writeFileAtomic } from '../io/atomic.js';
 import { fitFileName } from '../io/file-names.js';
 import { OutputSet, recordInOutputSet } from '../io/output-set.js';
 import { ResultsSchema, type Results } from '../sim/results.js';
 import { buildReport } from './build.js';
 import { reportHtml } from './html.js';
-import type { Lang } from './i18n.js';
 import { reportMarkdown } from './markdown.js';
 
 export class ReportInputError extends Error {
@@ -31,13 +33,19 @@ function position(text: string, offset: number): string {
   return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
 
+/**
+ * Reads and checks a results.json; a file that is not one is refused with a `ReportInputError` in
+ * the current language. The schema's complaint comes from zod in English, from zod's own French
+ * locale in French.
+ */
 export async function readResults(file: string): Promise<Results> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportInputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`}`, 'give the results.json that `logi simulate … --out DIR` wrote');
+    const message = code === 'ENOENT' ? t('report.input.no-such-file', { file }) : code === 'EISDIR' ? t('report.input.is-folder', { file }) : t('report.input.unreadable', { file, code: String(code) });
+    throw new ReportInputError(message, t('report.input.hint'));
   }
   let json: unknown;
   try {
@@ -45,15 +53,13 @@ export async function readResults(file: string): Promise<Results> {
   } catch (error) {
     const match = /position (\d+)/.exec((error as Error).message);
     const where = match ? `:${position(text, Number(match[1]))}` : '';
-    throw new ReportInputError(`${file}${where}: not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`, 'give the results.json that `logi simulate … --out DIR` wrote, unedited');
+    const detail = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
+    throw new ReportInputError(t('report.input.not-json', { file, where, detail }), t('report.input.not-json.hint'));
   }
-  const parsed = ResultsSchema.safeParse(json);
+  const parsed = ResultsSchema.safeParse(json, currentLanguage() === 'fr' ? { error: z.locales.fr().localeError } : undefined);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ReportInputError(
-      `${file}: not a logi results file: at \`${issue.path.join('.') || '(root)'}\`, ${issue.message}`,
-      'rerun `logi simulate … --out DIR` with this version of logi; results.json follows docs/schemas/results.schema.json',
-    );
+    throw new ReportInputError(t('report.input.not-results', { file, path: issue.path.join('.') || t('report.input.root'), problem: issue.message }), t('report.input.not-results.hint'));
   }
   return parsed.data;
 }
@@ -63,13 +69,14 @@ export type ReportFormat = 'html' | 'md';
 export interface WriteReportOptions {
   format: ReportFormat;
   out: string;
-  lang: Lang;
+  /** The report's language; by default the command's (src/i18n/language.ts). */
+  lang?: Lang;
   onProgress?: (done: number, total: number) => void;
 }
 
 /** The report as one self-contained HTML page. */
 export async function reportHtmlOf(results: Results, options: Omit<WriteReportOptions, 'format' | 'out'>): Promise<string> {
-  return reportHtml(await buildReport(results, { lang: options.lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+  return reportHtml(await buildReport(results, options));
 }
 
 /**
@@ -80,7 +87,7 @@ export async function reportHtmlOf(results: Results, options: Omit<WriteReportOp
  * into an output folder (beside `results.json`) is recorded in its manifest: it belongs to the set.
  */
 export async function writeReport(results: Results, options: WriteReportOptions): Promise<string[]> {
-  const report = await buildReport(results, { lang: options.lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const report = await buildReport(results, options);
   const folder = path.dirname(options.out);
   if (options.format === 'html') {
     await writeFileAtomic(options.out, reportHtml(report));

@@ -4,6 +4,7 @@
  * logigramme, transitions grouped by the effects people met, inflows. Counts, not individuals:
  * the cost of a cycle does not depend on the size of the population.
  */
+import { t } from '../i18n/catalogue.js';
 import { MAX_EFFECT_COMBINATIONS } from '../graph/effects.js';
 import { binomial, MAX_PEOPLE, multinomial, poisson } from './distributions/index.js';
 import type { CompiledLogigramme, CompiledTerritory, Model } from './model.js';
@@ -105,7 +106,7 @@ function addGroup(masks: Int32Array, amounts: Float64Array, length: number, mask
     }
   }
   // Lint (effect-combinations) reports a logigramme that could get here, with the same limit.
-  if (length >= MAX_EFFECT_COMBINATIONS) throw new Error(`internal error: more than ${MAX_EFFECT_COMBINATIONS} combinations of effects in ${where}, which lint should have reported`);
+  if (length >= MAX_EFFECT_COMBINATIONS) throw new Error(t('sim.internal.effect-combinations', { max: MAX_EFFECT_COMBINATIONS, where }));
   masks[length] = mask;
   amounts[length] = amount;
   return length + 1;
@@ -291,11 +292,12 @@ function modifiedRow(run: Run, s: number, mask: number, effects: CompiledLogigra
   out[row.length] = total;
   if (total > 1 + 1e-12) {
     const spec = model.parameters.specs[model.transitions[row[0]!]!.p]!;
+    const state = model.states[s]!.id;
     throw new ParameterError(
-      `the transition probabilities out of ${model.states[s]!.id} sum to ${total.toFixed(4)} > 1 in iteration ${iteration}${mask !== 0 ? ' (with the effects of the logigramme)' : ''}`,
-      { name: `transitions out of ${model.states[s]!.id}`, file: spec.file, line: spec.line, column: spec.column },
+      t('sim.draw.row-sum', { state, total: total.toFixed(4), iteration, withEffects: mask !== 0 }),
+      { name: t('sim.draw.row-sum.place', { state }), file: spec.file, line: spec.line, column: spec.column },
       iteration,
-      'lower the probabilities of this row, or narrow their distributions so that a draw cannot exceed 1',
+      t('sim.draw.row-sum.hint'),
     );
   }
   masks[length] = mask;
@@ -325,10 +327,10 @@ function tooManyEntrants(run: Run, inflow: Model['inflows'][number], year: numbe
   const { model, iteration } = run.context;
   const spec = model.parameters.specs[inflow.value]!;
   throw new ParameterError(
-    `the inflow to ${model.states[inflow.to]!.id} would bring it beyond 10¹² people in year ${year} of territory ${run.territory.id}, iteration ${iteration}`,
+    t('sim.draw.too-many-entrants', { state: model.states[inflow.to]!.id, year, territory: run.territory.id, iteration }),
     spec,
     iteration,
-    inflow.kind === 'rate' ? 'a rate of a stratum compounds every cycle: check its value and unit (a fraction per year)' : 'check the count and its unit (entrants per year)',
+    t(inflow.kind === 'rate' ? 'sim.draw.too-many-entrants.rate' : 'sim.draw.too-many-entrants.count'),
   );
 }
 
@@ -398,11 +400,12 @@ function splitAtDecision(run: Run, work: FlowScratch, i: number, edgeBase: numbe
   }
   if (assigned > 1 + 1e-9) {
     const spec = model.parameters.specs[branches.find((b) => b.share >= 0)!.share]!;
+    const decision = `${logigramme.id}/${node.id}`;
     throw new ParameterError(
-      `the branch shares of decision ${logigramme.id}/${node.id} sum to ${assigned.toFixed(4)} > 1 in iteration ${iteration}`,
-      { name: `branches of ${logigramme.id}/${node.id}`, file: spec.file, line: spec.line, column: spec.column },
+      t('sim.draw.branch-sum', { decision, total: assigned.toFixed(4), iteration }),
+      { name: t('sim.draw.branch-sum.place', { decision }), file: spec.file, line: spec.line, column: spec.column },
       iteration,
-      'draw the shares jointly with `probabilities: {dirichlet: [...]}`, or narrow their distributions',
+      t('sim.draw.branch-sum.hint'),
     );
   }
   if (remainder >= 0) shares[remainder] = Math.max(0, 1 - assigned);

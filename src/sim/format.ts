@@ -1,19 +1,18 @@
 /**
  * The terminal summary of a simulation: strata by year, events averted, volumes and FTE by
- * profession. Every id and title comes from the user's files, so each goes through the terminal
- * escaper (one line: a newline in a title would break the table) before it is cut to its column.
+ * profession, in the command's language (src/i18n/messages/sim.ts). Every id and title comes from
+ * the user's files, so each goes through the terminal escaper (one line: a newline in a title
+ * would break the table) before it is cut to its column.
  */
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatTenths, formatWhole } from '../i18n/numbers.js';
 import { escapeTerminal } from '../text/escape.js';
 import type { Results } from './results.js';
 import type { Summary } from './summarize.js';
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-// Rounded first, then `+ 0`: a small negative value rounds to −0, which would print as "-0".
-const n0 = (x: number) => integer.format(Math.round(x) + 0).replace(/,/g, ' ');
-const n1 = (x: number) => oneDecimal.format(Math.round(x * 10) / 10 + 0).replace(/,/g, ' ');
-const signed = (x: number, f = n0) => (x > 0 && f(x) !== f(0) ? `+${f(x)}` : f(x));
-const interval = (s: Summary, f = n0) => `[${signed(s.p025, f)} ; ${signed(s.p975, f)}]`;
+type Format = (x: number) => string;
+
 /** User text, inert and on one line; `max` cuts it by code points (a cut escape stays visible text). */
 const shown = (text: string, max = Infinity) => {
   const inert = escapeTerminal(text, { keep: '' });
@@ -25,7 +24,13 @@ function table(rows: string[][], alignRight: boolean[]): string {
   return rows.map((r) => r.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
 
+/** The summary in the current language; numbers from src/i18n/numbers.ts (a decimal comma in French). */
 export function formatSummary(results: Results): string {
+  const lang = currentLanguage();
+  const n0: Format = (x) => formatWhole(x, lang);
+  const n1: Format = (x) => formatTenths(x, lang);
+  const signed = (x: number, f = n0) => (x > 0 && f(x) !== f(0) ? `+${f(x)}` : f(x));
+  const interval = (s: Summary, f = n0) => `[${signed(s.p025, f)} ; ${signed(s.p975, f)}]`;
   const m = results.manifest;
   const H = m.horizon;
   const block = (arm: 'baseline' | 'program' | 'difference') => results.summaries.find((b) => b.territory === 'ensemble' && b.scale === 'count' && b.arm === arm)!;
@@ -33,14 +38,17 @@ export function formatSummary(results: Results): string {
   const program = block('program');
   const diff = block('difference');
   const out: string[] = [];
-  out.push(
-    `Scenario ${shown(m.scenario)} — pyramid ${shown(m.pyramid)}, ${results.territories.length} territor${results.territories.length === 1 ? 'y' : 'ies'}, ${m.iterations} iteration${m.iterations === 1 ? '' : 's'} (${m.mode}), seed ${m.seed}, ${H} years`,
-  );
-  out.push(`Baseline: ${shown(results.arms.baseline.title)}.  Program: ${shown(results.arms.program.title)}.`);
+  out.push(t('sim.summary.heading', { scenario: shown(m.scenario), pyramid: shown(m.pyramid), territories: results.territories.length, iterations: m.iterations, mode: m.mode, seed: m.seed, horizon: H }));
+  out.push(t('sim.summary.arms', { baseline: shown(results.arms.baseline.title), program: shown(results.arms.program.title) }));
   out.push('');
   const years = [...new Set([0, Math.ceil(H / 2), H])];
-  out.push('People per stratum, all territories (mean; program − baseline with its 95 % interval at the horizon)');
-  const header = ['', ...years.map((y) => (y === 0 ? 'start' : `year ${y} baseline`)), ...years.filter((y) => y > 0).map((y) => `year ${y} program`), `difference, year ${H}`];
+  out.push(t('sim.summary.strata'));
+  const header = [
+    '',
+    ...years.map((y) => (y === 0 ? t('sim.summary.column.start') : t('sim.summary.column.year-baseline', { year: y }))),
+    ...years.filter((y) => y > 0).map((y) => t('sim.summary.column.year-program', { year: y })),
+    t('sim.summary.column.difference-year', { year: H }),
+  ];
   const rows = [header];
   for (const state of results.states) {
     const b = base.measures.counts[state.id]!;
@@ -51,19 +59,29 @@ export function formatSummary(results: Results): string {
   out.push(table(rows, rows[0]!.map((_, i) => i > 0)));
   if (results.events.length > 0) {
     out.push('');
-    out.push(`Events over ${H} years, all territories (program − baseline; negative = averted)`);
-    const eventRows = [['event', 'baseline', 'program', 'difference [95 % interval]']];
+    out.push(t('sim.summary.events', { horizon: H }));
+    const eventRows = [[t('sim.summary.column.event'), t('sim.summary.column.baseline'), t('sim.summary.column.program'), t('sim.summary.column.difference-interval')]];
     for (const event of results.events) {
       const sum = (series: Summary[]) => series.reduce((s, x) => s + x.mean, 0);
       // Intervals of a sum over years are not sums of intervals: show the horizon-year interval.
       const d = diff.measures.events[event.name]!;
-      eventRows.push([shown(event.name), n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), `${signed(sum(d))} (year ${H}: ${signed(d[H - 1]!.mean)} ${interval(d[H - 1]!)})`]);
+      const difference = t('sim.summary.event-difference', { total: signed(sum(d)), year: H, last: signed(d[H - 1]!.mean), interval: interval(d[H - 1]!) });
+      eventRows.push([shown(event.name), n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), difference]);
     }
     out.push(table(eventRows, [false, true, true, false]));
   }
   out.push('');
-  out.push(`Workload by profession, year ${H}, all territories (mean)`);
-  const actorRows = [['profession', 'acts (program)', 'FTE baseline', 'FTE program', 'FTE difference [95 %]', 'cost program (€)']];
+  out.push(t('sim.summary.workload', { year: H }));
+  const actorRows = [
+    [
+      t('sim.summary.column.profession'),
+      t('sim.summary.column.acts-program'),
+      t('sim.summary.column.fte-baseline'),
+      t('sim.summary.column.fte-program'),
+      t('sim.summary.column.fte-difference'),
+      t('sim.summary.column.cost-program'),
+    ],
+  ];
   const actsOf = (actor: string) => results.actions.filter((a) => a.actor === actor).reduce((s, a) => s + (program.measures.volumes[a.id]?.[H - 1]?.mean ?? 0), 0);
   const actors = [...results.actors].sort((a, b) => (program.measures.fte[b.id]?.[H - 1]?.mean ?? 0) - (program.measures.fte[a.id]?.[H - 1]?.mean ?? 0));
   for (const actor of actors.slice(0, 10)) {
@@ -74,6 +92,6 @@ export function formatSummary(results: Results): string {
   out.push(table(actorRows, [false, true, true, true, false, true]));
   const totalDiff = diff.totalCost[H - 1]!;
   out.push('');
-  out.push(`Total cost of the acts, year ${H}: baseline ${n0(base.totalCost[H - 1]!.mean)} €, program ${n0(program.totalCost[H - 1]!.mean)} €, difference ${signed(totalDiff.mean)} € ${interval(totalDiff)}`);
+  out.push(t('sim.summary.total-cost', { year: H, baseline: n0(base.totalCost[H - 1]!.mean), program: n0(program.totalCost[H - 1]!.mean), difference: signed(totalDiff.mean), interval: interval(totalDiff) }));
   return out.join('\n');
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MAX_EFFECTS_PER_LOGIGRAMME } from '../graph/effects.js';
+import { t } from '../i18n/catalogue.js';
 import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
 import { byCodePoint } from '../language/order.js';
 import { emptyRecord, hasOwnKey, ownValue } from '../language/records.js';
@@ -158,7 +159,7 @@ class ParameterRegistry {
   addDirichlet(alphas: number[], place: Place): number {
     const first = this.specs.length;
     const total = alphas.reduce((a, b) => a + b, 0);
-    alphas.forEach((alpha, k) => this.specs.push({ ...place, name: `${place.name} share ${k + 1}`, constraint: 'probability', kind: 'fixed', central: alpha / total }));
+    alphas.forEach((alpha, k) => this.specs.push({ ...place, name: t('sim.param.dirichlet-share', { name: place.name, k: k + 1 }), constraint: 'probability', kind: 'fixed', central: alpha / total }));
     this.dirichlets.push({ ...place, first, alphas });
     return first;
   }
@@ -175,16 +176,12 @@ function topologicalOrder(doc: LoadedDocument<'Logigramme'>): string[] {
   for (const [id, node] of Object.entries(doc.value.nodes)) {
     const targets = node.type === 'decision' ? node.branches.map((b) => b.next) : 'next' in node && node.next !== undefined ? [node.next] : [];
     const missing = targets.find((target) => !hasOwnKey(nodes, target));
-    if (missing !== undefined) throw new ModelError(`logigramme ${doc.id}: node \`${id}\` leads to \`${missing}\`, which does not exist`, placeOf(doc, ['nodes', id], 'node'), 'run `logi lint`');
+    if (missing !== undefined) throw new ModelError(t('sim.model.missing-target', { logigramme: doc.id, node: id, target: missing }), placeOf(doc, ['nodes', id], 'node'), t('sim.model.run-lint'));
   }
-  if (!hasOwnKey(nodes, doc.value.start)) throw new ModelError(`logigramme ${doc.id} starts at \`${doc.value.start}\`, which does not exist`, placeOf(doc, ['start'], 'start'), 'run `logi lint`');
+  if (!hasOwnKey(nodes, doc.value.start)) throw new ModelError(t('sim.model.missing-start', { logigramme: doc.id, start: doc.value.start }), placeOf(doc, ['start'], 'start'), t('sim.model.run-lint'));
   const { order, cyclic } = graphTopologicalOrder(nodes, doc.value.start);
   if (cyclic.length > 0) {
-    throw new ModelError(
-      `logigramme ${doc.id} has a loop through ${cyclic.map((id) => `\`${id}\``).join(', ')}`,
-      placeOf(doc, ['nodes', cyclic[0]!], 'node'),
-      'repetition is a frequency (`frequency: {times: 4, per: year}`), not a loop',
-    );
+    throw new ModelError(t('sim.model.loop', { logigramme: doc.id, nodes: cyclic }), placeOf(doc, ['nodes', cyclic[0]!], 'node'), t('sim.model.loop.hint'));
   }
   return order;
 }
@@ -211,7 +208,7 @@ interface Compiler {
 
 export async function compileModel(workspace: Workspace, scenarioId: string, options: CompileOptions = {}, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model> {
   const scenario = workspace.index.Scenario.get(scenarioId);
-  if (!scenario) throw new ModelError(`no scenario \`${scenarioId}\` in the workspace`, undefined, `scenarios: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
+  if (!scenario) throw new ModelError(t('sim.model.no-scenario', { scenario: scenarioId }), undefined, t('sim.model.no-scenario.hint', { scenarios: [...workspace.index.Scenario.keys()] }));
   const s = scenario.value;
   const pyramidDoc = workspace.index.Pyramid.get(s.pyramid)!;
   const pyramid = pyramidDoc.value;
@@ -229,7 +226,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   for (const doc of workspace.index.Actors.values()) used.add(doc.source.absolutePath);
   for (const l of logigrammes.logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
   for (const a of arms) used.add(workspace.index.Program.get(a.id)!.source.absolutePath);
-  for (const t of territories) used.add(workspace.index.Territory.get(t.id)!.source.absolutePath);
+  for (const territory of territories) used.add(workspace.index.Territory.get(territory.id)!.source.absolutePath);
   const mode = options.mode ?? s.mode;
   return {
     scenario: s.id,
@@ -279,15 +276,16 @@ function stratumCodes(compiler: Compiler): number[] {
 
 function compileTransitions(compiler: Compiler): Pick<Model, 'transitions' | 'rows'> {
   const { pyramid, pyramidDoc, stateIndex, registry } = compiler;
-  const transitions = pyramid.transitions.map((t, i) => {
-    const from = stateIndex.get(t.from)!;
-    const to = stateIndex.get(t.to)!;
-    if (from === to) throw new ModelError(`transition ${t.from}->${t.to} goes nowhere: staying is the remainder of the row`, placeOf(pyramidDoc, ['transitions', i], 'transition'));
-    return { from, to, key: `${t.from}->${t.to}`, p: registry.add(t.p, placeOf(pyramidDoc, ['transitions', i, 'p'], `transition ${t.from}->${t.to} (p) of pyramid ${pyramid.id}`), 'probability') };
+  const transitions = pyramid.transitions.map((tr, i) => {
+    const from = stateIndex.get(tr.from)!;
+    const to = stateIndex.get(tr.to)!;
+    if (from === to) throw new ModelError(t('sim.model.transition-to-itself', { from: tr.from, to: tr.to }), placeOf(pyramidDoc, ['transitions', i], 'transition'));
+    const name = t('sim.param.transition', { from: tr.from, to: tr.to, pyramid: pyramid.id });
+    return { from, to, key: `${tr.from}->${tr.to}`, p: registry.add(tr.p, placeOf(pyramidDoc, ['transitions', i, 'p'], name), 'probability') };
   });
-  transitions.forEach((t, i) => compiler.transitionIndex.set(t.key, i));
-  if (compiler.transitionIndex.size !== transitions.length) throw new ModelError(`pyramid ${pyramid.id} defines a transition twice`, placeOf(pyramidDoc, ['transitions'], 'transitions'));
-  const rows = pyramid.strata.map((_, stratum) => transitions.flatMap((t, i) => (t.from === stratum ? [i] : [])));
+  transitions.forEach((tr, i) => compiler.transitionIndex.set(tr.key, i));
+  if (compiler.transitionIndex.size !== transitions.length) throw new ModelError(t('sim.model.transition-twice', { pyramid: pyramid.id }), placeOf(pyramidDoc, ['transitions'], 'transitions'));
+  const rows = pyramid.strata.map((_, stratum) => transitions.flatMap((tr, i) => (tr.from === stratum ? [i] : [])));
   return { transitions, rows };
 }
 
@@ -296,13 +294,13 @@ function compileInflows(compiler: Compiler): Model['inflows'] {
   return pyramid.inflows.map((inflow, i) => {
     const to = stateIndex.get(inflow.to)!;
     if (inflow.count !== undefined) {
-      return { to, kind: 'count' as const, of: -1, value: registry.add(inflow.count, placeOf(pyramidDoc, ['inflows', i, 'count'], `inflow to ${inflow.to} (count)`), 'non-negative') };
+      return { to, kind: 'count' as const, of: -1, value: registry.add(inflow.count, placeOf(pyramidDoc, ['inflows', i, 'count'], t('sim.param.inflow-count', { to: inflow.to })), 'non-negative') };
     }
     return {
       to,
       kind: 'rate' as const,
       of: inflow.of === 'population' ? -1 : stateIndex.get(inflow.of!)!,
-      value: registry.add(inflow.rate!, placeOf(pyramidDoc, ['inflows', i, 'rate'], `inflow to ${inflow.to} (rate)`), 'non-negative'),
+      value: registry.add(inflow.rate!, placeOf(pyramidDoc, ['inflows', i, 'rate'], t('sim.param.inflow-rate', { to: inflow.to })), 'non-negative'),
     };
   });
 }
@@ -312,9 +310,9 @@ function compileEvents(compiler: Compiler): Model['events'] {
   return Object.entries(pyramid.events ?? {}).map(([name, flows]) => ({
     name,
     transitions: flows.map((flow, k) => {
-      const t = parseTransition(flow)!;
-      const index = transitionIndex.get(`${t.from}->${t.to}`);
-      if (index === undefined) throw new ModelError(`event ${name} counts ${flow}, which is not a transition of the pyramid`, placeOf(pyramidDoc, ['events', name, k], 'event'));
+      const tr = parseTransition(flow)!;
+      const index = transitionIndex.get(`${tr.from}->${tr.to}`);
+      if (index === undefined) throw new ModelError(t('sim.model.event-not-transition', { event: name, flow }), placeOf(pyramidDoc, ['events', name, k], 'event'));
       return index;
     }),
   }));
@@ -332,8 +330,8 @@ function compileActors(compiler: Compiler): CompiledActor[] {
         id,
         title: actor.title,
         fteMinutesPerYear: actor['fte-minutes-per-year'],
-        minutes: compiler.registry.add(actor['minutes-per-act'], placeOf(doc, ['actors', id, 'minutes-per-act'], `minutes per act of ${id}`), 'non-negative'),
-        cost: compiler.registry.add(actor['cost-per-act'], placeOf(doc, ['actors', id, 'cost-per-act'], `cost per act of ${id}`), 'non-negative'),
+        minutes: compiler.registry.add(actor['minutes-per-act'], placeOf(doc, ['actors', id, 'minutes-per-act'], t('sim.param.minutes-per-act', { actor: id })), 'non-negative'),
+        cost: compiler.registry.add(actor['cost-per-act'], placeOf(doc, ['actors', id, 'cost-per-act'], t('sim.param.cost-per-act', { actor: id })), 'non-negative'),
       });
     }
   }
@@ -399,17 +397,17 @@ class LogigrammeCompiler {
     let mask = 0;
     for (const [k, effect] of (node.effects ?? []).entries()) {
       const path = ['nodes', nodeId, 'effects', k];
-      const t = parseTransition(effect.transition)!;
-      if (!transitionIndex.has(`${t.from}->${t.to}`)) {
-        throw new ModelError(`effect on ${effect.transition}, which pyramid ${pyramid.id} does not define`, placeOf(doc, [...path, 'transition'], 'effect'), 'an effect changes an existing transition: add it to the pyramid or fix the ids');
+      const tr = parseTransition(effect.transition)!;
+      if (!transitionIndex.has(`${tr.from}->${tr.to}`)) {
+        throw new ModelError(t('sim.model.effect-unknown-transition', { transition: effect.transition, pyramid: pyramid.id }), placeOf(doc, [...path, 'transition'], 'effect'), t('sim.model.effect-unknown-transition.hint'));
       }
-      const hr = registry.add(effect.hr, placeOf(doc, [...path, 'hr'], `hazard ratio on ${effect.transition} at ${doc.id}/${nodeId}`), 'positive');
-      if (stateIndex.get(t.from) !== stratum) continue;
+      const hr = registry.add(effect.hr, placeOf(doc, [...path, 'hr'], t('sim.param.hazard-ratio', { transition: effect.transition, node: `${doc.id}/${nodeId}` })), 'positive');
+      if (stateIndex.get(tr.from) !== stratum) continue;
       if (effects.length >= MAX_EFFECTS_PER_LOGIGRAMME) {
-        throw new ModelError(`logigramme ${doc.id} has more than ${MAX_EFFECTS_PER_LOGIGRAMME} effects on its stratum's transitions`, placeOf(doc, [...path, 'hr'], 'effects'), 'merge effects on the same transition into one node');
+        throw new ModelError(t('sim.model.too-many-effects', { logigramme: doc.id, max: MAX_EFFECTS_PER_LOGIGRAMME }), placeOf(doc, [...path, 'hr'], 'effects'), t('sim.model.too-many-effects.hint'));
       }
       mask |= 1 << effects.length;
-      effects.push({ from: stratum, to: stateIndex.get(t.to)!, hr });
+      effects.push({ from: stratum, to: stateIndex.get(tr.to)!, hr });
     }
     return mask;
   }
@@ -429,10 +427,10 @@ class LogigrammeCompiler {
       node: nodeId,
       label: node.label,
       actor,
-      times: registry.add(frequency.times, placeOf(doc, freqPath, `frequency of ${id}`), 'non-negative'),
+      times: registry.add(frequency.times, placeOf(doc, freqPath, t('sim.param.frequency', { action: id })), 'non-negative'),
       perYear: PERIODS_PER_YEAR[frequency.per],
-      minutes: node.minutes === undefined ? this.actors[actor]!.minutes : registry.add(node.minutes, placeOf(doc, [...base, 'minutes'], `minutes of ${id}`), 'non-negative'),
-      cost: node.cost === undefined ? this.actors[actor]!.cost : registry.add(node.cost, placeOf(doc, [...base, 'cost'], `cost of ${id}`), 'non-negative'),
+      minutes: node.minutes === undefined ? this.actors[actor]!.minutes : registry.add(node.minutes, placeOf(doc, [...base, 'minutes'], t('sim.param.minutes', { action: id })), 'non-negative'),
+      cost: node.cost === undefined ? this.actors[actor]!.cost : registry.add(node.cost, placeOf(doc, [...base, 'cost'], t('sim.param.cost', { action: id })), 'non-negative'),
     });
     return this.actions.length - 1;
   }
@@ -442,17 +440,17 @@ class LogigrammeCompiler {
     const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'decision' }>;
     const base = ['nodes', nodeId];
     if (node.probabilities) {
-      const first = registry.addDirichlet(node.probabilities.dirichlet, placeOf(doc, [...base, 'probabilities', 'dirichlet'], `branch shares of ${doc.id}/${nodeId}`));
+      const first = registry.addDirichlet(node.probabilities.dirichlet, placeOf(doc, [...base, 'probabilities', 'dirichlet'], t('sim.param.branch-shares', { decision: `${doc.id}/${nodeId}` })));
       return node.branches.map((b, k) => ({ label: b.label, next: position.get(b.next)!, share: first + k }));
     }
     const remainders = node.branches.filter((b) => b.p === undefined).length;
     if (remainders > 1) {
-      throw new ModelError(`decision ${doc.id}/${nodeId}: ${remainders} branches have no \`p\`; at most one may take the remainder`, placeOf(doc, [...base, 'branches'], 'branches'), 'give `p` to every branch but one');
+      throw new ModelError(t('sim.model.several-remainders', { decision: `${doc.id}/${nodeId}`, count: remainders }), placeOf(doc, [...base, 'branches'], 'branches'), t('sim.model.several-remainders.hint'));
     }
     return node.branches.map((b, k) => ({
       label: b.label,
       next: position.get(b.next)!,
-      share: b.p === undefined ? -1 : registry.add(b.p, placeOf(doc, [...base, 'branches', k, 'p'], `share of branch "${b.label}" of ${doc.id}/${nodeId}`), 'probability'),
+      share: b.p === undefined ? -1 : registry.add(b.p, placeOf(doc, [...base, 'branches', k, 'p'], t('sim.param.branch-share', { label: b.label, decision: `${doc.id}/${nodeId}` })), 'probability'),
     }));
   }
 }
@@ -462,21 +460,23 @@ function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, progra
   const { workspace, pyramid, stateIndex, registry } = compiler;
   return programIds.map((programId, armIndex) => {
     const doc = workspace.index.Program.get(programId)!;
-    if (doc.value.pyramid !== pyramid.id) throw new ModelError(`program ${programId} is for pyramid ${doc.value.pyramid}, the scenario for ${pyramid.id}`, placeOf(doc, ['pyramid'], 'pyramid'));
+    if (doc.value.pyramid !== pyramid.id) throw new ModelError(t('sim.model.program-other-pyramid', { program: programId, programPyramid: doc.value.pyramid, pyramid: pyramid.id }), placeOf(doc, ['pyramid'], 'pyramid'));
     const strata: CompiledArm['strata'] = pyramid.strata.map(() => null);
     for (const [stratumId, entry] of Object.entries(doc.value.strata)) {
       const stratum = stateIndex.get(stratumId)!;
       const logigramme = logigrammes.indexOf(entry.logigramme);
       if (logigrammes.logigrammes[logigramme]!.stratum !== stratum) {
-        throw new ModelError(`program ${programId} uses ${entry.logigramme} for ${stratumId}, but that logigramme is written for another stratum`, placeOf(doc, ['strata', stratumId, 'logigramme'], 'logigramme'));
+        throw new ModelError(t('sim.model.logigramme-other-stratum', { program: programId, logigramme: entry.logigramme, stratum: stratumId }), placeOf(doc, ['strata', stratumId, 'logigramme'], 'logigramme'));
       }
-      const where = (k?: number) => placeOf(doc, ['strata', stratumId, 'coverage', ...(k === undefined ? [] : ['ramp', k])], `coverage of ${stratumId}${k === undefined ? '' : ` in year ${k + 1}`} in program ${programId}`);
+      const coverageName = (k?: number) =>
+        k === undefined ? t('sim.param.coverage', { stratum: stratumId, program: programId }) : t('sim.param.coverage-year', { stratum: stratumId, year: k + 1, program: programId });
+      const where = (k?: number) => placeOf(doc, ['strata', stratumId, 'coverage', ...(k === undefined ? [] : ['ramp', k])], coverageName(k));
       let coverage: Coverage;
       if (typeof entry.coverage === 'object' && 'ramp' in entry.coverage) {
         const relativeTo = entry.coverage['relative-to'] ?? null;
-        if (relativeTo !== null && armIndex === 0) throw new ModelError(`program ${programId} is the scenario's baseline, so its coverage cannot be relative to the baseline`, where(), 'give the baseline absolute coverages');
+        if (relativeTo !== null && armIndex === 0) throw new ModelError(t('sim.model.baseline-relative', { program: programId }), where(), t('sim.model.baseline-relative.hint'));
         if (relativeTo !== null && !hasOwnKey(compiler.workspace.index.Program.get(programIds[0]!)!.value.strata, stratumId)) {
-          throw new ModelError(`the coverage of ${stratumId} in program ${programId} is relative to the baseline, which does not cover ${stratumId}`, where(), `give an absolute coverage, or cover ${stratumId} in program ${programIds[0]}`);
+          throw new ModelError(t('sim.model.relative-uncovered', { stratum: stratumId, program: programId }), where(), t('sim.model.relative-uncovered.hint', { stratum: stratumId, baseline: programIds[0]! }));
         }
         // Increments on the baseline may be negative: their range is checked on the sum (clamped).
         coverage = { relativeTo, slots: entry.coverage.ramp.map((value, k) => registry.add(value, where(k), relativeTo ? 'any' : 'probability')) };
@@ -491,14 +491,14 @@ function compileTerritory(compiler: Compiler, territoryId: string, states: Model
   const { workspace, pyramid, transitionIndex, registry } = compiler;
   const doc = workspace.index.Territory.get(territoryId)!;
   const entry = ownValue(doc.value.pyramids, pyramid.id);
-  if (!entry) throw new ModelError(`territory ${territoryId} has no counts for pyramid ${pyramid.id}`, placeOf(doc, ['pyramids'], 'pyramids'), `add \`pyramids: {${pyramid.id}: {counts: …}}\``);
+  if (!entry) throw new ModelError(t('sim.model.territory-no-counts', { territory: territoryId, pyramid: pyramid.id }), placeOf(doc, ['pyramids'], 'pyramids'), t('sim.model.territory-no-counts.hint', { pyramid: pyramid.id }));
   const counts = states.map((state) => (state.exit ? 0 : (ownValue(entry.counts, state.id) ?? 0)));
   const multipliers = pyramid.transitions.map(() => -1);
   for (const [key, value] of Object.entries(entry.multipliers ?? {})) {
-    const t = parseTransition(key)!;
-    const index = transitionIndex.get(`${t.from}->${t.to}`);
-    const place = placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], `multiplier on ${key} in ${territoryId}`);
-    if (index === undefined) throw new ModelError(`multiplier on ${key}, which pyramid ${pyramid.id} does not define`, place);
+    const tr = parseTransition(key)!;
+    const index = transitionIndex.get(`${tr.from}->${tr.to}`);
+    const place = placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], t('sim.param.multiplier', { transition: key, territory: territoryId }));
+    if (index === undefined) throw new ModelError(t('sim.model.multiplier-unknown', { transition: key, pyramid: pyramid.id }), place);
     multipliers[index] = registry.add(value, place, 'positive');
   }
   const workforce = emptyRecord<number>();

@@ -3,6 +3,7 @@
  * its place in the YAML, its distribution (distributions/forms.ts) and its central value. θᵢ is
  * one draw of the whole list.
  */
+import { t } from '../i18n/catalogue.js';
 import { allowedRange, constraintCheck, withinMagnitude, type Constraint, dirichletSample, type Distribution, type RawParameter, sample, toDistribution } from './distributions/index.js';
 import type { Uniform } from './random.js';
 
@@ -42,21 +43,18 @@ export class ParameterError extends Error {
  */
 export function compileParameter(raw: RawParameter, place: Place, constraint: Constraint): ParameterSpec {
   const converted = toDistribution(raw);
-  if (!converted.ok) throw new ParameterError(`${place.name}: ${converted.problem.message}`, place, undefined, converted.problem.hint);
+  if (!converted.ok) throw new ParameterError(t('sim.param.problem', { name: place.name, problem: converted.problem.message }), place, undefined, converted.problem.hint);
   const check = constraintCheck(converted.distribution, constraint);
-  if (check.status === 'refused') throw new ParameterError(`${place.name}: ${check.message}`, place, undefined, check.hint);
+  if (check.status === 'refused') throw new ParameterError(t('sim.param.problem', { name: place.name, problem: check.message }), place, undefined, check.hint);
   return { ...place, constraint, ...converted.distribution };
 }
 
 function checkDraw(value: number, spec: ParameterSpec, iteration: number): void {
   const range = allowedRange(spec.constraint);
   if (range.test(value) && Number.isFinite(value) && withinMagnitude(value)) return;
-  throw new ParameterError(
-    `${spec.name} is ${value} in iteration ${iteration}; expected ${range.words}${withinMagnitude(value) ? '' : ', at most 10⁹ in magnitude'}`,
-    spec,
-    iteration,
-    'narrow the distribution so that every draw stays valid (e.g. a beta for probabilities, a lognormal or gamma for positive values)',
-  );
+  // The drawn value as JavaScript writes it (YAML's notation): the value a user compares with the file.
+  const words = { name: spec.name, value: String(value), iteration, expected: range.words, tooLarge: !withinMagnitude(value) };
+  throw new ParameterError(t('sim.draw.out-of-range', words), spec, iteration, t('sim.draw.out-of-range.hint'));
 }
 
 export interface ParameterSet {

@@ -9,6 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { simulateChunk } from './chunk.js';
 import { layoutOf, type Layout } from './engine.js';
 import type { Model } from './model.js';
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatGigabytes, formatKilobytes } from '../i18n/numbers.js';
 import { UsageError } from '../language/workspace.js';
 import { ParameterError } from './parameters.js';
 import { assembleSummaries, computeSummaryTasks, type Summaries, type SummaryEntry, summaryTaskCount } from './summarize.js';
@@ -37,7 +40,15 @@ export interface RunOptions {
   memoryLimit?: number;
   /** A pool started earlier by the caller, who closes it; otherwise one is started and closed here. */
   pool?: WorkerPool;
-  onProgress?: (done: number, total: number, phase: 'simulating' | 'summarising') => void;
+  onProgress?: (done: number, total: number, phase: Phase) => void;
+}
+
+/** The two phases of a run, as `onProgress` names them. */
+export type Phase = 'simulating' | 'summarising';
+
+/** The label of a phase for a progress bar, in the current language. */
+export function phaseLabel(phase: Phase): string {
+  return t(phase === 'simulating' ? 'sim.progress.simulating' : 'sim.progress.summarising');
 }
 
 export function defaultWorkers(): number {
@@ -85,16 +96,25 @@ export function availableMemory(): number {
   return constrained && constrained > 0 ? Math.min(free, constrained - process.memoryUsage.rss()) : free;
 }
 
-const gigabytes = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 2 : 1)} GB`;
+/** Where a memory limit comes from: `--max-memory`, or what the machine has available. */
+export type MemoryLimitSource = 'max-memory' | 'available';
 
 /** Refuses a run that would not fit, before anything is allocated, with the figure and what would fit. */
-export function checkMemory(model: Model, workers: number, limit: number, limitName: string): void {
+export function checkMemory(model: Model, workers: number, limit: number, source: MemoryLimitSource): void {
   const need = estimateRunMemory(model, workers);
   if (need.bytes <= limit) return;
   const fits = Math.floor((limit - need.fixed) / need.perIteration);
+  const lang = currentLanguage();
+  const sizes = {
+    need: formatGigabytes(need.bytes, lang),
+    iterations: model.iterations,
+    perIteration: formatKilobytes(need.perIteration, lang),
+    fixed: formatGigabytes(need.fixed, lang),
+    limit: formatGigabytes(limit, lang),
+  };
   throw new UsageError(
-    `this run needs about ${gigabytes(need.bytes)} of memory (${model.iterations} iterations × ${Math.ceil(need.perIteration / 1024)} KB, plus ${gigabytes(need.fixed)}), more than the ${gigabytes(limit)} ${limitName}`,
-    fits >= 1 ? `run at most ${fits} iterations (-n ${fits}), or fewer territories` : 'free memory, or run fewer territories: even one iteration does not fit',
+    t(source === 'max-memory' ? 'sim.memory.over-max-memory' : 'sim.memory.over-available', sizes),
+    fits >= 1 ? t('sim.memory.fewer-iterations', { fits }) : t('sim.memory.nothing-fits'),
   );
 }
 
@@ -152,8 +172,9 @@ export class WorkerPool {
     return this.workers.length;
   }
 
+  /** Hands the model to every thread, with the language their messages are written in (the command's). */
   init(model: Model, shared: SharedBuffers): void {
-    for (const worker of this.workers) worker.postMessage({ type: 'init', model, shared });
+    for (const worker of this.workers) worker.postMessage({ type: 'init', model, shared, lang: currentLanguage() });
   }
 
   /**
@@ -220,8 +241,8 @@ export class WorkerPool {
 export async function runModel(model: Model, options: RunOptions = {}): Promise<{ output: RunOutput; summaries: Summaries }> {
   const N = model.iterations;
   const workerCount = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil(N / CHUNK_SIZE)));
-  if (options.memoryLimit !== undefined) checkMemory(model, workerCount, options.memoryLimit, 'allowed by --max-memory');
-  else checkMemory(model, workerCount, availableMemory(), 'available on this machine');
+  if (options.memoryLimit !== undefined) checkMemory(model, workerCount, options.memoryLimit, 'max-memory');
+  else checkMemory(model, workerCount, availableMemory(), 'available');
   const shared = allocateShared(model);
   const output = outputFromShared(model, shared);
   const blocks: { id: number; start: number; count: number }[] = [];

@@ -1,6 +1,7 @@
 /** The library entry point of a simulation: workspace → model → runs → summaries → results. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { t } from '../i18n/catalogue.js';
 import { lint } from '../lint/engine.js';
 import type { Diagnostic } from '../language/diagnostic.js';
 import { UsageError } from '../language/workspace.js';
@@ -10,7 +11,7 @@ import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, type RunOptions, Wo
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(`the workspace has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}: run \`logi lint\``);
+    super(t('sim.invalid-input', { count: diagnostics.length }));
     this.name = 'InvalidInputError';
   }
 }
@@ -31,8 +32,8 @@ async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: 
   const candidate = path.resolve(cwd, scenario);
   const stat = await fs.stat(candidate).catch(() => undefined);
   if (stat?.isFile()) return { paths: [candidate], file: candidate };
-  if (stat?.isDirectory()) throw new UsageError(`${scenario} is a folder; give a scenario id or the YAML file of a scenario`);
-  if (/\.(ya?ml)$/i.test(scenario)) throw new UsageError(`no such file: ${scenario}`);
+  if (stat?.isDirectory()) throw new UsageError(t('sim.scenario-is-folder', { scenario }));
+  if (/\.(ya?ml)$/i.test(scenario)) throw new UsageError(t('sim.no-such-file', { file: scenario }));
   return { paths: [], id: scenario };
 }
 
@@ -60,11 +61,11 @@ async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefin
   let scenarioId = target.id;
   if (target.file) {
     const inFile = [...workspace.index.Scenario.values()].filter((s) => s.source.absolutePath === target.file);
-    if (inFile.length !== 1) throw new UsageError(`${options.scenario} holds ${inFile.length} scenarios; give its id instead`, inFile.map((s) => s.id).join(', ') || 'a Scenario document starts with `kind: Scenario`');
+    if (inFile.length !== 1) throw new UsageError(t('sim.file-scenarios', { file: options.scenario, count: inFile.length }), inFile.map((s) => s.id).join(', ') || t('sim.file-scenarios.none'));
     scenarioId = inFile[0]!.id;
   }
   if (!workspace.index.Scenario.has(scenarioId!)) {
-    throw new UsageError(`no scenario \`${scenarioId}\` in the workspace ${workspace.root}`, `scenarios here: ${[...workspace.index.Scenario.keys()].join(', ') || 'none'}`);
+    throw new UsageError(t('sim.unknown-scenario', { scenario: scenarioId!, root: workspace.root }), t('sim.unknown-scenario.hint', { scenarios: [...workspace.index.Scenario.keys()] }));
   }
   const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
   // Few iterations (one block) are not worth the threads.

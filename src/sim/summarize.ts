@@ -4,6 +4,7 @@
  * difference program − baseline (same θᵢ and streams); rates per 100,000 inhabitants; and the sum
  * over the scenario's territories.
  */
+import { t } from '../i18n/catalogue.js';
 import { emptyRecord } from '../language/records.js';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
@@ -210,7 +211,7 @@ export function summarize(values: Float64Array): Summary {
   }
   const m = shift + sum / n;
   // NaN fails every comparison, so min and max would not see it; the sum does.
-  if (Number.isNaN(m)) throw new Error('internal error: a summarised measure holds NaN');
+  if (Number.isNaN(m)) throw new Error(t('sim.internal.nan'));
   if (min === max) return { mean: round(min), sd: 0, median: round(min), p025: round(min), p975: round(min), mcse: 0 };
   const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1))) : 0;
   let scratch = scratchByLength.get(n);

@@ -1,9 +1,12 @@
 /**
- * Worker thread: receives the model and the shared record buffers once, then either blocks of
- * iterations to simulate (written straight into shared memory) or ranges of summary tasks.
+ * Worker thread: receives the model, the shared record buffers and the command's language once,
+ * then either blocks of iterations to simulate (written straight into shared memory) or ranges of
+ * summary tasks. An error is sent back as its message, already in the command's language: a
+ * thread has its own copy of the modules, so the language is set here too (src/i18n/language.ts).
  */
 // Stryker disable all: runs only in worker threads, which load the built dist/ (see src/sim/runner.ts).
 import { parentPort } from 'node:worker_threads';
+import { type Lang, setLanguage } from '../i18n/language.js';
 import { simulateChunk } from './chunk.js';
 import type { Model } from './model.js';
 import type { ParameterError } from './parameters.js';
@@ -16,12 +19,13 @@ let model: Model;
 let output: ReturnType<typeof outputFromShared>;
 
 type Message =
-  | { type: 'init'; model: Model; shared: SharedBuffers }
+  | { type: 'init'; model: Model; shared: SharedBuffers; lang: Lang }
   | { type: 'chunk'; id: number; start: number; count: number }
   | { type: 'summary'; id: number; from: number; to: number };
 
 parentPort!.on('message', (message: Message) => {
   if (message.type === 'init') {
+    setLanguage(message.lang);
     model = message.model;
     output = outputFromShared(model, message.shared);
     return;

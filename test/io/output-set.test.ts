@@ -8,7 +8,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutputError } from '../../src/io/errors.js';
+import { setLanguage } from '../../src/i18n/language.js';
+import { explainWriteError, OutputError } from '../../src/io/errors.js';
 import { foreignEntries, MANIFEST_FILE, OutputSet, recordInOutputSet } from '../../src/io/output-set.js';
 
 const scratch: string[] = [];
@@ -135,6 +136,36 @@ describe('OutputSet', () => {
     await set.write('results.json', 'new');
     await set.commit();
     expect(statSync(out).mode & 0o777).toBe(0o775);
+  });
+});
+
+describe('refusals and write errors in French (--lang fr), worked out by hand', () => {
+  it('a folder holding seven entries logi did not write, a file as DIR, and a folder one cannot write to', async () => {
+    const out = path.join(parentFolder(), 'out');
+    mkdirSync(out);
+    for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt']) writeFileSync(path.join(out, name), 'mine');
+    const file = path.join(parentFolder(), 'fichier');
+    writeFileSync(file, '');
+    setLanguage('fr');
+    try {
+      const foreign = (await OutputSet.prepare(out, SIMULATE).catch((error: unknown) => error)) as OutputError;
+      expect(foreign.message).toBe(
+        `--out ${out} contient 7 entrées que logi n'y a pas écrites (a.txt, b.txt, c.txt, d.txt, e.txt et 2 autres) ; logi remplace son dossier de sortie en entier et ne supprime jamais ce qu'il n'a pas écrit`,
+      );
+      expect(foreign.hint).toBe('choisissez un dossier nouveau ou vide avec --out, ou sortez-en ces entrées');
+      const notFolder = (await OutputSet.prepare(file, SIMULATE).catch((error: unknown) => error)) as OutputError;
+      expect([notFolder.message, notFolder.hint]).toEqual([`--out ${file} est un fichier, pas un dossier`, 'choisissez un dossier, nouveau ou écrit par logi']);
+      const denied = explainWriteError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), 'out/results.json') as OutputError;
+      expect(denied).toBeInstanceOf(OutputError);
+      expect([denied.message, denied.hint]).toEqual(["impossible d'écrire out/results.json : permission refusée (EACCES)", 'choisissez un dossier où vous pouvez écrire (pour les sorties : --out)']);
+    } finally {
+      setLanguage('en');
+    }
+    // The same in English, as before; an error that is not the file system's passes through.
+    const denied = explainWriteError(Object.assign(new Error('x'), { code: 'EACCES' }), 'out/results.json') as OutputError;
+    expect([denied.message, denied.hint]).toEqual(['cannot write out/results.json: permission denied (EACCES)', 'choose a folder you can write to (for outputs: --out)']);
+    const other = new Error('not a file-system error');
+    expect(explainWriteError(Object.assign(other, { code: 'constructor' }), 'x')).toBe(other);
   });
 });
 

@@ -6,13 +6,13 @@
  *
  * The oracle is the test's own: which arm, which year and which percentile each cell shows is
  * written out here from what the report says it shows, and numbers are formatted with
- * Intl.NumberFormat (not src/report/i18n.ts). A few cells are also written out in full by hand, so
+ * Intl.NumberFormat (not src/i18n/numbers.ts). A few cells are also written out in full by hand, so
  * that the oracle itself is checked. A swap of p025 and p975, of baseline and program, a year off by
  * one or the wrong arm in any table changes at least one cell.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
-import { formatEuros } from '../../src/report/i18n.js';
+import { formatEuros } from '../../src/i18n/numbers.js';
 import type { Block, Cell, ReportDocument, Section } from '../../src/report/document.js';
 import { type Results, ResultsSchema } from '../../src/sim/results.js';
 
@@ -226,7 +226,7 @@ const OVERLAY_VISIT: Record<'baseline' | 'program', number[][]> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The oracle: formats written from the report's stated conventions, with Intl, not with i18n.ts.
+// The oracle: formats written from the report's stated conventions, with Intl, not with src/i18n/numbers.ts.
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const minus = (text: string) => text.replace('-', '−');

@@ -28,7 +28,8 @@ function simulate(args: string[], cwd = REPO): void {
 }
 
 beforeAll(() => {
-  simulate(['pionniers-dt2-2026', '--iterations', '60', '--out', dt2, '--report']);
+  // In French, as logi speaks by default (vitest sets LOGI_LANG=en for the other tests).
+  simulate(['pionniers-dt2-2026', '--iterations', '60', '--out', dt2, '--report', '--lang', 'fr']);
   simulate(['pionniers-ic-2026', '--iterations', '60', '--out', ic]);
   // The statistical tests' small model, with a hostile action label and program title.
   const workspace = path.join(tmp, 'hostile-workspace');
@@ -83,11 +84,33 @@ describe('logi report', () => {
     }
     // A logigramme title is user text: the same in both.
     expect(en).toContain('Diabète de type 2 sans complication');
-    // Deterministic: the same results give the same bytes (simulate --report wrote the first).
-    const again = runCli(['report', path.join(dt2, 'results.json'), '--out', path.join(dt2, 'again.html')]);
+    // Deterministic: the same results give the same bytes (simulate --report wrote the first). No
+    // --lang: the report is in the command's language, here LOGI_LANG's.
+    const again = runCli(['report', path.join(dt2, 'results.json'), '--out', path.join(dt2, 'again.html')], { env: { LOGI_LANG: 'fr' } });
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(path.join(dt2, 'again.html'), 'utf8')).toBe(fr);
-  });
+    // Two reports of five territories: tens of seconds on a busy machine.
+  }, 180_000);
+
+  it('the report is in the command\'s language: --lang (or -l) first, then LOGI_LANG', () => {
+    // The small model's results (written in English by beforeAll), reported again in each language.
+    const results = path.join(hostile, 'results.json');
+    const english = runCli(['report', results, '-l', 'en', '--out', path.join(hostile, 'short-flag.html')], { env: { LOGI_LANG: 'fr' } });
+    expect(english.status, english.stderr).toBe(0);
+    const en = readFileSync(path.join(hostile, 'short-flag.html'), 'utf8');
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<nav class="toc" aria-label="Contents"><h2>Contents</h2>');
+    expect(en).toContain('<h2>Summary</h2>');
+    const french = runCli(['report', results, '--format', 'md', '--out', path.join(hostile, 'rapport.md')], { env: { LOGI_LANG: 'fr' } });
+    expect(french.status, french.stderr).toBe(0);
+    const markdown = readFileSync(path.join(hostile, 'rapport.md'), 'utf8');
+    expect(markdown).toMatch(/^# Rapport de simulation — fixed$/m);
+    expect(markdown).toContain('## Synthèse');
+    // The French colon: a no-break space before it.
+    expect(markdown).toContain('- **Scénario**\u00a0: fixed');
+    expect(markdown).toContain('- **Mode**\u00a0: stochastique (individus et paramètres tirés au sort)');
+    expect(markdown).toContain('- **Horizon**\u00a0: 6 ans');
+  }, 120_000);
 
   it('the Markdown variant has the same sections and links every chart it writes', () => {
     const out = path.join(ic, 'md', 'rapport.md');
@@ -99,7 +122,7 @@ describe('logi report', () => {
     expect(html.status).toBe(0);
     const htmlText = readFileSync(path.join(ic, 'report.html'), 'utf8');
     const decode = (t: string) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const htmlHeadings = [...htmlText.matchAll(/<h([23])>([^<]*)<\/h\1>/g)].map((m) => `${m[1]} ${decode(m[2]!)}`).filter((h) => h !== '2 Sommaire');
+    const htmlHeadings = [...htmlText.matchAll(/<h([23])>([^<]*)<\/h\1>/g)].map((m) => `${m[1]} ${decode(m[2]!)}`).filter((h) => h !== '2 Contents');
     const mdHeadings = [...markdown.matchAll(/^(#{2,3}) (.*)$/gm)].map((m) => `${m[1]!.length} ${m[2]!.replace(/\\(.)/g, '$1')}`);
     // Non-empty, so that equal lists mean the same sections (two empty lists would be equal too).
     expect(htmlHeadings.length).toBeGreaterThan(10);
@@ -109,7 +132,7 @@ describe('logi report', () => {
     expect(images).toHaveLength(chartIds(htmlText).length);
     for (const image of images) expect(existsSync(path.join(path.dirname(out), image)), image).toBe(true);
     expect(files).toHaveLength(images.length + 1);
-  });
+  }, 120_000);
 
   it('escapes hostile labels and titles in HTML and Markdown', () => {
     const html = readFileSync(path.join(hostile, 'report.html'), 'utf8');
@@ -142,6 +165,22 @@ describe('logi report', () => {
       expect(hasStackTrace(run.stderr)).toBe(false);
     }
     expect(existsSync(path.join(tmp, 'report.html'))).toBe(false);
+  });
+
+  it('refuses them in French under --lang fr, the schema\'s complaint in zod\'s French', () => {
+    const broken = path.join(tmp, 'cassé.json');
+    writeFileSync(broken, '{\n  "manifest": {\n    "tool": "logi",,\n');
+    const other = path.join(tmp, 'autre.json');
+    writeFileSync(other, JSON.stringify({ manifest: { tool: 'logi' } }));
+    const notJson = runCli(['report', broken, '--lang', 'fr']);
+    expect(notJson.status).toBe(2);
+    expect(notJson.stderr).toMatch(/^logi: .*cassé\.json:3:\d+ : ce n'est pas du JSON valide\n/);
+    expect(notJson.stderr).toContain("donnez le results.json tel que `logi simulate … --out DIR` l'a écrit, sans le modifier");
+    const wrong = runCli(['report', other, '--lang', 'fr']);
+    expect(wrong.stderr).toContain("autre.json : ce n'est pas un fichier de résultats de logi : en `manifest.version`, Entrée invalide : chaîne de caractères attendu, indéfini reçu\n");
+    const missing = runCli(['report', path.join(tmp, 'nowhere.json'), '--lang', 'fr']);
+    expect(missing.stderr).toContain('nowhere.json : fichier introuvable\n');
+    expect(missing.stderr).toContain('donnez le results.json écrit par `logi simulate … --out DIR`');
   });
 });
 

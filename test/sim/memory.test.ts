@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/i18n/language.js';
 import { UsageError } from '../../src/language/workspace.js';
 import { BASE_BYTES, checkMemory, clampWorkers, estimateRunMemory, SUMMARY_COPIES, SUMMARY_SLACK, WORKER_BYTES } from '../../src/sim/runner.js';
 import { parseMemorySize } from '../../src/cli/sizes.js';
@@ -34,7 +35,7 @@ describe('issue 12 #8: memory is estimated before it is allocated', () => {
     const fits = Math.floor((2 ** 30 - 176 * 2 ** 20) / perIteration);
     let refusal: unknown;
     try {
-      checkMemory(model, 1, 2 ** 30, 'allowed by --max-memory');
+      checkMemory(model, 1, 2 ** 30, 'max-memory');
     } catch (error) {
       refusal = error;
     }
@@ -42,16 +43,38 @@ describe('issue 12 #8: memory is estimated before it is allocated', () => {
     const needGB = ((176 * 2 ** 20 + 1_000_000 * perIteration) / 2 ** 30).toFixed(2);
     expect((refusal as UsageError).message).toBe(`this run needs about ${needGB} GB of memory (1000000 iterations × ${Math.ceil(perIteration / 1024)} KB, plus 0.17 GB), more than the 1.00 GB allowed by --max-memory`);
     expect((refusal as UsageError).hint).toBe(`run at most ${fits} iterations (-n ${fits}), or fewer territories`);
-    expect(() => checkMemory(model, 1, 200 * 2 ** 30, 'x')).not.toThrow();
+    expect(() => checkMemory(model, 1, 200 * 2 ** 30, 'available')).not.toThrow();
   });
 
   it('when not even the fixed part fits, the hint says so', async () => {
     const model = await modelOf(FIXED, 'fixed', { iterations: 10 });
-    expect(() => checkMemory(model, 1, 100 * 2 ** 20, 'available on this machine')).toThrow(UsageError);
+    expect(() => checkMemory(model, 1, 100 * 2 ** 20, 'available')).toThrow(UsageError);
     try {
-      checkMemory(model, 1, 100 * 2 ** 20, 'available on this machine');
+      checkMemory(model, 1, 100 * 2 ** 20, 'available');
     } catch (error) {
+      expect((error as UsageError).message).toMatch(/, more than the 0\.10 GB available on this machine$/);
       expect((error as UsageError).hint).toBe('free memory, or run fewer territories: even one iteration does not fit');
+    }
+  });
+
+  it('says it in French under --lang fr: decimal commas, Go and Ko', async () => {
+    const model = await modelOf(FIXED, 'fixed', { iterations: 1_000_000 });
+    const perIteration = estimateRunMemory(model, 1).perIteration;
+    const fits = Math.floor((2 ** 30 - 176 * 2 ** 20) / perIteration);
+    const needGo = ((176 * 2 ** 20 + 1_000_000 * perIteration) / 2 ** 30).toFixed(2).replace('.', ',');
+    setLanguage('fr');
+    try {
+      expect(() => checkMemory(model, 1, 2 ** 30, 'max-memory')).toThrow(
+        `cette simulation demande environ ${needGo} Go de mémoire (1000000 itérations × ${Math.ceil(perIteration / 1024)} Ko, plus 0,17 Go), plus que les 1,00 Go permis par --max-memory`,
+      );
+      try {
+        checkMemory(model, 1, 2 ** 30, 'max-memory');
+      } catch (error) {
+        expect((error as UsageError).hint).toBe(`lancez au plus ${fits} itérations (-n ${fits}), ou moins de territoires`);
+      }
+      expect(() => checkMemory(model, 1, 100 * 2 ** 20, 'available')).toThrow(/plus que les 0,10 Go disponibles sur cette machine$/);
+    } finally {
+      setLanguage('en');
     }
   });
 

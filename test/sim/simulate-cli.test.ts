@@ -123,6 +123,44 @@ describe('logi simulate', () => {
     }
   });
 
+  it('writes results.json and summary.csv byte for byte the same in French and in English; only the words for people change', () => {
+    const runs: Record<string, { stdout: string; results: Buffer; csv: Buffer }> = {};
+    for (const [lang, workers] of [['fr', '2'], ['en', '1']] as const) {
+      const target = out(`lang-${lang}`);
+      const run = runCli(['simulate', 'fixed', '--iterations', '120', '--workers', workers, '--csv-delimiter', ';', '--lang', lang, '--out', target], { cwd: FIXED });
+      expect(run.status, run.stderr).toBe(0);
+      runs[lang] = { stdout: run.stdout, results: readFileSync(path.join(target, 'results.json')), csv: readFileSync(path.join(target, 'summary.csv')) };
+    }
+    expect(runs.fr!.results.equals(runs.en!.results)).toBe(true);
+    expect(runs.fr!.csv.equals(runs.en!.csv)).toBe(true);
+    // The summary printed for a person is in each language.
+    expect(runs.fr!.stdout).toMatch(/^Scénario fixed — pyramide test-pyramid, 2 territoires, 120 itérations \(stochastic\), graine \d+, \d+ ans$/m);
+    expect(runs.fr!.stdout).toContain("Personnes par strate, tous territoires (moyenne ; programme − soins courants avec son intervalle à 95 % à l'horizon)");
+    expect(runs.en!.stdout).toMatch(/^Scenario fixed — pyramid test-pyramid, 2 territories, 120 iterations \(stochastic\), seed \d+, \d+ years$/m);
+    // One decimal in the FTE columns: a decimal comma in French, a point in English.
+    expect(runs.fr!.stdout).toMatch(/^Charge de travail par profession, année \d+, tous territoires \(moyenne\)\n.*\n.* \d+,\d /m);
+    expect(runs.en!.stdout).toMatch(/^Workload by profession, year \d+, all territories \(mean\)\n.*\n.* \d+\.\d /m);
+  });
+
+  it('an error raised in a worker thread is in the command\'s language, the same as on one thread', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-bad-fr-'));
+    try {
+      cpSync(FIXED, dir, { recursive: true });
+      const file = path.join(dir, 'model.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('- { from: S1, to: S2, p: 0.10, source: t }', '- { from: S1, to: S2, p: { uniform: [0.1, 0.97] }, source: t }'));
+      // 500 iterations on two threads: the draws run in the workers, whose language is not LOGI_LANG's (en) but the command's.
+      const threaded = runCli(['simulate', 'fixed', '--iterations', '500', '--workers', '2', '--lang', 'fr'], { cwd: dir });
+      expect(threaded.status).toBe(2);
+      expect(threaded.stderr).toMatch(/model\.yaml:\d+:\d+ ?: les probabilités de transition qui sortent de S1 ont pour somme \d\.\d{4} > 1 à l'itération \d+\n/);
+      expect(threaded.stderr).toContain("abaissez les probabilités de cette ligne, ou resserrez leurs lois pour qu'un tirage ne puisse pas dépasser 1");
+      expect(hasStackTrace(threaded.stderr)).toBe(false);
+      const inline = runCli(['simulate', 'fixed', '--iterations', '500', '--workers', '1', '--lang', 'fr'], { cwd: dir });
+      expect(threaded.stderr).toBe(inline.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a workspace that does not lint clean (exit 2) and an unknown scenario', () => {
     const unknown = runCli(['simulate', 'nope'], { cwd: FIXED });
     expect(unknown.status).toBe(2);

@@ -8,7 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/i18n/language.js';
 import { UsageError } from '../../src/language/workspace.js';
+import { phaseLabel } from '../../src/sim/runner.js';
 import { InvalidInputError, simulate } from '../../src/sim/simulate.js';
 import { FIXED } from './helpers.js';
 
@@ -103,6 +105,25 @@ describe('simulate() — what it refuses', () => {
   });
 });
 
+describe('simulate() — what it refuses, in French', () => {
+  it('says so in the command\'s language: a folder, an unknown id, a workspace with an error', async () => {
+    const dir = workspace({ 'bad.yaml': 'kind: Actors\nversion: 1\nid: more\nactors:\n  nurse-more: { title: Nurse, minutes-per-act: -1, cost-per-act: 0 }\n' });
+    mkdirSync(path.join(dir, 'scenarios'));
+    setLanguage('fr');
+    try {
+      const folder = await refusal(simulate({ scenario: 'scenarios', cwd: dir, version: '1', workers: 1 }));
+      expect(folder.message).toBe("scenarios est un dossier ; donnez l'identifiant d'un scénario ou le fichier YAML d'un scénario");
+      const unknown = await refusal(simulate({ scenario: 'nope', cwd: FIXED, version: '1', workers: 1 }));
+      expect(unknown.message).toBe(`aucun scénario \`nope\` dans l'espace de travail ${FIXED}`);
+      expect(unknown.hint).toBe('scénarios ici : fixed, zero-coverage');
+      const invalid = await refusal(simulate({ scenario: 'fixed', cwd: dir, version: '1', workers: 1 }));
+      expect(invalid.message).toBe("l'espace de travail compte 1 erreur : lancez `logi lint`");
+    } finally {
+      setLanguage('en');
+    }
+  });
+});
+
 describe('simulate() — progress', () => {
   it('reports the iterations simulated, block by block, then the summary tasks, one by one', async () => {
     const calls: [number, number, string][] = [];
@@ -121,5 +142,15 @@ describe('simulate() — progress', () => {
     expect(summarising.every(([, t]) => t === total)).toBe(true);
     // Simulating comes first, then summarising.
     expect(calls.findIndex(([, , phase]) => phase === 'summarising')).toBe(4);
+  });
+
+  it('names its phases for a progress bar in the command\'s language', () => {
+    expect([phaseLabel('simulating'), phaseLabel('summarising')]).toEqual(['simulating', 'summarising']);
+    setLanguage('fr');
+    try {
+      expect([phaseLabel('simulating'), phaseLabel('summarising')]).toEqual(['simulation', 'synthèse']);
+    } finally {
+      setLanguage('en');
+    }
   });
 });

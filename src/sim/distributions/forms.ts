@@ -5,6 +5,8 @@
  * compiles parameters with it, and the lint rules check them with it, so that what lint accepts
  * is what `simulate` accepts.
  */
+import { t } from '../../i18n/catalogue.js';
+import { formatFigure as figure } from '../../i18n/numbers.js';
 
 /**
  * The largest magnitude of a parameter (a count, a rate, a frequency, minutes, a cost, a ratio):
@@ -59,7 +61,6 @@ export type Conversion = { ok: true; distribution: Distribution } | { ok: false;
 
 const fail = (message: string, hint: string, at: (string | number)[] = []): Conversion => ({ ok: false, problem: { message, hint, at } });
 const ok = (distribution: Distribution): Conversion => ({ ok: true, distribution });
-const figure = (x: number): string => String(Number(x.toPrecision(6)));
 
 /**
  * The distribution of a YAML form:
@@ -90,21 +91,21 @@ function representable(d: Distribution): Conversion {
   const bad = derived.find(([key, value]) => !Number.isFinite(value) || ((key === 'alpha' || key === 'beta' || key === 'shape' || key === 'scale') && !(value > 0)));
   if (!bad) return ok(d);
   return fail(
-    `this ${d.kind} is not representable: its ${bad[0]} would be ${bad[1]}`,
-    d.kind === 'beta' || d.kind === 'gamma' ? 'an sd this small is no uncertainty: write the mean as a plain number; or widen the sd' : 'write figures of ordinary size, or a plain number',
+    t('sim.form.not-representable', { kind: d.kind, key: bad[0], value: String(bad[1]) }),
+    t(d.kind === 'beta' || d.kind === 'gamma' ? 'sim.form.not-representable.small-sd' : 'sim.form.not-representable.size'),
   );
 }
 
 function convert(raw: RawParameter): Conversion {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? ok({ kind: 'fixed', central: raw }) : fail(`${raw} is not a finite number`, 'write a number such as 0.3');
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok({ kind: 'fixed', central: raw }) : fail(t('sim.form.not-finite', { value: String(raw) }), t('sim.form.not-finite.hint'));
   if ('beta' in raw) {
     if ('alpha' in raw.beta) return ok({ kind: 'beta', alpha: raw.beta.alpha, beta: raw.beta.beta, central: raw.beta.alpha / (raw.beta.alpha + raw.beta.beta) });
     const { mean, sd } = raw.beta;
     const limit = Math.sqrt(mean * (1 - mean));
     if (!(sd < limit)) {
       return fail(
-        `a beta with mean ${figure(mean)} cannot have sd ${figure(sd)}: the sd of a beta is below √(mean·(1−mean)) = ${figure(limit)}`,
-        `lower the sd below ${figure(limit)} (a probability known to ±${figure(limit / 2)} has sd ≈ ${figure(limit / 4)}), or write {beta: {alpha, beta}}`,
+        t('sim.form.beta-sd', { mean: figure(mean), sd: figure(sd), limit: figure(limit) }),
+        t('sim.form.beta-sd.hint', { limit: figure(limit), half: figure(limit / 2), quarter: figure(limit / 4) }),
         ['beta', 'sd'],
       );
     }
@@ -119,12 +120,12 @@ function convert(raw: RawParameter): Conversion {
   if ('normal' in raw) return ok({ kind: 'normal', mean: raw.normal.mean, sd: raw.normal.sd, central: raw.normal.mean });
   if ('uniform' in raw) {
     const [low, high] = raw.uniform;
-    if (!(low < high)) return fail(`uniform bounds must be increasing, got [${figure(low)}, ${figure(high)}]`, 'write {uniform: [low, high]} with low < high', ['uniform']);
+    if (!(low < high)) return fail(t('sim.form.uniform-order', { low: figure(low), high: figure(high) }), t('sim.form.uniform-order.hint'), ['uniform']);
     return ok({ kind: 'uniform', low, high, central: (low + high) / 2 });
   }
   const [low, mode, high] = raw.triangular;
   if (!(low <= mode && mode <= high && low < high)) {
-    return fail(`a triangular needs low ≤ mode ≤ high and low < high, got [${figure(low)}, ${figure(mode)}, ${figure(high)}]`, 'write {triangular: [low, mode, high]}', ['triangular']);
+    return fail(t('sim.form.triangular-order', { low: figure(low), mode: figure(mode), high: figure(high) }), t('sim.form.triangular-order.hint'), ['triangular']);
   }
   return ok({ kind: 'triangular', low, mode, high, central: (low + mode + high) / 3 });
 }
@@ -139,9 +140,9 @@ function lognormal(form: LognormalForm): Conversion {
   const [low, high] = form.ci95;
   const point = 'median' in form ? form.median : form.mean;
   const key = 'median' in form ? 'median' : 'mean';
-  if (!(low < high)) return fail(`the 95 % interval [${figure(low)}, ${figure(high)}] must be increasing`, 'write ci95: [low, high] with low < high', ['lognormal', 'ci95']);
+  if (!(low < high)) return fail(t('sim.form.ci95-order', { low: figure(low), high: figure(high) }), t('sim.form.ci95-order.hint'), ['lognormal', 'ci95']);
   if (!(low <= point && point <= high)) {
-    return fail(`the point estimate ${figure(point)} lies outside its 95 % interval [${figure(low)}, ${figure(high)}]`, `write {lognormal: {median: estimate, ci95: [low, high]}} with low ≤ estimate ≤ high`, ['lognormal', key]);
+    return fail(t('sim.form.point-outside', { point: figure(point), low: figure(low), high: figure(high) }), t('sim.form.point-outside.hint'), ['lognormal', key]);
   }
   return ok({ kind: 'lognormal', mu: Math.log(point), sigma: (Math.log(high) - Math.log(low)) / (2 * Z975), central: point });
 }
@@ -212,16 +213,20 @@ export function upperPlausible(d: Distribution): number {
   }
 }
 
-export function allowedRange(constraint: Constraint): { test: (x: number) => boolean; words: string } {
+/**
+ * The values a constraint allows, and their description in the current language. `words` is a
+ * getter: every draw is tested (src/sim/parameters.ts), the words are read only for a message.
+ */
+export function allowedRange(constraint: Constraint): { test: (x: number) => boolean; readonly words: string } {
   switch (constraint) {
     case 'probability':
-      return { test: (x) => x >= 0 && x <= 1, words: 'a probability in [0, 1]' };
+      return { test: (x) => x >= 0 && x <= 1, get words() { return t('sim.range.probability'); } };
     case 'positive':
-      return { test: (x) => x > 0, words: 'a positive number' };
+      return { test: (x) => x > 0, get words() { return t('sim.range.positive'); } };
     case 'non-negative':
-      return { test: (x) => x >= 0, words: 'a number ≥ 0' };
+      return { test: (x) => x >= 0, get words() { return t('sim.range.non-negative'); } };
     case 'any':
-      return { test: (x) => Number.isFinite(x), words: 'a finite number' };
+      return { test: (x) => Number.isFinite(x), get words() { return t('sim.range.any'); } };
   }
 }
 
@@ -236,15 +241,14 @@ export const withinMagnitude = (x: number): boolean => Math.abs(x) <= MAX_MAGNIT
  * beyond it would stop the simulation).
  */
 function magnitudeCheck(d: Distribution): ConstraintStatus {
-  const hint = 'check the unit; a parameter is at most 10⁹ in magnitude (docs/simulation.md, "Bounds")';
   const [low, high] = supportOf(d);
   const bounded = d.kind === 'fixed' || d.kind === 'uniform' || d.kind === 'triangular';
   const beyond = [d.central, ...(bounded ? [low, high] : [])].find((x) => !withinMagnitude(x));
-  if (beyond !== undefined) return { status: 'refused', message: `${figure(beyond)} is beyond 10⁹, the largest magnitude of a parameter`, hint };
+  if (beyond !== undefined) return { status: 'refused', message: t('sim.form.beyond-magnitude', { value: figure(beyond) }), hint: t('sim.form.magnitude.hint') };
   const plausible = upperPlausible(d);
   const lowest = d.kind === 'normal' ? d.mean - Z975 * d.sd : 0;
   if (!bounded && (!withinMagnitude(plausible) || !withinMagnitude(lowest))) {
-    return { status: 'may-leave', message: `a ${d.kind} this wide draws values beyond 10⁹, the largest magnitude of a parameter; the simulation stops at the first such draw`, hint };
+    return { status: 'may-leave', message: t('sim.form.may-exceed-magnitude', { kind: d.kind }), hint: t('sim.form.magnitude.hint') };
   }
   return { status: 'fits' };
 }
@@ -257,9 +261,10 @@ function magnitudeCheck(d: Distribution): ConstraintStatus {
  */
 export function constraintCheck(d: Distribution, constraint: Constraint): ConstraintStatus {
   const range = allowedRange(constraint);
-  const writeIt = constraint === 'probability' ? 'write a share between 0 and 1, e.g. 0.03 for 3 %' : `write ${range.words}`;
+  const writeIt = constraint === 'probability' ? t('sim.form.write-probability') : t('sim.form.write-range', { range: range.words });
   if (!range.test(d.central)) {
-    return { status: 'refused', message: d.kind === 'fixed' ? `${figure(d.central)} is not ${range.words}` : `its central value ${figure(d.central)} is not ${range.words}`, hint: writeIt };
+    const words = { value: figure(d.central), range: range.words };
+    return { status: 'refused', message: t(d.kind === 'fixed' ? 'sim.form.not-in-range' : 'sim.form.central-not-in-range', words), hint: writeIt };
   }
   const magnitude = magnitudeCheck(d);
   if (magnitude.status !== 'fits') return magnitude;
@@ -268,13 +273,13 @@ export function constraintCheck(d: Distribution, constraint: Constraint): Constr
   const [low, high] = supportOf(d);
   if (range.test(low) && range.test(high)) return { status: 'fits' };
   if (d.kind === 'uniform' || d.kind === 'triangular') {
-    return { status: 'refused', message: `the ${d.kind} reaches ${figure(range.test(low) ? high : low)}, which is not ${range.words}`, hint: `narrow it: ${writeIt}` };
+    return { status: 'refused', message: t('sim.form.bounded-reaches', { kind: d.kind, value: figure(range.test(low) ? high : low), range: range.words }), hint: t('sim.form.bounded-reaches.hint', { advice: writeIt }) };
   }
   const positiveDraws = d.kind === 'gamma' || d.kind === 'lognormal';
   if (d.kind === 'beta' || (positiveDraws && constraint !== 'probability')) return { status: 'fits' };
   return {
     status: 'may-leave',
-    message: `a ${d.kind} can draw values that are not ${range.words}; the simulation stops at the first such draw`,
-    hint: constraint === 'probability' ? 'use a beta for a probability' : 'use a gamma or a lognormal for a value that cannot be negative',
+    message: t('sim.form.may-leave', { kind: d.kind, range: range.words }),
+    hint: t(constraint === 'probability' ? 'sim.form.may-leave.probability' : 'sim.form.may-leave.non-negative'),
   };
 }

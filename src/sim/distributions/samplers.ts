@@ -3,6 +3,7 @@
  * distributions of the language (beta, gamma, lognormal, normal, uniform, triangular, Dirichlet).
  * Every sampler takes its uniform stream as an argument.
  */
+import { t } from '../../i18n/catalogue.js';
 import type { Uniform } from '../random.js';
 
 // ---- guards --------------------------------------------------------------------------------
@@ -23,7 +24,7 @@ export const MAX_SAMPLER_COUNT = Number.MAX_SAFE_INTEGER;
 export const MAX_REJECTIONS = 10_000;
 
 function refuse(sampler: string, parameters: string): never {
-  throw new Error(`internal error: the ${sampler} sampler cannot draw with ${parameters}`);
+  throw new Error(t('sim.internal.sampler', { sampler, parameters }));
 }
 
 /** `p`: the probability that goes with a binomial's n, for the message (NaN for Poisson). Messages are built only on failure: this runs on every draw. */
@@ -109,7 +110,7 @@ function binomialBtrs(uniform: Uniform, n: number, p: number): number {
     v = Math.log((v * alpha) / (a / (us * us) + b));
     if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
   }
-  return refuse('binomial', `n = ${n}, p = ${p} (${MAX_REJECTIONS} rejections in a row)`);
+  return refuse('binomial', `n = ${n}, p = ${p} (${t('sim.internal.rejections', { count: MAX_REJECTIONS })})`);
 }
 
 /**
@@ -149,7 +150,7 @@ export function poisson(uniform: Uniform, mean: number): number {
     let k = 0;
     // The product of k uniforms falls below e^(−mean) > e^(−10) after about mean + 1 factors.
     while (product > limit) {
-      if (k >= MAX_REJECTIONS) refuse('Poisson', `mean = ${mean} (${MAX_REJECTIONS} factors above e^(−mean))`);
+      if (k >= MAX_REJECTIONS) refuse('Poisson', `mean = ${mean} (${t('sim.internal.poisson-factors', { count: MAX_REJECTIONS })})`);
       k += 1;
       product *= uniform();
     }
@@ -170,7 +171,7 @@ export function poisson(uniform: Uniform, mean: number): number {
     if (k < 0 || (us < 0.013 && v > us)) continue;
     if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
   }
-  return refuse('Poisson', `mean = ${mean} (${MAX_REJECTIONS} rejections in a row)`);
+  return refuse('Poisson', `mean = ${mean} (${t('sim.internal.rejections', { count: MAX_REJECTIONS })})`);
 }
 
 // ---- continuous distributions for parameters ---------------------------------------------
@@ -183,7 +184,7 @@ export function standardNormal(uniform: Uniform): number {
     const s = x * x + y * y;
     if (s > 0 && s < 1) return x * Math.sqrt((-2 * Math.log(s)) / s);
   }
-  return refuse('normal', `a stream that never falls inside the unit disc (${MAX_REJECTIONS} rejections in a row)`);
+  return refuse('normal', t('sim.internal.unit-disc', { count: MAX_REJECTIONS }));
 }
 
 function checkShape(sampler: string, shape: number): void {
@@ -203,7 +204,7 @@ function marsagliaTsang(uniform: Uniform, shape: number): number {
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
-  return refuse('gamma', `shape ${shape} (${MAX_REJECTIONS} rejections in a row)`);
+  return refuse('gamma', `shape ${shape} (${t('sim.internal.rejections', { count: MAX_REJECTIONS })})`);
 }
 
 /**
