@@ -1,9 +1,10 @@
 /**
  * Rendering a workspace's logigrammes: Mermaid text (`mmd`) and the Markdown memo sheet (`md`) in
- * Node; SVG, PNG and the A4 PDF memo sheet (`pdf`) through one browser session for the whole
+ * Node; SVG, PNG and the PDF memo sheet (`pdf`) through one browser session for the whole
  * batch. Files are handed to `onFile` one at a time, so a batch of a thousand PNGs never sits in
  * memory at once.
  */
+import { t } from '../i18n/catalogue.js';
 import { haltIfInterrupted } from '../io/cleanup.js';
 import { fitFileName } from '../io/file-names.js';
 import { byCodePoint } from '../language/order.js';
@@ -12,7 +13,8 @@ import { isTarget, type LoadedDocument, type Workspace } from '../language/works
 import { logigrammeToMemo } from './memo.js';
 import { ACTOR_PALETTE, actorsInOrder, DiagramTooLargeError, logigrammeToMermaid } from './mermaid.js';
 import type { DiagramFooter, RenderSession } from './session.js';
-import { memoSheetHtml } from './sheet.js';
+import { memoSheetPdf } from './sheet-pdf.js';
+import type { Paper } from './sheet-plan.js';
 
 export const TEXT_FORMATS = ['mmd', 'md'] as const;
 export const BROWSER_FORMATS = ['svg', 'png', 'pdf'] as const;
@@ -29,6 +31,8 @@ export interface RenderedFile {
   name: string;
   logigramme: string;
   content: string | Uint8Array;
+  /** Things the author should know about this file, in the current language (e.g. a memo sheet cut through a node). */
+  warnings?: string[];
 }
 
 export interface RenderTarget {
@@ -70,7 +74,7 @@ export class DiagramError extends Error {
     readonly logigramme: string,
     readonly file: string,
     message: string,
-    readonly hint = 'check the logigramme with `logi render FILE --format mmd`; rerun with LOGI_DEBUG=1 for details',
+    readonly hint = t('render.error.browser-failed.hint'),
   ) {
     super(message);
     this.name = 'DiagramError';
@@ -88,25 +92,32 @@ export function diagramFooter({ document, actorTitles }: RenderTarget): DiagramF
     const [fill, stroke] = ACTOR_PALETTE[a % ACTOR_PALETTE.length]!;
     return { label: ownValue(actorTitles, actor) ?? actor, fill, stroke };
   });
-  return { legendTitle: 'Acteurs', legend, sourcesTitle: 'Sources', sources };
+  return { legendTitle: t('render.sheet.actors'), legend, sourcesTitle: t('render.sheet.sources'), sources };
 }
 
-/** One logigramme through the browser session: its SVG, its PNG, or its A4 memo sheet. */
-export async function renderBrowserTarget(session: RenderSession, target: RenderTarget, format: BrowserFormat, generator?: string): Promise<RenderedFile> {
+export interface BrowserRenderOptions {
+  /** Paper of the PDF memo sheet: `a4` (the default) or `a3`. */
+  paper?: Paper;
+}
+
+/**
+ * One logigramme through the browser session: its SVG, its PNG, or its PDF memo sheet (A4 unless
+ * `options.paper` says A3; portrait, landscape or several pages so that its text is legible).
+ */
+export async function renderBrowserTarget(session: RenderSession, target: RenderTarget, format: BrowserFormat, generator?: string, options: BrowserRenderOptions = {}): Promise<RenderedFile> {
   const { document, actorTitles, stratumTitle } = target;
   const name = outputName(document.id, format);
   try {
     const diagram = logigrammeToMermaid(document.value, { actorTitles, legend: false });
     if (format === 'svg') return { name, logigramme: document.id, content: `${await session.svg(diagram, diagramFooter(target))}\n` };
     if (format === 'png') return { name, logigramme: document.id, content: await session.png(diagram, diagramFooter(target)) };
-    const svg = await session.svg(diagram);
-    const html = memoSheetHtml(document.value, svg, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}), ...(generator ? { generator } : {}) });
-    return { name, logigramme: document.id, content: await session.pdf(html, document.value.title) };
+    const sheet = await memoSheetPdf(session, document.value, diagram, { actorTitles, ...(stratumTitle ? { stratumTitle } : {}), ...(generator ? { generator } : {}), ...(options.paper ? { paper: options.paper } : {}) });
+    return { name, logigramme: document.id, content: sheet.pdf, ...(sheet.warnings.length > 0 ? { warnings: sheet.warnings } : {}) };
   } catch (error) {
     // Interrupted, logi has killed the browser: that is not a diagram's fault, and logi is exiting.
     await haltIfInterrupted();
-    if (error instanceof DiagramTooLargeError) throw new DiagramError(document.id, document.source.file, `${document.id}: ${error.message}`, 'shorten its labels (`logi lint` flags long ones: label-length), or split it into smaller logigrammes linked by `refer` nodes');
+    if (error instanceof DiagramTooLargeError) throw new DiagramError(document.id, document.source.file, `${document.id}: ${error.message}`, t('render.error.too-large.hint'));
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new DiagramError(document.id, document.source.file, `${document.id}: the browser could not render it: ${message}`);
+    throw new DiagramError(document.id, document.source.file, t('render.error.browser-failed', { logigramme: document.id, message }));
   }
 }

@@ -11,6 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { accessSync, constants, promises as fs, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { t } from '../i18n/catalogue.js';
 import { onInterrupt, processIsAlive } from '../io/cleanup.js';
 import { Reaper } from '../io/reaper.js';
 
@@ -30,8 +31,10 @@ export class BrowserNotFoundError extends Error {
   }
 }
 
-export const BROWSER_HINT =
-  'install Chromium (Debian/Ubuntu: `apt-get install -y chromium`; macOS: install Google Chrome), or give its path with --browser PATH or PUPPETEER_EXECUTABLE_PATH';
+/** How to get a browser, in the current language (a function: the language is set after modules load). */
+export function browserHint(): string {
+  return t('render.error.no-browser.hint');
+}
 
 const SYSTEM_BROWSERS: Readonly<Record<string, readonly string[]>> = {
   linux: [
@@ -115,22 +118,19 @@ export function findBrowser(options: FindBrowserOptions = {}): FoundBrowser {
   const env = options.env ?? process.env;
   if (options.flag !== undefined) {
     if (isExecutableFile(options.flag)) return { executablePath: path.resolve(options.flag), source: 'flag' };
-    throw new BrowserNotFoundError(`--browser ${options.flag}: no executable file there`, 'give the path of a Chromium or Chrome executable, e.g. /usr/bin/chromium');
+    throw new BrowserNotFoundError(t('render.error.browser-flag', { path: options.flag }), t('render.error.browser-flag.hint'));
   }
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
     if (isExecutableFile(fromEnv)) return { executablePath: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
-    throw new BrowserNotFoundError(`PUPPETEER_EXECUTABLE_PATH=${fromEnv}: no executable file there`, 'correct or unset PUPPETEER_EXECUTABLE_PATH');
+    throw new BrowserNotFoundError(t('render.error.browser-env', { path: fromEnv }), t('render.error.browser-env.hint'));
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(options.homeDir ?? os.homedir(), '.cache', 'puppeteer');
   const cached = puppeteerCacheBrowsers(cacheDir)[0];
   if (cached) return { executablePath: cached, source: 'puppeteer cache' };
   const system = options.systemPaths ?? SYSTEM_BROWSERS[options.platform ?? process.platform] ?? [];
   for (const file of system) if (isExecutableFile(file)) return { executablePath: file, source: 'system' };
-  throw new BrowserNotFoundError(
-    `no Chromium or Chrome found to render SVG, PNG or PDF (looked at --browser, PUPPETEER_EXECUTABLE_PATH, ${cacheDir}, ${system.join(', ') || 'no system path on this platform'})`,
-    BROWSER_HINT,
-  );
+  throw new BrowserNotFoundError(t('render.error.no-browser', { cache: cacheDir, system: system.join(', ') }), browserHint());
 }
 
 /**

@@ -4,6 +4,7 @@
  * the numbered sources. User text is escaped for Markdown (src/text/escape.ts); a source's url is a
  * link only when it is http, https or doi:, plain text otherwise.
  */
+import { t } from '../i18n/catalogue.js';
 import { ownValue } from '../language/records.js';
 import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
 import { escapeMarkdown, markdownUrl } from '../text/escape.js';
@@ -24,6 +25,11 @@ export interface ActionRow {
   sources: string;
 }
 
+/** The headings of the table of actions, in the current language. */
+export function tableColumns(): string[] {
+  return t('render.sheet.columns').split('|');
+}
+
 export function actionRows(logigramme: LogigrammeDocument, actorTitles?: Readonly<Record<string, string>>): ActionRow[] {
   const sourceIds = Object.keys(logigramme.sources ?? {});
   const rows: ActionRow[] = [];
@@ -41,15 +47,19 @@ export function logigrammeToMemo(logigramme: LogigrammeDocument, options: MemoOp
   const sourceIds = Object.keys(logigramme.sources ?? {});
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(logigramme.title)}`, '');
-  lines.push(`Strate **${escapeMarkdown(logigramme.stratum)}**${options.stratumTitle ? ` — ${escapeMarkdown(options.stratumTitle)}` : ''} · pyramide \`${logigramme.pyramid}\` · logigramme \`${logigramme.id}\``, '');
+  lines.push(
+    `${t('render.sheet.stratum')} **${escapeMarkdown(logigramme.stratum)}**${options.stratumTitle ? ` — ${escapeMarkdown(options.stratumTitle)}` : ''} · ${t('render.sheet.pyramid')} \`${logigramme.pyramid}\` · ${t('render.sheet.logigramme')} \`${logigramme.id}\``,
+    '',
+  );
   if (logigramme.description) lines.push(escapeMarkdown(logigramme.description), '');
   lines.push('```mermaid', logigrammeToMermaid(logigramme, options).trimEnd(), '```', '');
-  lines.push('| Action | Profession | Fréquence | Grade | Source |', '|---|---|---|---|---|');
+  const columns = tableColumns();
+  lines.push(`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
   for (const row of actionRows(logigramme, options.actorTitles)) {
     lines.push(`| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.profession)} | ${escapeMarkdown(row.frequency)} | ${escapeMarkdown(row.grades)} | ${row.sources} |`);
   }
   if (sourceIds.length > 0) {
-    lines.push('', '## Sources', '');
+    lines.push('', `## ${t('render.sheet.sources')}`, '');
     sourceIds.forEach((id, i) => {
       const s = logigramme.sources[id]!;
       const details = [s.authors, s.year, s.type === 'estimate' || s.type === 'illustrative' ? `*${s.type}*` : undefined].filter(Boolean).join(', ');

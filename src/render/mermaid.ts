@@ -4,6 +4,8 @@
  * footnotes. Every label is quoted and escaped, so nothing a clinician types can break the
  * diagram or reach the page as markup; render it with `securityLevel: 'strict'`.
  */
+import { type MessageId, t, translate } from '../i18n/catalogue.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
 import { ownValue } from '../language/records.js';
 import { type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
 import { isXmlForbidden } from '../text/escape.js';
@@ -95,19 +97,30 @@ export const MAX_DIAGRAM_TEXT = 50_000;
 
 export class DiagramTooLargeError extends Error {
   constructor(readonly length: number) {
-    super(`its Mermaid text is ${length.toLocaleString('en')} characters, above the ${MAX_DIAGRAM_TEXT.toLocaleString('en')} that logi draws`);
+    super(t('render.error.too-large', { length: length.toLocaleString(currentLanguage()), max: MAX_DIAGRAM_TEXT.toLocaleString(currentLanguage()) }));
     this.name = 'DiagramTooLargeError';
   }
 }
 
-const PER_FR: Record<string, string> = { day: 'jour', week: 'semaine', month: 'mois', quarter: 'trimestre', year: 'an' };
+const PERIOD_WORDS = {
+  day: 'render.frequency.day',
+  week: 'render.frequency.week',
+  month: 'render.frequency.month',
+  quarter: 'render.frequency.quarter',
+  year: 'render.frequency.year',
+} as const satisfies Record<string, MessageId>;
 
-/** `{times: 4, per: year}` or `4/year` as a French label: `4/an`, `0,33/an`; `≈` for a distribution. */
-export function frequencyText(frequency: Parameters<typeof parseFrequency>[0]): string | undefined {
+/**
+ * `{times: 4, per: year}` or `4/year` as a label in `lang`: `4/an`, `0,33/an` in French, `4/year`,
+ * `0.33/year` in English; `≈` for a distribution.
+ */
+export function frequencyText(frequency: Parameters<typeof parseFrequency>[0], lang: Lang = currentLanguage()): string | undefined {
   const parsed = parseFrequency(frequency);
   if (!parsed) return typeof frequency === 'string' ? frequency : undefined;
-  const count = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100).replace('.', ',') : '≈';
-  return `${count}/${PER_FR[parsed.per] ?? parsed.per}`;
+  const rounded = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100) : '≈';
+  const count = lang === 'fr' ? rounded.replace('.', ',') : rounded;
+  const period = ownValue(PERIOD_WORDS, parsed.per);
+  return `${count}/${period ? translate(lang, period) : parsed.per}`;
 }
 
 /** The actors of a logigramme's actions in the order they first appear: actor `i` gets `ACTOR_PALETTE[i % 12]`. */
@@ -192,7 +205,7 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
   }
   if (options.legend === false) return `${lines.join('\n')}\n`;
   if (actors.length > 0) {
-    lines.push('  subgraph legend["Acteurs"]');
+    lines.push(`  subgraph legend["${escapeLabel(t('render.sheet.actors'))}"]`);
     actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(ownValue(options.actorTitles, actor) ?? actor)}"]:::actor${a}`));
     lines.push('  end');
   }

@@ -7,6 +7,9 @@
  * A linear scale would make the top strata invisible (in the Douaisis, S4 is under 1 % of S0),
  * so a band is never narrower than `MIN_WIDTH_SHARE` of the widest one; the caption says so.
  */
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatCount, formatPercent } from '../i18n/numbers.js';
 import { hasOwnKey, ownValue } from '../language/records.js';
 import type { PyramidDocument } from '../language/schemas/pyramid.js';
 import type { TerritoryDocument } from '../language/schemas/territory.js';
@@ -39,17 +42,6 @@ export interface PyramidFigure {
   svg: string;
 }
 
-/** French number formatting with a narrow no-break space between thousands, fixed for determinism. */
-export function formatCount(n: number): string {
-  return Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-}
-
-export function formatPercent(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')}\u202f%`;
-}
-
 /** The rows of the pyramid for a territory; strata the territory does not count are 0. */
 export function pyramidRows(pyramid: PyramidDocument, territory: TerritoryDocument): PyramidStratumRow[] {
   const counts = ownValue(territory.pyramids, pyramid.id)?.counts;
@@ -79,7 +71,7 @@ export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocum
     '<style>text{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;fill:#0f172a}.h{font-size:17px;font-weight:bold}.s{font-size:12px;fill:#475569}.n{font-size:13px;font-weight:bold}.t{font-size:12px}</style>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text class="h" x="${left}" y="28">${escapeXml(pyramid.title)}</text>`,
-    `<text class="s" x="${left}" y="50">${escapeXml(territory.title)} · ${formatCount(total)} personnes dans la pyramide · population ${formatCount(territory.population)}</text>`,
+    `<text class="s" x="${left}" y="50">${escapeXml(territory.title)} · ${t('render.pyramid.people', { count: formatCount(total, currentLanguage()), population: formatCount(territory.population, currentLanguage()) })}</text>`,
   );
   // Bottom stratum first: row 0 is drawn lowest.
   rows.forEach((row, i) => {
@@ -103,13 +95,13 @@ export function pyramidToSvg(pyramid: PyramidDocument, territory: TerritoryDocum
       `<polygon points="${points}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"/>`,
       `<text class="n" x="${centre}" y="${(yMid + 5).toFixed(1)}" text-anchor="middle">${escapeXml(row.id)}</text>`,
       `<line x1="${(centre + bottomWidth / 2 + 4).toFixed(1)}" y1="${yMid.toFixed(1)}" x2="${labelX - 6}" y2="${yMid.toFixed(1)}" stroke="#cbd5e1" stroke-dasharray="2,3"/>`,
-      `<text class="n" x="${labelX}" y="${(yMid - 3).toFixed(1)}">${formatCount(row.count)} · ${formatPercent(row.share)}</text>`,
+      `<text class="n" x="${labelX}" y="${(yMid - 3).toFixed(1)}">${formatCount(row.count, currentLanguage())} · ${formatPercent(row.share, currentLanguage())}</text>`,
       `<text class="t" x="${labelX}" y="${(yMid + 13).toFixed(1)}">${escapeXml(truncate(row.title, 58))}</text>`,
       '</g>',
     );
   });
-  const caption = `Largeur proportionnelle à l'effectif (au moins ${Math.round(MIN_WIDTH_SHARE * 100)} % de la plus large, pour rester visible).`;
-  const source = ownValue(territory.pyramids, pyramid.id)!.note ? ' Effectifs : voir la note du territoire.' : '';
+  const caption = t('render.pyramid.caption', { percent: Math.round(MIN_WIDTH_SHARE * 100) });
+  const source = ownValue(territory.pyramids, pyramid.id)!.note ? t('render.pyramid.note') : '';
   out.push(`<text class="s" x="${left}" y="${height - 20}">${escapeXml(caption + source)}</text>`, '</svg>');
   return { pyramid: pyramid.id, territory: territory.id, total, strata: rows, svg: `${out.join('\n')}\n` };
 }

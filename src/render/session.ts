@@ -20,15 +20,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, type ConnectionTransport, type HTTPRequest, type Page } from 'puppeteer-core';
+import { t } from '../i18n/catalogue.js';
 import { shortHash } from '../io/file-names.js';
 import { BrowserLifetime, chromiumArgs } from './browser.js';
 import { DiagramTooLargeError, MAX_DIAGRAM_TEXT } from './mermaid.js';
 import { A4_CONTENT_PX } from './sheet.js';
+import { contentBox, type DiagramGeometry, MARGIN_MM, type Orientation, type Paper } from './sheet-plan.js';
 
 export interface RenderSessionOptions {
   executablePath: string;
   /** Milliseconds allowed for the browser to start and for each diagram. */
   timeoutMs?: number;
+}
+
+/** The page a PDF is printed on; A4 portrait by default. */
+export interface PdfPage {
+  paper?: Paper;
+  orientation?: Orientation;
 }
 
 export interface ParseResult {
@@ -150,11 +158,14 @@ async function launchChromium(executablePath: string, lifetime: BrowserLifetime,
   child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-2_000)));
   const failed = new Promise<never>((_, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`it exited as it started (${signal ?? `exit code ${code}`})${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`)));
+    child.once('exit', (code, signal) => {
+      const reason = signal ?? t('render.error.browser-exit-code', { code: String(code) });
+      reject(new Error(t('render.error.browser-exited', { reason, detail: stderr.trim() ? (stderr.trim().split('\n').at(-1) ?? '') : '' })));
+    });
   });
   failed.catch(() => undefined);
   let bound: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (bound = setTimeout(() => reject(new Error(`it did not answer within ${timeout / 1000} s`)), timeout)));
+  const late = new Promise<never>((_, reject) => (bound = setTimeout(() => reject(new Error(t('render.error.browser-timeout', { seconds: timeout / 1000 }))), timeout)));
   try {
     const transport = new ChromiumPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
     return await Promise.race([puppeteer.connect({ transport, protocolTimeout: timeout, defaultViewport: null }), failed, late]);
@@ -345,22 +356,78 @@ export class RenderSession {
   }
 
   /**
-   * An A4 PDF of one sheet. `bodyHtml` is trusted markup built by logi (user text already
-   * escaped); the sheet is laid out at the A4 content width and scaled down, if it is taller than
-   * the page, so that it always prints on one page.
+   * What a memo sheet needs to know of a diagram (sheet-plan.ts): its size, its smallest font, the
+   * boxes of its nodes and texts (where a cut must not go) and its edges as polylines from source
+   * to target, all in the SVG's user units.
    */
-  async pdf(bodyHtml: string, title: string): Promise<Uint8Array> {
-    const height = await this.page.evaluate((html, documentTitle) => {
-      // Chromium writes the document's title into the PDF's metadata.
-      document.title = documentTitle;
+  async measureDiagram(svg: string): Promise<DiagramGeometry> {
+    return this.page.evaluate((markup) => {
       const stage = document.getElementById('stage')!;
-      stage.className = 'sheet';
-      stage.innerHTML = html;
-      return stage.getBoundingClientRect().height;
-    }, bodyHtml, title);
-    // 2 % headroom for rounding between screen and print layout.
-    const scale = Math.max(0.1, Math.min(1, (A4_CONTENT_PX.height / height) * 0.98));
-    return this.page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }, scale });
+      stage.className = '';
+      stage.style.width = '';
+      stage.innerHTML = markup;
+      const element = stage.querySelector('svg');
+      if (!element) throw new Error('no SVG to measure');
+      const [x, y, width, height] = (element.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number) as [number, number, number, number];
+      const frame = element.getBoundingClientRect();
+      const user = (cx: number, cy: number) => ({ x: x + ((cx - frame.left) * width) / frame.width, y: y + ((cy - frame.top) * height) / frame.height });
+      const boxOf = (node: Element) => {
+        const r = node.getBoundingClientRect();
+        const [a, b] = [user(r.left, r.top), user(r.right, r.bottom)];
+        return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+      };
+      const texts = Array.from(element.querySelectorAll('text, tspan')).filter((node) => (node.textContent ?? '').trim() !== '');
+      const fontPx = Math.min(16, ...texts.map((node) => parseFloat(getComputedStyle(node).fontSize)).filter((size) => size > 0));
+      const obstacles = Array.from(element.querySelectorAll('g.node, text')).map(boxOf).filter((box) => box.width > 0 && box.height > 0);
+      const toRoot = element.getScreenCTM()!.inverse();
+      const edges = Array.from(element.querySelectorAll<SVGPathElement>('path.flowchart-link')).map((path) => {
+        const matrix = toRoot.multiply(path.getScreenCTM()!);
+        const length = path.getTotalLength();
+        // A point every 8 units: a crossing is placed within a unit or two, far less than a label's width.
+        const steps = Math.max(2, Math.ceil(length / 8));
+        return Array.from({ length: steps + 1 }, (_, i) => {
+          const point = path.getPointAtLength((length * i) / steps).matrixTransform(matrix);
+          return { x: point.x, y: point.y };
+        });
+      });
+      return { viewBox: { x, y, width, height }, fontPx, obstacles, edges };
+    }, svg);
+  }
+
+  /** Heights (px) of pieces of a sheet, each laid out alone at its width. `html` is trusted markup built by logi. */
+  async measureHeights(blocks: { html: string; widthPx: number }[]): Promise<number[]> {
+    return this.page.evaluate((list) => {
+      const stage = document.getElementById('stage')!;
+      stage.className = '';
+      stage.style.width = '';
+      stage.innerHTML = list.map((block) => `<div style="width:${block.widthPx}px">${block.html}</div>`).join('');
+      return Array.from(stage.children).map((child) => child.getBoundingClientRect().height);
+    }, blocks);
+  }
+
+  /**
+   * A PDF of one sheet, on A4 (or A3) in portrait or landscape, with 12 mm margins, at its natural
+   * size: the sheet itself sizes its diagram (sheet-plan.ts). `bodyHtml` is trusted markup built
+   * by logi (user text already escaped).
+   */
+  async pdf(bodyHtml: string, title: string, page: PdfPage = {}): Promise<Uint8Array> {
+    const paper = page.paper ?? 'a4';
+    const orientation = page.orientation ?? 'portrait';
+    await this.page.evaluate(
+      (html, documentTitle, widthPx) => {
+        // Chromium writes the document's title into the PDF's metadata.
+        document.title = documentTitle;
+        const stage = document.getElementById('stage')!;
+        stage.className = 'sheet';
+        stage.style.width = `${widthPx}px`;
+        stage.innerHTML = html;
+      },
+      bodyHtml,
+      title,
+      contentBox(paper, orientation).width,
+    );
+    const margin = `${MARGIN_MM}mm`;
+    return this.page.pdf({ format: paper === 'a3' ? 'A3' : 'A4', landscape: orientation === 'landscape', printBackground: true, margin: { top: margin, bottom: margin, left: margin, right: margin } });
   }
 
   /** Closes the browser and removes its profile folder. */

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { currentLanguage, setLanguage } from '../../src/i18n/language.js';
 import { BrowserNotFoundError, chromiumArgs, findBrowser, puppeteerCacheBrowsers } from '../../src/render/browser.js';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 
@@ -53,6 +54,26 @@ describe('browser discovery', () => {
       expect((error as BrowserNotFoundError).message).toContain('/nowhere/chromium');
       expect((error as BrowserNotFoundError).hint).toMatch(/apt-get install -y chromium/);
       expect((error as BrowserNotFoundError).hint).toMatch(/--browser PATH/);
+    }
+  });
+
+  it('says it in French when the language is French (the default), quoting the paths as given', () => {
+    const language = currentLanguage();
+    setLanguage('fr');
+    try {
+      const error = (() => {
+        try {
+          findBrowser({ ...none, systemPaths: ['/nowhere/chromium'] });
+        } catch (thrown) {
+          return thrown as BrowserNotFoundError;
+        }
+        throw new Error('findBrowser found a browser');
+      })();
+      expect(error.message).toMatch(/^aucun Chromium ni Chrome trouvé pour produire SVG, PNG ou PDF \(cherché : .*\/nowhere\/chromium\)$/);
+      expect(error.hint).toMatch(/^installez Chromium \(Debian\/Ubuntu : `apt-get install -y chromium` ; .*--browser CHEMIN/);
+      expect(() => findBrowser({ ...none, flag: '/là/où/rien' })).toThrow('--browser /là/où/rien : aucun fichier exécutable à cet endroit');
+    } finally {
+      setLanguage(language);
     }
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { currentLanguage, setLanguage } from '../../src/i18n/language.js';
 import { loadWorkspace } from '../../src/language/workspace.js';
 import { logigrammeToMemo } from '../../src/render/memo.js';
 import { escapeMarkdown } from '../../src/text/escape.js';
@@ -62,20 +63,53 @@ describe('Mermaid text', () => {
     for (const [i] of Object.keys(doc.sources).entries()) expect(text).toContain(`[${i + 1}] `);
   });
 
-  it('matches the committed snapshots of the bundled logigrammes', async () => {
+  it('matches the committed snapshots of the bundled logigrammes, in French (the default language)', async () => {
     const workspace = await loadWorkspace({ cwd: REPO });
     const titles: Record<string, string> = {};
     for (const a of workspace.index.Actors.values()) for (const [id, actor] of Object.entries(a.value.actors)) titles[id] = actor.title;
-    for (const id of ['dt2-s2-suivi', 'ic-s3-post-hospitalisation']) {
-      await expect(logigrammeToMermaid(workspace.index.Logigramme.get(id)!.value, { actorTitles: titles })).toMatchFileSnapshot(`__snapshots__/${id}.mmd`);
+    const language = currentLanguage();
+    setLanguage('fr');
+    try {
+      for (const id of ['dt2-s2-suivi', 'ic-s3-post-hospitalisation']) {
+        await expect(logigrammeToMermaid(workspace.index.Logigramme.get(id)!.value, { actorTitles: titles })).toMatchFileSnapshot(`__snapshots__/${id}.mmd`);
+      }
+    } finally {
+      setLanguage(language);
     }
   });
 
-  it('writes frequencies the French way', () => {
-    expect(frequencyText({ times: 4, per: 'year' })).toBe('4/an');
-    expect(frequencyText({ times: 0.333, per: 'year' })).toBe('0,33/an');
-    expect(frequencyText('2/month')).toBe('2/mois');
-    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' })).toBe('≈/semaine');
+  it('writes its own words in the chosen language, and the labels as written', () => {
+    const language = currentLanguage();
+    try {
+      setLanguage('fr');
+      const french = logigrammeToMermaid(hostileLogigramme());
+      setLanguage('en');
+      const english = logigrammeToMermaid(hostileLogigramme());
+      expect(french).toContain('subgraph legend["Acteurs"]');
+      expect(english).toContain('subgraph legend["Actors"]');
+      expect(french).toContain('(4/an)');
+      expect(english).toContain('(4/year)');
+      // Only those words differ: every label is the same in both.
+      expect(english.replace('Actors', 'Acteurs').replace('4/year', '4/an')).toBe(french);
+    } finally {
+      setLanguage(language);
+    }
+  });
+
+  it('writes frequencies the French way in French', () => {
+    expect(frequencyText({ times: 4, per: 'year' }, 'fr')).toBe('4/an');
+    expect(frequencyText({ times: 0.333, per: 'year' }, 'fr')).toBe('0,33/an');
+    expect(frequencyText('2/month', 'fr')).toBe('2/mois');
+    expect(frequencyText({ times: 1, per: 'quarter' }, 'fr')).toBe('1/trimestre');
+    expect(frequencyText({ times: 2, per: 'day' }, 'fr')).toBe('2/jour');
+    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' }, 'fr')).toBe('≈/semaine');
+  });
+
+  it('writes frequencies the English way in English', () => {
+    expect(frequencyText({ times: 4, per: 'year' }, 'en')).toBe('4/year');
+    expect(frequencyText({ times: 0.333, per: 'year' }, 'en')).toBe('0.33/year');
+    expect(frequencyText('2/month', 'en')).toBe('2/month');
+    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' }, 'en')).toBe('≈/week');
   });
 });
 
@@ -86,9 +120,27 @@ describe('memo sheet', () => {
     expect(escapeMarkdown('a | b <i>')).toBe('a \\| b &lt;i&gt;');
     const rows = memo.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('4/an');
+    expect(rows[0]).toContain('4/year');
     expect(memo).toContain('```mermaid\nflowchart TD');
-    expect(memo).toContain('## Sources');
+    expect(memo).toContain('## References');
+  });
+
+  it('writes its headings in French by default and in English when asked; user text stays as written', () => {
+    const language = currentLanguage();
+    try {
+      setLanguage('fr');
+      const french = logigrammeToMemo(hostileLogigramme(), { stratumTitle: 'Diabète' });
+      setLanguage('en');
+      const english = logigrammeToMemo(hostileLogigramme(), { stratumTitle: 'Diabète' });
+      expect(french).toContain('| Action | Profession | Fréquence | Grade | Source |\n|---|---|---|---|---|');
+      expect(english).toContain('| Action | Professional | Frequency | Grade | Source |\n|---|---|---|---|---|');
+      expect(french).toMatch(/^Strate \*\*S1\*\* — Diabète · pyramide `p` · logigramme `[^`]+`$/m);
+      expect(english).toMatch(/^Stratum \*\*S1\*\* — Diabète · pyramid `p` · flowchart `[^`]+`$/m);
+      expect(french).toContain('## Sources');
+      expect(english).toContain('## References');
+    } finally {
+      setLanguage(language);
+    }
   });
 });
 

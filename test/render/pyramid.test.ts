@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { PyramidDocument } from '../../src/language/schemas/pyramid.js';
 import type { TerritoryDocument } from '../../src/language/schemas/territory.js';
+import { currentLanguage, setLanguage } from '../../src/i18n/language.js';
 import { loadWorkspace } from '../../src/language/workspace.js';
 import { MIN_WIDTH_SHARE, pyramidToSvg } from '../../src/render/pyramid.js';
 import { REPO, runCli } from '../helpers/cli.js';
@@ -37,9 +38,29 @@ describe('territory pyramid', () => {
     // Linear in the count above the visibility floor: S1/S0 as wide as their counts say (0.1 px of rounding).
     expect(widths.get('S1')! / widths.get('S0')!).toBeCloseTo(counts.S1! / counts.S0!, 3);
     for (const id of ['S2', 'S3', 'S4']) expect(widths.get(id)! / widths.get('S0')!).toBeCloseTo(Math.max(MIN_WIDTH_SHARE, counts[id]! / counts.S0!), 3);
-    // Counts in French with thin spaces, and one-decimal percentages.
-    expect(figure.svg).toContain('55\u202f736 · 28,8\u202f%');
+    // Counts and one-decimal percentages in the language of the run (English in the tests).
+    expect(figure.svg).toContain('55,736 · 28.8%');
     expect(figure.svg).toContain(pyramid.strata[4]!.title);
+  });
+
+  it('writes its own words in the chosen language (French by default), the titles as written', () => {
+    const language = currentLanguage();
+    try {
+      setLanguage('fr');
+      const french = pyramidToSvg(pyramid, douaisis).svg;
+      setLanguage('en');
+      const english = pyramidToSvg(pyramid, douaisis).svg;
+      expect(french).toMatch(/ · [\d\u202f]+ personnes dans la pyramide · population [\d\u202f]+</);
+      expect(french).toContain(`Largeur proportionnelle à l&#39;effectif (au moins ${Math.round(MIN_WIDTH_SHARE * 100)} % de la plus large, pour rester visible).`);
+      expect(english).toMatch(/ · [\d,]+ people in the pyramid · population [\d,]+</);
+      // Douaisis S0: 55,736 people, 28.8 % of the pyramid; French groups with narrow no-break spaces and a decimal comma.
+      expect(french).toContain('55\u202f736 · 28,8\u202f%');
+      expect(english).toContain('55,736 · 28.8%');
+      expect(english).toContain('Width proportional to the count (at least');
+      for (const svg of [french, english]) expect(svg).toContain(pyramid.strata[4]!.title);
+    } finally {
+      setLanguage(language);
+    }
   });
 
   it('escapes titles: a hostile territory name stays text', () => {
