@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
+import { t, translate } from '../i18n/catalogue.js';
 import { initWorkspace, type InitResult } from '../init/scaffold.js';
 
 export default class Init extends LogiCommand {
-  static override summary = 'Create a small workspace that lints clean: config, pyramid, logigramme, actors, territory, programs, scenario.';
-  static override description =
-    'Every file starts with a `# yaml-language-server: $schema=…` line, so editors with the YAML extension complete and check keys as you type. Existing files are never overwritten unless --force is given.';
+  static override summary = translate('en', 'cli.command.init.summary');
+  static override description = translate('en', 'cli.command.init.description');
   static override examples = [
-    { description: 'Scaffold a workspace in a new folder, then lint it', command: '<%= config.bin %> <%= command.id %> mon-projet && cd mon-projet && <%= config.bin %> lint' },
-    { description: 'Scaffold in the current folder', command: '<%= config.bin %> <%= command.id %>' },
+    { description: translate('en', 'cli.command.init.example.0'), command: '<%= config.bin %> <%= command.id %> mon-projet && cd mon-projet && <%= config.bin %> lint' },
+    { description: translate('en', 'cli.command.init.example.1'), command: '<%= config.bin %> <%= command.id %>' },
   ];
-  static override args = { directory: Args.string({ description: 'folder to create or fill', default: '.' }) };
-  static override flags = { force: Flags.boolean({ description: 'overwrite files that already exist', default: false }) };
+  static override args = { directory: Args.string({ description: translate('en', 'cli.command.init.arg.directory'), ignoreStdin: true, default: '.' }) };
+  static override flags = { force: Flags.boolean({ description: translate('en', 'cli.command.init.flag.force'), default: false }) };
 
   async run(): Promise<InitResult> {
     const { args, flags } = await this.parse(Init);
@@ -20,8 +20,8 @@ export default class Init extends LogiCommand {
     if (!this.jsonEnabled()) {
       const relative = path.relative(process.cwd(), result.directory);
       const shown = relative === '' ? '.' : relative.startsWith('..') ? result.directory : relative;
-      for (const file of result.files) this.logInert(`  created ${path.join(shown, file)}`);
-      this.logInert(`✔ workspace ready in ${shown}: run \`cd ${shown} && logi lint\``);
+      for (const file of result.files) this.logInert(t('editor.init.created', { file: path.join(shown, file) }));
+      this.logInert(t('editor.init.ready', { directory: shown }));
     }
     return result;
   }
