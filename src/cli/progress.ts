@@ -1,4 +1,8 @@
-/** A progress bar with ETA on stderr, drawn only when stderr is a terminal. */
+/** A progress bar with ETA on stderr, drawn only when stderr is a terminal, in the user's language. */
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatTenths } from '../i18n/numbers.js';
+
 export class ProgressBar {
   private lastDraw = 0;
   private readonly enabled: boolean;
@@ -13,8 +17,8 @@ export class ProgressBar {
 
   private readonly stream: NodeJS.WriteStream;
 
-  /** `label` names the phase; a new label restarts the ETA. */
-  update(done: number, total: number, label = 'working'): void {
+  /** `label` names the phase (in the user's language); a new label restarts the ETA. */
+  update(done: number, total: number, label = t('cli.progress.working')): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (label !== this.label) {
@@ -28,7 +32,9 @@ export class ProgressBar {
     const filled = Math.round(width * fraction);
     const elapsed = (now - this.phaseStarted) / 1000;
     const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
-    const text = `${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${Math.round(fraction * 100)}% · ${elapsed.toFixed(1)} s${done < total && done > 0 ? ` · ETA ${eta.toFixed(1)} s` : ''}`;
+    const lang = currentLanguage();
+    const bar = `${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${t('cli.progress.percent', { percent: Math.round(fraction * 100) })} · ${formatTenths(elapsed, lang)} s`;
+    const text = done < total && done > 0 ? `${bar} · ${t('cli.progress.eta', { seconds: formatTenths(eta, lang) })}` : bar;
     this.stream.write(`\r\u001b[2K${text}`);
   }
 

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
+import { colourFor } from '../cli/colour.js';
 import { ProgressBar } from '../cli/progress.js';
+import { t, translate } from '../i18n/catalogue.js';
 import { haltIfInterrupted } from '../io/cleanup.js';
 import { fitFileName } from '../io/file-names.js';
 import { OutputSet } from '../io/output-set.js';
 import { hasOwnKey } from '../language/records.js';
 import { loadWorkspace } from '../language/workspace.js';
 import { lint } from '../lint/engine.js';
+import { escapeTerminal } from '../text/escape.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import {
   BROWSER_FORMATS,
@@ -25,6 +28,7 @@ import {
 import { BrowserNotFoundError, findBrowser, type FoundBrowser } from '../render/browser.js';
 import { pyramidToSvg } from '../render/pyramid.js';
 import type { RenderSession } from '../render/session.js';
+import type { Paper } from '../render/sheet-plan.js';
 
 interface RenderOutput {
   out: string;
@@ -34,34 +38,24 @@ interface RenderOutput {
 }
 
 export default class Render extends LogiCommand {
-  static override summary = 'Render logigrammes as Mermaid text, memo sheets, SVG, PNG or A4 PDF; or a territory pyramid as SVG.';
-  static override description = `Writes one file per logigramme found in the given files or folders (default: the workspace), named after its id:
-  mmd  deterministic Mermaid flowchart text, every label quoted and escaped
-  md   the memo sheet (fiche mémo) in Markdown: diagram, table of actions, sources
-  svg  the diagram as a standalone SVG (no script, no event attribute, labels as plain text)
-  png  the diagram as a PNG at twice the screen density
-  pdf  the memo sheet on one A4 page: title, stratum, diagram, actor legend, table of actions, sources
-
-svg, png and pdf use one headless Chromium and one page for the whole batch, found from --browser, PUPPETEER_EXECUTABLE_PATH, puppeteer's cache, then the system's Chromium or Chrome.
-
-With --pyramid, draws that pyramid for --territory (or for every territory that counts it) as an SVG of stacked strata, widths by count, with counts and percentages; no browser needed.
-
-The workspace must lint clean (errors are printed, exit 2). DIR is written as a whole: the files go into a temporary folder beside it, which replaces DIR only once every file is drawn, so DIR holds either its previous files or all of the new ones, never a mix. logi refuses to replace a DIR that holds files it did not write (exit 2). A diagram whose Mermaid text exceeds 50,000 characters, or that the browser cannot draw, stops the batch (exit 2) and DIR is left as it was.`;
+  static override summary = translate('en', 'cli.command.render.summary');
+  static override description = translate('en', 'cli.command.render.description');
   static override examples = [
-    { description: 'Every bundled logigramme as SVG', command: '<%= config.bin %> <%= command.id %> guidelines --format svg --out out/svg' },
-    { description: 'A4 PDF memo sheets of the diabetes logigrammes', command: '<%= config.bin %> <%= command.id %> guidelines/diabete-t2 --format pdf --out out/fiches' },
-    { description: 'Mermaid text of one logigramme', command: '<%= config.bin %> <%= command.id %> guidelines/diabete-t2/s2-suivi.yaml --format mmd --out out/mmd' },
-    { description: "The Douaisis' diabetes pyramid", command: '<%= config.bin %> <%= command.id %> --pyramid diabete-t2 --territory douaisis --out out/pyramides' },
-    { description: 'With a browser of your choice', command: '<%= config.bin %> <%= command.id %> --format png --browser /usr/bin/chromium' },
+    { description: translate('en', 'cli.command.render.example.0'), command: '<%= config.bin %> <%= command.id %> guidelines --format svg --out out/svg' },
+    { description: translate('en', 'cli.command.render.example.1'), command: '<%= config.bin %> <%= command.id %> guidelines/diabete-t2 --format pdf --out out/fiches' },
+    { description: translate('en', 'cli.command.render.example.2'), command: '<%= config.bin %> <%= command.id %> guidelines/diabete-t2/s2-suivi.yaml --format mmd --out out/mmd' },
+    { description: translate('en', 'cli.command.render.example.3'), command: '<%= config.bin %> <%= command.id %> --pyramid diabete-t2 --territory douaisis --out out/pyramides' },
+    { description: translate('en', 'cli.command.render.example.4'), command: '<%= config.bin %> <%= command.id %> --format png --browser /usr/bin/chromium' },
   ];
   static override strict = false;
-  static override args = { paths: Args.string({ description: 'files or folders holding logigrammes (default: the workspace)', required: false }) };
+  static override args = { paths: Args.string({ description: translate('en', 'cli.command.render.arg.paths'), ignoreStdin: true, required: false }) };
   static override flags = {
-    format: Flags.string({ char: 'f', description: 'output format', options: [...TEXT_FORMATS, ...BROWSER_FORMATS], default: 'md' }),
-    out: Flags.string({ char: 'o', description: 'folder to write into', default: 'out/render' }),
-    browser: Flags.string({ description: 'Chromium or Chrome executable for svg, png and pdf (default: found automatically)' }),
-    pyramid: Flags.string({ description: 'draw this pyramid (id) as an SVG for --territory instead of rendering logigrammes' }),
-    territory: Flags.string({ description: 'territory (id) whose counts the pyramid shows; every territory that counts it when omitted', dependsOn: ['pyramid'] }),
+    format: Flags.string({ char: 'f', description: translate('en', 'cli.command.render.flag.format'), options: [...TEXT_FORMATS, ...BROWSER_FORMATS], default: 'md' }),
+    out: Flags.string({ char: 'o', description: translate('en', 'cli.command.render.flag.out'), default: 'out/render' }),
+    browser: Flags.string({ description: translate('en', 'cli.command.render.flag.browser') }),
+    pyramid: Flags.string({ description: translate('en', 'cli.command.render.flag.pyramid') }),
+    territory: Flags.string({ description: translate('en', 'cli.command.render.flag.territory'), dependsOn: ['pyramid'] }),
+    paper: Flags.string({ description: translate('en', 'cli.command.render.flag.paper'), options: ['a4', 'a3'], default: 'a4' }),
   };
 
   async run(): Promise<RenderOutput> {
@@ -110,11 +104,11 @@ The workspace must lint clean (errors are printed, exit 2). DIR is written as a 
           written.push(await set.write(file.name, file.content));
         }
         await set.commit();
-        this.closingLine(`✔ wrote ${count(written.length, WHAT[format])} to ${flags.out}`);
+        this.closingLine(wroteLine(format, written.length, flags.out));
         return { out: path.resolve(flags.out), format, files: written };
       }
-      const written = await this.renderInBrowser({ set, opening, browser, targets, format });
-      this.closingLine(`✔ wrote ${count(written.length, WHAT[format])} to ${flags.out} (${browser.source} browser ${browser.executablePath})`);
+      const written = await this.renderInBrowser({ set, opening, browser, targets, format, paper: flags.paper as Paper });
+      this.closingLine(`${wroteLine(format, written.length, flags.out)}${t('cli.render.with-browser', { source: browserSource(browser), path: browser.executablePath })}`);
       return { out: path.resolve(flags.out), format, files: written, browser };
     } finally {
       await set.discard();
@@ -126,36 +120,39 @@ The workspace must lint clean (errors are printed, exit 2). DIR is written as a 
     const result = await lint({ paths });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || result.exitCode === 2) {
-      if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(errors, { color: false, sources: new Map() })}\n`);
-      return this.fail(`the input has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was written`, 'fix them first; `logi lint` shows them with their context');
+      if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(errors, { color: colourFor(process.stderr), sources: new Map() })}\n`);
+      return this.fail(t('cli.render.input-errors', { count: errors.length }), t('cli.render.input-errors.hint'));
     }
     const targets = renderTargets(result.workspace);
-    if (targets.length === 0) return this.fail('no logigramme found in the given paths', 'give a folder or file that holds `kind: Logigramme` documents');
+    if (targets.length === 0) return this.fail(t('cli.render.no-logigramme'), t('cli.render.no-logigramme.hint'));
     return targets;
   }
 
   /** Draws every target in the browser session into the set, closes the browser, then commits the set; returns the final paths. */
-  private async renderInBrowser(job: { set: OutputSet; opening: Promise<RenderSession | Error>; browser: FoundBrowser; targets: RenderTarget[]; format: RenderFormat }): Promise<string[]> {
+  private async renderInBrowser(job: { set: OutputSet; opening: Promise<RenderSession | Error>; browser: FoundBrowser; targets: RenderTarget[]; format: RenderFormat; paper: Paper }): Promise<string[]> {
     const { set, browser, targets } = job;
     const format = job.format as BrowserFormat;
     const progress = new ProgressBar();
-    progress.update(0, targets.length, 'starting Chromium');
+    progress.update(0, targets.length, t('render.progress.starting-browser'));
     const session = await job.opening;
     if (session instanceof Error) {
       progress.done();
-      return this.fail(`could not start the browser at ${browser.executablePath} (${browser.source}): ${session.message.split('\n')[0]}`, 'check that it runs (`chromium --version`), or choose another with --browser PATH');
+      const message = session.message.split('\n')[0]!;
+      return this.fail(t('cli.render.browser-start-failed', { path: browser.executablePath, source: browserSource(browser), message }), t('cli.render.browser-start-failed.hint'));
     }
     const written: string[] = [];
     try {
       for (const [i, target] of targets.entries()) {
-        progress.update(i, targets.length, `rendering ${format}`);
-        const file = await renderBrowserTarget(session, target, format, `${this.config.name} ${this.config.version}`);
+        progress.update(i, targets.length, t('render.progress.rendering', { format }));
+        // The PDF's producer names the command (`logi`), not the npm package (`@logi-sante/logi`).
+        const file = await renderBrowserTarget(session, target, format, `${this.config.bin} ${this.config.version}`, { paper: job.paper });
+        for (const warning of file.warnings ?? []) process.stderr.write(`${escapeTerminal(t('cli.render.warning', { file: file.name, message: warning }))}\n`);
         written.push(await set.write(file.name, file.content));
       }
-      progress.update(targets.length, targets.length, `rendering ${format}`);
+      progress.update(targets.length, targets.length, t('render.progress.rendering', { format }));
     } catch (error) {
       progress.done();
-      if (error instanceof DiagramError) return this.fail(`${error.file}: ${error.message}; nothing was written, ${set.dir} is as it was`, error.hint);
+      if (error instanceof DiagramError) return this.fail(t('cli.render.diagram-failed', { file: error.file, message: error.message, dir: set.dir }), error.hint);
       throw error;
     } finally {
       progress.done();
@@ -173,16 +170,16 @@ The workspace must lint clean (errors are printed, exit 2). DIR is written as a 
     const workspace = await loadWorkspace({ paths });
     const errors = workspace.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || workspace.hasUnreadableInput) {
-      if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(errors, { color: false, sources: new Map() })}\n`);
-      return this.fail(`the input has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was written`, 'fix them first; `logi lint` shows them with their context');
+      if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(errors, { color: colourFor(process.stderr), sources: new Map() })}\n`);
+      return this.fail(t('cli.render.input-errors', { count: errors.length }), t('cli.render.input-errors.hint'));
     }
     const pyramid = workspace.index.Pyramid.get(pyramidId);
-    if (!pyramid) return this.fail(`no pyramid \`${pyramidId}\` in the workspace`, `known pyramids: ${[...workspace.index.Pyramid.keys()].join(', ') || 'none'}`);
+    if (!pyramid) return this.fail(t('cli.render.no-pyramid', { id: pyramidId }), t('cli.render.known-pyramids', { ids: [...workspace.index.Pyramid.keys()] }));
     const territories = territoryId === undefined ? [...workspace.index.Territory.values()].filter((t) => hasOwnKey(t.value.pyramids, pyramidId)) : [workspace.index.Territory.get(territoryId)];
-    if (territoryId !== undefined && territories[0] === undefined) return this.fail(`no territory \`${territoryId}\` in the workspace`, `known territories: ${[...workspace.index.Territory.keys()].join(', ') || 'none'}`);
-    if (territories.length === 0) return this.fail(`no territory counts pyramid \`${pyramidId}\``, 'add `pyramids: { <id>: { counts: … } }` to a territory');
+    if (territoryId !== undefined && territories[0] === undefined) return this.fail(t('cli.render.no-territory', { id: territoryId }), t('cli.render.known-territories', { ids: [...workspace.index.Territory.keys()] }));
+    if (territories.length === 0) return this.fail(t('cli.render.no-territory-counts', { pyramid: pyramidId }), t('cli.render.no-territory-counts.hint'));
     for (const territory of territories) {
-      if (!hasOwnKey(territory!.value.pyramids, pyramidId)) return this.fail(`territory \`${territory!.id}\` has no counts for pyramid \`${pyramidId}\``, `it counts: ${Object.keys(territory!.value.pyramids).join(', ')}`);
+      if (!hasOwnKey(territory!.value.pyramids, pyramidId)) return this.fail(t('cli.render.territory-lacks-pyramid', { territory: territory!.id, pyramid: pyramidId }), t('cli.render.it-counts', { pyramids: Object.keys(territory!.value.pyramids) }));
     }
     const figures = territories.map((territory) => ({ name: fitFileName(`${pyramidId}-${territory!.id}`, '.svg'), svg: pyramidToSvg(pyramid.value, territory!.value).svg }));
     const set = await OutputSet.prepare(out, { command: 'render', names: figures.map((f) => f.name) });
@@ -190,7 +187,7 @@ The workspace must lint clean (errors are printed, exit 2). DIR is written as a 
       const written: string[] = [];
       for (const figure of figures) written.push(await set.write(figure.name, figure.svg));
       await set.commit();
-      this.closingLine(`✔ wrote ${count(written.length, 'pyramid')} to ${out}`);
+      this.closingLine(t('cli.render.wrote.pyramid', { count: written.length, out }));
       return { out: path.resolve(out), format: 'pyramid-svg', files: written };
     } finally {
       await set.discard();
@@ -198,8 +195,14 @@ The workspace must lint clean (errors are printed, exit 2). DIR is written as a 
   }
 }
 
-const WHAT: Record<RenderFormat, string> = { mmd: 'Mermaid file', md: 'memo sheet', svg: 'SVG diagram', png: 'PNG diagram', pdf: 'A4 PDF memo sheet' };
+/** "✔ wrote 3 memo sheets to out/render", in the user's language. */
+function wroteLine(format: RenderFormat, count: number, out: string): string {
+  const id = ({ mmd: 'cli.render.wrote.mmd', md: 'cli.render.wrote.md', svg: 'cli.render.wrote.svg', png: 'cli.render.wrote.png', pdf: 'cli.render.wrote.pdf' } as const)[format];
+  return t(id, { count, out });
+}
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** Where the browser was found, in words: the flag, the variable, puppeteer's cache, the system. */
+function browserSource(browser: FoundBrowser): string {
+  const id = ({ flag: 'cli.render.browser-source.flag', PUPPETEER_EXECUTABLE_PATH: 'cli.render.browser-source.env', 'puppeteer cache': 'cli.render.browser-source.cache', system: 'cli.render.browser-source.system' } as const)[browser.source];
+  return t(id);
 }

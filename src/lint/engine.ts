@@ -9,9 +9,10 @@ import path from 'node:path';
 import { byCodePoint } from '../language/order.js';
 import { compareDiagnostics, countBySeverity, type Diagnostic, type Severity } from '../language/diagnostic.js';
 import { locate, placeReport, readSource, type SourceDocument, type SourceFile } from '../language/source.js';
-import { closest } from '../language/suggest.js';
+import { didYouMean } from '../language/suggest.js';
 import { isTarget, loadWorkspace, type LoadedDocument, type LoadOptions, type Workspace } from '../language/workspace.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { t } from '../i18n/catalogue.js';
 import { catalogue, RESERVED_CHECKS, SUPPRESSION_CHECKS } from './catalogue.js';
 import { applyEdits, createFixer, missingVersionEdit, parsesCleanly } from './fix.js';
 import { capSeverity, type Preset, presetSeverity } from './presets.js';
@@ -23,9 +24,9 @@ export interface LintOptions extends LoadOptions {
   rules?: readonly Rule[];
   /** Overrides the config's `extends`. Default: the config's, else `recommended`. */
   preset?: Preset;
-  /** More warnings than this make the exit code 1. */
+  /** More warnings than this make the exit code 1; a negative number (`--max-warnings -1`) sets no limit. */
   maxWarnings?: number;
-  /** Leave warnings and infos out of `diagnostics` (they are still counted). */
+  /** Errors only, as ESLint's `--quiet`: warnings and infos are neither reported nor counted (`warningCount` 0, no `--max-warnings` failure). */
   quiet?: boolean;
 }
 
@@ -43,8 +44,10 @@ export interface LintResult {
   filesChecked: number;
   errorCount: number;
   warningCount: number;
-  /** 0 clean, 1 findings (errors, or more warnings than `maxWarnings`), 2 unreadable input. */
+  /** 0 clean, 1 findings (errors, or more warnings than `maxWarnings`), 2 unreadable input or a broken logi.config.yaml. */
   exitCode: 0 | 1 | 2;
+  /** True when logi.config.yaml has an error (its syntax, its schema, an unknown rule): a configuration error, exit 2 as in ESLint. */
+  configError: boolean;
   preset: Preset;
   /** True when `maxWarnings` was given and exceeded. */
   tooManyWarnings: boolean;
@@ -166,8 +169,8 @@ function ruleError(rule: Rule, document: LoadedDocument, error: unknown): Diagno
   return placeReport(document.source, document.document, {
     ruleId: 'rule-error',
     severity: 'error',
-    message: `rule \`${rule.meta.id}\` failed on this document: ${error instanceof Error ? error.message : String(error)}`,
-    hint: `this is a bug in the rule, not in your file; turn it off meanwhile with \`rules: { ${rule.meta.id}: off }\` in logi.config.yaml`,
+    message: t('cli.lint.rule-error', { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
+    hint: t('cli.lint.rule-error.hint', { rule: rule.meta.id }),
     path: [],
   });
 }
@@ -183,7 +186,7 @@ function displayPath(cwd: string, absolute: string): string {
 }
 
 /** Rule ids in logi.config.yaml that name no rule, or a reserved check that cannot be configured. */
-async function checkConfiguredIds(workspace: Workspace, rules: readonly Rule[], cwd: string): Promise<Diagnostic[]> {
+async function checkConfiguredIds(workspace: Workspace, rules: readonly Rule[], cwd: string, texts?: ReadonlyMap<string, string>): Promise<Diagnostic[]> {
   const config = workspace.config;
   if (!workspace.configFile || (!config.rules && !config.overrides)) return [];
   const entries = catalogue(rules);
@@ -195,22 +198,26 @@ async function checkConfiguredIds(workspace: Workspace, rules: readonly Rule[], 
   ];
   const problems = wanted.filter((w) => !configurable.includes(w.id));
   if (problems.length === 0) return [];
-  const read = await readSource(displayPath(cwd, workspace.configFile), workspace.configFile);
+  const read = await readSource(displayPath(cwd, workspace.configFile), workspace.configFile, texts?.get(workspace.configFile));
   const document = read.ok ? read.source.documents[0] : undefined;
   if (!read.ok || !document) return [];
   return problems.map(({ id, path: p }) => {
-    const match = closest(id, configurable);
+    const suggestion = didYouMean(id, configurable);
     return placeReport(read.source, document, {
       ruleId: 'schema',
-      message: reserved.has(id) ? `\`${id}\` is a reserved check: its severity cannot be changed` : `unknown rule \`${id}\``,
+      message: reserved.has(id) ? t('cli.lint.reserved-check', { id }) : t('cli.lint.unknown-rule', { id }),
       path: p,
       atKey: true,
-      hint: reserved.has(id) ? 'remove this line: reserved checks are always errors, fix the finding instead' : match ? `did you mean \`${match}\`?` : 'see `logi rules` for the rule ids',
+      hint: reserved.has(id) ? t('cli.lint.reserved-check.hint') : (suggestion ?? t('cli.lint.see-rules')),
     });
   });
 }
 
-/** The fix of a schema finding "missing required key `version`": add `version: 1`. */
+/**
+ * The fix of a schema finding "missing required key `version`": add `version: 1`. The finding is
+ * the schema finding at the place of the missing key that quotes `version`, in either language
+ * (keys are code, quoted as written).
+ */
 function versionFixes(workspace: Workspace, diagnostics: readonly Diagnostic[]): PendingFix[] {
   const fixes: PendingFix[] = [];
   // By place, so that a file of thousands of documents is not searched once per document.
@@ -218,7 +225,7 @@ function versionFixes(workspace: Workspace, diagnostics: readonly Diagnostic[]):
   const placeOf = (file: string, at: { line: number; column: number }) => `${at.line}:${at.column}:${file}`;
   for (const d of diagnostics) {
     const place = placeOf(d.file, d.range.start);
-    if (d.ruleId === 'schema' && d.message === 'missing required key `version`' && !schemaFindings.has(place)) schemaFindings.set(place, d);
+    if (d.ruleId === 'schema' && d.message.includes('`version`') && !schemaFindings.has(place)) schemaFindings.set(place, d);
   }
   if (schemaFindings.size === 0) return fixes;
   for (const source of workspace.files) {
@@ -244,7 +251,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ruleIds = new Set(rules.map((r) => r.meta.id));
   const loaderFindings = workspace.diagnostics.filter((d) => !ruleIds.has(d.ruleId));
   const ran = runRulesDetailed(workspace, rules, settings);
-  const configFindings = await checkConfiguredIds(workspace, rules, cwd);
+  const configFindings = await checkConfiguredIds(workspace, rules, cwd, options.texts);
   const fixes = [...ran.fixes, ...versionFixes(workspace, loaderFindings)];
 
   const directivesByFile = new Map<string, { source: SourceFile; directives: Directive[] }>();
@@ -266,8 +273,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (finding.fix) fixes.push({ diagnostic, source: directivesByFile.get(finding.file)!.source, edit: finding.fix });
   }
   diagnostics.sort(compareDiagnostics);
+  // --quiet: the warnings are gone before anything is counted or fixed, as if they were off.
+  const reportedDiagnostics = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
 
-  const reported = new Set(diagnostics);
+  const reported = new Set(reportedDiagnostics);
   const byFile = new Map<string, FileFixes>();
   let fixableCount = 0;
   for (const fix of fixes) {
@@ -281,20 +290,33 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     entry.edits.push(fix.edit);
   }
 
-  const counts = countBySeverity(diagnostics);
-  const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
+  const counts = countBySeverity(reportedDiagnostics);
+  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && counts.warning > options.maxWarnings;
+  const configError = hasConfigError(workspace, reportedDiagnostics, cwd);
   return {
     workspace,
-    diagnostics: options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics,
+    diagnostics: reportedDiagnostics,
     filesChecked: workspace.targets.size,
     errorCount: counts.error,
     warningCount: counts.warning,
-    exitCode: workspace.hasUnreadableInput ? 2 : counts.error > 0 || tooManyWarnings ? 1 : 0,
+    exitCode: workspace.hasUnreadableInput || configError ? 2 : counts.error > 0 || tooManyWarnings ? 1 : 0,
+    configError,
     preset: settings.preset,
     tooManyWarnings,
     fixableCount,
     fixes: [...byFile.values()],
   };
+}
+
+/**
+ * True when logi.config.yaml has an error: its syntax, its schema (an unknown preset in
+ * `extends`, say), or a rule id in `rules` that names no rule. The run cannot be trusted (the rules
+ * did not run as configured), so it is a configuration error, exit 2, as in ESLint.
+ */
+function hasConfigError(workspace: Workspace, diagnostics: readonly Diagnostic[], cwd: string): boolean {
+  if (!workspace.configFile) return false;
+  const configFile = displayPath(cwd, workspace.configFile);
+  return diagnostics.some((d) => d.severity === 'error' && d.file === configFile);
 }
 
 export interface FixedFile {

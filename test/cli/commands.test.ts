@@ -34,7 +34,8 @@ describe('logi --help and --version', () => {
 
   it('prints its version', () => {
     const run = runCli(['--version']);
-    expect(run.stdout).toMatch(/^logi\/\d+\.\d+\.\d+/);
+    // oclif's user agent: the npm package (a scoped name: `logi` on npm is someone else's), its version, the platform.
+    expect(run.stdout).toMatch(/^@logi-sante\/logi\/\d+\.\d+\.\d+ \S+ node-v\d+/);
   });
 
   it('an unknown flag is a usage error: exit 2, no stack trace', () => {

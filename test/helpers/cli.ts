@@ -16,7 +16,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LOGI_DEBUG: '', ...options.env },
+    env: { ...withoutForcedColour(process.env), NO_COLOR: '1', LOGI_DEBUG: '', ...options.env },
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -26,4 +26,10 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
 /** A stack trace has lines like "    at foo (file.js:1:2)". */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(text) || /\b(TypeError|ReferenceError|SyntaxError):/.test(text);
+}
+
+/** The environment without FORCE_COLOR: even an empty value turns colour on (src/cli/colour.ts). */
+function withoutForcedColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _ignored, ...rest } = env;
+  return rest;
 }

@@ -64,22 +64,31 @@ describe('logi lint flags', () => {
     const over = lintJson('--max-warnings', '0');
     expect(over.status).toBe(1);
     expect(over.json.exitCode).toBe(1);
-    expect(over.stderr).toMatch(/1 warnings, more than --max-warnings 0/);
+    expect(over.stderr).toMatch(/1 warning, more than --max-warnings 0/);
     const stylish = runCli(['lint', 'drapeaux.yaml', '--max-warnings', '0'], { cwd: work });
     expect(stylish.stdout).toMatch(/more than --max-warnings 0/);
   });
 
-  it('--quiet reports errors only, and still counts warnings', () => {
+  it('--quiet reports errors only: warnings are neither shown nor counted (ESLint 9)', () => {
     const { status, json } = lintJson('--quiet');
     expect(json.diagnostics).toEqual([]);
-    expect(json.warningCount).toBe(1);
+    expect(json.warningCount).toBe(0);
     expect(status).toBe(0);
     const stylish = runCli(['lint', 'drapeaux.yaml', '--quiet'], { cwd: work });
     expect(stylish.stdout).not.toContain('label-length');
+    expect(stylish.stdout).not.toContain('warning');
+    // Nor against --max-warnings: the one warning does not make --max-warnings 0 fail.
+    expect(lintJson('--quiet', '--max-warnings', '0').status).toBe(0);
+  });
+
+  it('--max-warnings -1 sets no limit', () => {
+    const { status, json } = lintJson('--max-warnings', '-1');
+    expect(json.warningCount).toBe(1);
+    expect(status).toBe(0);
   });
 
   it('refuses an unknown format or preset as a usage error', () => {
-    for (const args of [['--format', 'xml'], ['--preset', 'lenient'], ['--max-warnings', '-1']]) {
+    for (const args of [['--format', 'xml'], ['--preset', 'lenient'], ['--max-warnings', '-2']]) {
       const run = runCli(['lint', 'drapeaux.yaml', ...args], { cwd: work });
       expect(run.status, args.join(' ')).toBe(2);
       expect(hasStackTrace(run.stderr)).toBe(false);

@@ -118,7 +118,9 @@ describe('presets and settings', () => {
         'logi.config.yaml 4:3 `schema` is a reserved check: its severity cannot be changed | remove this line: reserved checks are always errors, fix the finding instead',
         'logi.config.yaml 7:14 unknown rule `no-dead-ends` | did you mean `no-dead-end`?',
       ]);
-      expect(result.exitCode).toBe(1);
+      // A configuration error, as in ESLint: exit 2, not 1 (the rules did not run as configured).
+      expect(result.configError).toBe(true);
+      expect(result.exitCode).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -138,6 +140,87 @@ describe('presets and settings', () => {
       ]);
       expect(result.fixableCount).toBe(3);
       expect(result.fixes.flatMap((f) => f.edits.map((e) => e.text))).toEqual(['version: 1\n', 'version: 1\n', 'version: 1\n']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('exit codes, --quiet and --max-warnings, as ESLint', () => {
+  /** A workspace of one logigramme with one warning (label-length, 99 characters) and, in strict, errors. */
+  function workspace(config: string): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-exit-'));
+    cpSync(path.join(BASE, 'base'), path.join(dir, 'base'), { recursive: true });
+    writeFileSync(path.join(dir, 'logi.config.yaml'), config);
+    return dir;
+  }
+  const long = 'Dosage de l\'HbA1c tous les trois mois, ou tous les six mois si l\'équilibre glycémique est stable';
+
+  it('a logi.config.yaml with an unknown preset is a configuration error: exit 2', async () => {
+    const dir = workspace('include: [base]\nextends: lenient\n');
+    try {
+      const result = await lint({ cwd: dir });
+      expect(result.diagnostics.map((d) => `${d.file} ${d.range.start.line}`)).toEqual(['logi.config.yaml 2']);
+      expect(result.configError).toBe(true);
+      expect(result.exitCode).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a logi.config.yaml that is not YAML is a configuration error: exit 2', async () => {
+    const dir = workspace('include: [base\n');
+    try {
+      const result = await lint({ cwd: dir });
+      expect(result.diagnostics.some((d) => d.file === 'logi.config.yaml' && d.severity === 'error')).toBe(true);
+      expect(result.exitCode).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a clean config with findings elsewhere is not a configuration error', async () => {
+    const result = await lint({ cwd: BASE, paths: ['cases/broken-next.yaml'] });
+    expect(result.configError).toBe(false);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('--quiet: warnings are neither reported nor counted, and do not fail --max-warnings', async () => {
+    const dir = workspace('include: [base]\n');
+    try {
+      const file = path.join(dir, 'base/logigramme.yaml');
+      const { readFileSync } = await import('node:fs');
+      const text = readFileSync(file, 'utf8');
+      // One label made too long: label-length warns (recommended preset), nothing else changes.
+      const first = /label: (.+)$/m.exec(text)!;
+      writeFileSync(file, text.replace(first[0], `label: ${long}`));
+      const loud = await lint({ cwd: dir, maxWarnings: 0 });
+      expect(loud.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['label-length warning']);
+      expect([loud.warningCount, loud.tooManyWarnings, loud.exitCode]).toEqual([1, true, 1]);
+      const quiet = await lint({ cwd: dir, maxWarnings: 0, quiet: true });
+      expect(quiet.diagnostics).toEqual([]);
+      expect([quiet.warningCount, quiet.tooManyWarnings, quiet.exitCode]).toEqual([0, false, 0]);
+      // -1: no limit, however many warnings.
+      const unlimited = await lint({ cwd: dir, maxWarnings: -1 });
+      expect([unlimited.warningCount, unlimited.tooManyWarnings, unlimited.exitCode]).toEqual([1, false, 0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--quiet: a warning\'s fix is neither counted nor offered, as if the rule were off', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-quiet-fix-'));
+    try {
+      const rules = path.join(REPO, 'test/fixtures/rules');
+      writeFileSync(path.join(dir, 'logi.config.yaml'), 'include: [context]\n');
+      cpSync(path.join(rules, 'context'), path.join(dir, 'context'), { recursive: true });
+      // One source cited, one not (the rule's own fixture): no-unused-source warns (recommended) and can remove it.
+      cpSync(path.join(rules, 'no-unused-source/invalid/forgotten.yaml'), path.join(dir, 'sources.yaml'));
+      const loud = await lint({ cwd: dir, paths: ['sources.yaml'] });
+      expect(loud.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['no-unused-source warning']);
+      expect([loud.fixableCount, loud.fixes.length]).toEqual([1, 1]);
+      const quiet = await lint({ cwd: dir, paths: ['sources.yaml'], quiet: true });
+      expect([quiet.diagnostics.length, quiet.fixableCount, quiet.fixes.length]).toEqual([0, 0, 0]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
  * on escape sequences, so user text is made inert for a terminal first (CR and LF are kept there:
  * the command escaping encodes them).
  */
+import { t } from '../../i18n/catalogue.js';
 import type { Diagnostic } from '../../language/diagnostic.js';
 import { escapeGithubData, escapeGithubProperty, escapeTerminal } from '../../text/escape.js';
 
@@ -24,7 +25,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         `endColumn=${d.range.end.column}`,
         `title=${escapeProperty(`logi ${d.ruleId}`)}`,
       ].join(',');
-      const message = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
+      const message = d.hint ? `${d.message}\n${t('cli.lint.hint-label')} ${d.hint}` : d.message;
       return `::${COMMAND[d.severity]} ${properties}::${escapeData(message)}`;
     })
     .join('\n');

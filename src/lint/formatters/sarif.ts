@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { t } from '../../i18n/catalogue.js';
 import type { Diagnostic, Severity } from '../../language/diagnostic.js';
 import { jsonForTerminal } from '../../text/escape.js';
 import type { CatalogueEntry } from '../catalogue.js';
@@ -42,7 +43,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              help: { text: `${rule.description} See ${rule.docs}.`, markdown: `${rule.description} See [${rule.docs}](${rule.docs}).` },
+              help: { text: t('cli.lint.sarif.help', { description: rule.description, docs: rule.docs }), markdown: t('cli.lint.sarif.help-markdown', { description: rule.description, docs: rule.docs }) },
               defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.severity !== 'off' },
               properties: { fixable: rule.fixable, origin: rule.origin },
             })),
@@ -53,7 +54,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
           ruleId: d.ruleId,
           ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
           level: LEVEL[d.severity],
-          message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+          message: { text: d.hint ? `${d.message}\n${t('cli.lint.hint-label')} ${d.hint}` : d.message },
           locations: [
             {
               physicalLocation: {

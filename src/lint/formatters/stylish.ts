@@ -1,5 +1,6 @@
 /**
- * Human output: one block per file, each finding with a code frame (colours unless NO_COLOR).
+ * Human output: one block per file, each finding with a code frame, coloured when the command says
+ * so (src/cli/colour.ts), in the user's language (logi's own words; messages come translated).
  *
  * Everything taken from the user's files (file names, messages and hints that quote ids and
  * values, the lines of the frames) goes through the terminal escaper before it is coloured, so
@@ -9,6 +10,7 @@
  * `MAX_MESSAGE` characters.
  */
 import type { Diagnostic } from '../../language/diagnostic.js';
+import { t } from '../../i18n/catalogue.js';
 import { escapeTerminal } from '../../text/escape.js';
 
 export interface StylishOptions {
@@ -62,7 +64,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
       currentFile = d.file;
       framed = 0;
     }
-    const severity = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : cyan('info');
+    const severity = d.severity === 'error' ? red(t('cli.lint.severity.error')) : d.severity === 'warning' ? yellow(t('cli.lint.severity.warning')) : cyan(t('cli.lint.severity.info'));
     out.push(`  ${file}:${d.range.start.line}:${d.range.start.column}  ${severity}  ${inert(d.message)}  ${dim(inert(d.ruleId))}`);
     const text = options.sources.get(d.file);
     const framedHere = text !== undefined && framed < MAX_FRAMES_PER_FILE;
@@ -72,23 +74,38 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
       out.push(...codeFrame(lines.get(d.file)!, d, dim, red));
       framed += 1;
     }
-    if (d.hint) out.push(`    ${cyan('hint:')} ${inert(d.hint)}`);
+    if (d.hint) out.push(`    ${cyan(t('cli.lint.hint-label'))} ${inert(d.hint)}`);
     // Every finding of a file with source text is framed until the cap: the rest is the file's count less the cap.
     const rest = perFile.get(d.file)! - framed;
     if (framedHere && framed === MAX_FRAMES_PER_FILE && rest > 0) {
-      out.push(dim(`    (code frames stop here: the ${rest} more finding${rest === 1 ? '' : 's'} of this file ${rest === 1 ? 'is' : 'are'} listed without one)`));
+      out.push(dim(`    ${t('cli.lint.frames-stop', { rest })}`));
     }
   }
   const errors = options.totals?.errors ?? diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = options.totals?.warnings ?? diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors + warnings > 0) {
+  const summary = formatProblemSummary({ errors, warnings, fixable: options.fixableCount ?? 0, color: options.color });
+  if (summary !== '') {
     if (out.length > 0) out.push('');
-    const summary = `✖ ${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-    out.push(errors > 0 ? red(bold(summary)) : yellow(bold(summary)));
-    const fixable = options.fixableCount ?? 0;
-    if (fixable > 0) out.push(dim(`  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with \`logi lint --fix\`.`));
+    out.push(summary);
   }
   return out.join('\n');
+}
+
+/**
+ * The closing lines of the stylish output — "✖ 3 problems (2 errors, 1 warning)" and how many
+ * `--fix` can fix — or nothing when there is no problem. `logi lint -o FILE` prints only these.
+ */
+export function formatProblemSummary(counts: { errors: number; warnings: number; fixable: number; color: boolean }): string {
+  const { errors, warnings, fixable } = counts;
+  if (errors + warnings === 0) return '';
+  const red = paint(counts.color, '31');
+  const yellow = paint(counts.color, '33');
+  const bold = paint(counts.color, '1');
+  const dim = paint(counts.color, '2');
+  const summary = t('cli.lint.problems', { total: errors + warnings, errors, warnings });
+  const lines = [errors > 0 ? red(bold(summary)) : yellow(bold(summary))];
+  if (fixable > 0) lines.push(dim(`  ${t('cli.lint.fixable', { count: fixable })}`));
+  return lines.join('\n');
 }
 
 /**
