@@ -189,7 +189,7 @@ const syntax = defineMessages({
   'language.syntax.long-key': { en: 'a key is longer than 1024 characters', fr: 'une clé dépasse 1024 caractères' },
   'language.syntax.long-key.hint': {
     en: 'keys are short names; is a `:` missing at the end of a long text?',
-    fr: 'les clés sont des noms courts ; manque-t-il un `:` à la fin d’un long texte ?',
+    fr: "les clés sont des noms courts ; manque-t-il un `:` à la fin d'un long texte ?",
   },
   'language.syntax.generic': { en: 'the YAML syntax is broken here', fr: 'la syntaxe YAML est incorrecte ici' },
   'language.syntax.generic.hint': {
@@ -214,7 +214,7 @@ const syntax = defineMessages({
   },
   'language.syntax.alias-bomb.hint': {
     en: 'write the repeated content out, or use fewer nested aliases',
-    fr: 'écrivez le contenu répété en entier, ou utilisez moins d’alias imbriqués',
+    fr: "écrivez le contenu répété en entier, ou utilisez moins d'alias imbriqués",
   },
   'language.syntax.unreadable-document': { en: 'cannot read this document', fr: 'impossible de lire ce document' },
   'language.syntax.bad-alias': {
@@ -239,7 +239,7 @@ const syntax = defineMessages({
   },
   'language.syntax.alias-key': {
     en: 'a key must be written out, not an alias (*name)',
-    fr: 'une clé doit être écrite en entier, pas sous forme d’alias (*nom)',
+    fr: "une clé doit être écrite en entier, pas sous forme d'alias (*nom)",
   },
   'language.syntax.collection-key.hint': {
     en: 'write each key as plain text (`name: value`); `?` keys holding lists or mappings are not used in logi files',
@@ -442,14 +442,14 @@ const schemaRules = defineMessages({
     en: 'this decision draws its branch shares from `probabilities`: remove `p` here',
     fr: 'cette décision tire les parts de ses branches de `probabilities` : retirez `p` ici',
   },
-  'language.schema.relative-to': { en: 'a coverage can be relative to `baseline` only', fr: 'une couverture ne peut être relative qu’à `baseline`' },
+  'language.schema.relative-to': { en: 'a coverage can be relative to `baseline` only', fr: "une couverture ne peut être relative qu'à `baseline`" },
   'language.schema.inflow-count-or-rate': {
     en: 'an inflow has either `count` or `rate` (with `of`), not both and not neither',
     fr: 'une entrée a soit `count`, soit `rate` (avec `of`) : ni les deux, ni aucun',
   },
   'language.schema.inflow-rate-of': {
     en: 'an inflow with `rate` says what it is a rate `of` (`population` or a stratum id)',
-    fr: 'une entrée avec `rate` dit de quoi c’est un taux avec `of` (`population` ou un identifiant de strate)',
+    fr: "une entrée avec `rate` dit de quoi c'est un taux avec `of` (`population` ou un identifiant de strate)",
   },
   'language.schema.count-whole': { en: 'a count is a whole number of people', fr: 'un effectif est un nombre entier de personnes' },
   'language.schema.count-max': { en: 'a count is at most 10¹² people', fr: 'un effectif est au plus de 10¹² personnes' },
