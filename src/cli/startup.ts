@@ -7,26 +7,15 @@
  * wrong. An installed package has no dist/.tsbuildinfo (package.json `files` leaves it out): there
  * the manifest published with it is used.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { Config, Plugin } from '@oclif/core';
+import { isOlderThanBuild } from './quick-start.js';
 
 export const MANIFEST_FILE = 'oclif.manifest.json';
-export const BUILD_INFO_FILE = path.join('dist', '.tsbuildinfo');
-
-function modified(file: string): number | undefined {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
+export { BUILD_INFO_FILE } from './quick-start.js';
 
 /** True when `root` has a manifest older than its last build. */
 export function manifestIsStale(root: string): boolean {
-  const manifest = modified(path.join(root, MANIFEST_FILE));
-  const build = modified(path.join(root, BUILD_INFO_FILE));
-  return manifest !== undefined && build !== undefined && build > manifest;
+  return isOlderThanBuild(root, MANIFEST_FILE);
 }
 
 /** oclif's configuration with the commands of `root` read from their files, the manifest left aside. */
