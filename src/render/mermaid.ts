@@ -130,43 +130,42 @@ export function actorsInOrder(logigramme: LogigrammeDocument): string[] {
   return actors;
 }
 
-/** The Mermaid text of a logigramme: the same input always gives the same text. */
-export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: MermaidOptions = {}): string {
-  const ids = Object.keys(logigramme.nodes);
-  const nodeId = new Map(ids.map((id, i) => [id, `n${i}`]));
-  const sourceIds = Object.keys(logigramme.sources ?? {});
-  const footnote = (source: string | string[]): string => {
-    const list = Array.isArray(source) ? source : [source];
-    const numbers = list.map((s) => sourceIds.indexOf(s) + 1).filter((n) => n > 0);
-    return numbers.length ? ` [${numbers.join(',')}]` : '';
-  };
-  const actors: string[] = [];
-  const lines: string[] = [`flowchart ${options.direction ?? 'TD'}`, `  %% ${escapeLabel(logigramme.id)}`];
-  const declare = (id: string): string => {
-    const node = logigramme.nodes[id]!;
-    const ref = nodeId.get(id)!;
-    let label = node.label;
-    if (node.type === 'action') {
-      const frequency = frequencyText(node.frequency);
-      if (frequency) label += ` (${frequency})`;
-      const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
-      label += evidence.map((e) => footnote(e.source)).join('');
-    }
-    const text = `"${escapeLabel(label)}"`;
-    switch (node.type) {
-      case 'start':
-        return `${ref}([${text}])`;
-      case 'end':
-        return `${ref}([${text}])`;
-      case 'decision':
-        return `${ref}{${text}}`;
-      case 'refer':
-        return `${ref}[[${text}]]`;
-      default:
-        return `${ref}[${text}]`;
-    }
-  };
-  // Nodes, grouped by phase (in the order phases are declared), then the rest.
+/** ` [1,2]`: the numbers of the logigramme's sources an action cites, as footnotes. */
+function footnote(sourceIds: readonly string[], source: string | string[]): string {
+  const list = Array.isArray(source) ? source : [source];
+  const numbers = list.map((s) => sourceIds.indexOf(s) + 1).filter((n) => n > 0);
+  return numbers.length ? ` [${numbers.join(',')}]` : '';
+}
+
+/** One node in Mermaid: its shape by type, its label with an action's frequency and footnotes. */
+function declareNode(logigramme: LogigrammeDocument, id: string, ref: string, sourceIds: readonly string[]): string {
+  const node = logigramme.nodes[id]!;
+  let label = node.label;
+  if (node.type === 'action') {
+    const frequency = frequencyText(node.frequency);
+    if (frequency) label += ` (${frequency})`;
+    const evidence = node.evidence === undefined ? [] : Array.isArray(node.evidence) ? node.evidence : [node.evidence];
+    label += evidence.map((e) => footnote(sourceIds, e.source)).join('');
+  }
+  const text = `"${escapeLabel(label)}"`;
+  switch (node.type) {
+    case 'start':
+    case 'end':
+      return `${ref}([${text}])`;
+    case 'decision':
+      return `${ref}{${text}}`;
+    case 'refer':
+      return `${ref}[[${text}]]`;
+    default:
+      return `${ref}[${text}]`;
+  }
+}
+
+/** The nodes, grouped by phase (in the order phases are declared), then the rest. */
+function nodeLines(logigramme: LogigrammeDocument, nodeId: ReadonlyMap<string, string>, sourceIds: readonly string[]): string[] {
+  const ids = [...nodeId.keys()];
+  const declare = (id: string) => declareNode(logigramme, id, nodeId.get(id)!, sourceIds);
+  const lines: string[] = [];
   const phases = Object.keys(logigramme.phases ?? {});
   phases.forEach((phase, p) => {
     const members = ids.filter((id) => logigramme.nodes[id]!.phase === phase);
@@ -176,10 +175,14 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
     lines.push('  end');
   });
   for (const id of ids) if (!phases.includes(logigramme.nodes[id]!.phase ?? '\u0000')) lines.push(`  ${declare(id)}`);
-  // Edges in document order; a branch carries its label.
-  for (const id of ids) {
+  return lines;
+}
+
+/** The edges in document order; a branch carries its label. */
+function edgeLines(logigramme: LogigrammeDocument, nodeId: ReadonlyMap<string, string>): string[] {
+  const lines: string[] = [];
+  for (const [id, from] of nodeId) {
     const node = logigramme.nodes[id]!;
-    const from = nodeId.get(id)!;
     if (node.type === 'decision') {
       for (const branch of node.branches) {
         const to = nodeId.get(branch.next);
@@ -190,20 +193,27 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
       if (to) lines.push(`  ${from} --> ${to}`);
     }
   }
-  // Colours by actor, and the legend.
-  actors.push(...actorsInOrder(logigramme));
-  lines.push('  classDef start fill:#f1f5f9,stroke:#475569,stroke-width:2px');
-  lines.push('  classDef decision fill:#fff7ed,stroke:#9a3412');
-  actors.forEach((actor, a) => {
+  return lines;
+}
+
+/** The colour classes: one per actor (in order of appearance), one for decisions, one for start and end. */
+function styleLines(logigramme: LogigrammeDocument, nodeId: ReadonlyMap<string, string>, actors: readonly string[]): string[] {
+  const lines = ['  classDef start fill:#f1f5f9,stroke:#475569,stroke-width:2px', '  classDef decision fill:#fff7ed,stroke:#9a3412'];
+  actors.forEach((_actor, a) => {
     const [fill, stroke] = ACTOR_PALETTE[a % ACTOR_PALETTE.length]!;
     lines.push(`  classDef actor${a} fill:${fill},stroke:${stroke},color:#0f172a`);
   });
-  for (const id of ids) {
+  for (const [id, ref] of nodeId) {
     const node = logigramme.nodes[id]!;
     const cls = node.type === 'action' ? `actor${actors.indexOf(node.actor)}` : node.type === 'decision' ? 'decision' : node.type === 'start' || node.type === 'end' ? 'start' : undefined;
-    if (cls) lines.push(`  class ${nodeId.get(id)} ${cls}`);
+    if (cls) lines.push(`  class ${ref} ${cls}`);
   }
-  if (options.legend === false) return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+/** The legend of actors and the numbered sources, drawn inside the diagram. */
+function legendLines(logigramme: LogigrammeDocument, actors: readonly string[], sourceIds: readonly string[], options: MermaidOptions): string[] {
+  const lines: string[] = [];
   if (actors.length > 0) {
     lines.push(`  subgraph legend["${escapeLabel(t('render.sheet.actors'))}"]`);
     actors.forEach((actor, a) => lines.push(`    l${a}["${escapeLabel(ownValue(options.actorTitles, actor) ?? actor)}"]:::actor${a}`));
@@ -214,5 +224,21 @@ export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: Mer
     lines.push(`  sources["${escapeLabel(text)}"]`);
     lines.push('  style sources fill:#ffffff,stroke:#cbd5e1,font-size:11px');
   }
+  return lines;
+}
+
+/** The Mermaid text of a logigramme: the same input always gives the same text. */
+export function logigrammeToMermaid(logigramme: LogigrammeDocument, options: MermaidOptions = {}): string {
+  const nodeId = new Map(Object.keys(logigramme.nodes).map((id, i) => [id, `n${i}`]));
+  const sourceIds = Object.keys(logigramme.sources ?? {});
+  const actors = actorsInOrder(logigramme);
+  const lines = [
+    `flowchart ${options.direction ?? 'TD'}`,
+    `  %% ${escapeLabel(logigramme.id)}`,
+    ...nodeLines(logigramme, nodeId, sourceIds),
+    ...edgeLines(logigramme, nodeId),
+    ...styleLines(logigramme, nodeId, actors),
+    ...(options.legend === false ? [] : legendLines(logigramme, actors, sourceIds, options)),
+  ];
   return `${lines.join('\n')}\n`;
 }
