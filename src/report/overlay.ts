@@ -269,26 +269,35 @@ function nodeSize(type: OverlayNodeType, lines: readonly TextLine[]): { width: n
   return { width, height: type === 'start' || type === 'end' ? Math.max(height, 36) : height };
 }
 
-/**
- * The logigramme as an SVG string, with the program's mean yearly counts on every node and edge and
- * the baseline counts beside them when a baseline arm is given.
- */
-export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCounts, baseline: OverlayArmCounts | undefined, options: OverlayOptions): string {
-  const { formatCount, words } = options;
-  const prefix = idPrefix(logigramme.id);
-  const arrowId = `${prefix}-arrow`;
-  const titleId = `${prefix}-title`;
-  const show = (n: number): string => formatCount(count(n));
+interface LaidNode {
+  key: string;
+  node: OverlayLogigramme['nodes'][number];
+  lines: TextLine[];
+  width: number;
+  height: number;
+}
+interface LaidEdge {
+  name: string;
+  from: string;
+  to: string;
+  flow: number;
+  lines: TextLine[];
+}
+type OverlayGraph = InstanceType<typeof dagre.graphlib.Graph>;
 
-  // dagre keys its graph by name in plain objects: internal names keep user ids such as "__proto__" out of them.
-  const nodes: { key: string; node: OverlayLogigramme['nodes'][number]; lines: TextLine[]; width: number; height: number }[] = [];
+/**
+ * The boxes of the nodes, with their label and counts. dagre keys its graph by name in plain
+ * objects: internal names (`n0`, `n1`…) keep user ids such as "__proto__" out of them.
+ */
+function overlayNodes(logigramme: OverlayLogigramme, program: OverlayArmCounts, baseline: OverlayArmCounts | undefined, options: OverlayOptions): { nodes: LaidNode[]; keyOf: Map<string, string> } {
+  const { formatCount, words } = options;
+  const show = (n: number): string => formatCount(count(n));
+  const nodes: LaidNode[] = [];
   const keyOf = new Map<string, string>();
-  const typeOf = new Map<string, OverlayNodeType>();
   for (const node of logigramme.nodes) {
     if (keyOf.has(node.id)) continue;
     const key = `n${nodes.length}`;
     keyOf.set(node.id, key);
-    typeOf.set(key, node.type);
     const lines: TextLine[] = wrap(node.label, WRAP_CHARS, MAX_LINES).map((text) => ({ text, size: LABEL_SIZE, bold: false }));
     lines.push({ text: `≈ ${show(ownValue(program.nodes, node.id) ?? 0)} ${words.perYear}`, size: COUNT_SIZE, bold: true });
     if (baseline !== undefined) {
@@ -296,18 +305,26 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     }
     nodes.push({ key, node, lines, ...nodeSize(node.type, lines) });
   }
+  return { nodes, keyOf };
+}
 
-  const edges: { name: string; from: string; to: string; flow: number; lines: TextLine[] }[] = [];
+/** The edges between known nodes, with their label and the program's flow. */
+function overlayEdges(logigramme: OverlayLogigramme, program: OverlayArmCounts, keyOf: ReadonlyMap<string, string>, options: OverlayOptions): LaidEdge[] {
+  const edges: LaidEdge[] = [];
   logigramme.edges.forEach((edge, index) => {
     const from = keyOf.get(edge.from);
     const to = keyOf.get(edge.to);
     if (from === undefined || to === undefined) return;
     const flow = count(program.edges[index]);
     const lines: TextLine[] = wrap(edge.label, EDGE_WRAP_CHARS, EDGE_MAX_LINES).map((text) => ({ text, size: EDGE_SIZE, bold: false }));
-    lines.push({ text: `≈ ${formatCount(flow)} ${words.perYear}`, size: EDGE_SIZE, bold: true });
+    lines.push({ text: `≈ ${options.formatCount(flow)} ${options.words.perYear}`, size: EDGE_SIZE, bold: true });
     edges.push({ name: `e${index}`, from, to, flow, lines });
   });
+  return edges;
+}
 
+/** dagre's top-to-bottom layout of the boxes and the edges' labels. */
+function layOut(nodes: readonly LaidNode[], edges: readonly LaidEdge[]): OverlayGraph {
   const graph = new dagre.graphlib.Graph({ directed: true, multigraph: true });
   graph.setGraph({ rankdir: 'TB', nodesep: 40, edgesep: 20, ranksep: 50, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -316,61 +333,47 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     graph.setEdge(edge.from, edge.to, { width: blockWidth(edge.lines) + 8, height: blockHeight(edge.lines) + 4, labelpos: 'c', minlen: 1 }, edge.name);
   }
   if (nodes.length > 0) dagre.layout(graph);
+  return graph;
+}
 
-  const legend: TextLine[] = [{ text: words.program, size: COUNT_SIZE, bold: true }];
-  if (baseline !== undefined) legend.push({ text: words.baseline, size: BASELINE_SIZE, bold: false });
-  const legendHeight = COUNT_SIZE * LINE_HEIGHT + 12;
-  const legendWidth = legend.reduce((sum, line) => sum + textWidth(line.text, line.size, line.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH) + 40, 16);
-
-  const layout = graph.graph();
-  const graphWidth = nodes.length > 0 && Number.isFinite(layout.width) ? (layout.width ?? 0) : 0;
-  const graphHeight = nodes.length > 0 && Number.isFinite(layout.height) ? (layout.height ?? 0) : 0;
-  const width = Math.max(graphWidth, legendWidth, 120);
-  const height = graphHeight + legendHeight;
-
-  const maxFlow = Math.max(0, ...edges.map((edge) => edge.flow));
-  const strokeWidth = (flow: number): number => (maxFlow > 0 ? MIN_STROKE + (MAX_STROKE - MIN_STROKE) * Math.sqrt(flow / maxFlow) : MIN_STROKE);
-
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" role="img" aria-labelledby="${titleId}" font-family="${escapeXml(FONT_FAMILY)}" fill="${TEXT_COLOUR}">`,
-  );
-  parts.push(`<title id="${titleId}">${escapeXml(logigramme.title)}</title>`);
-  parts.push(
-    `<defs><marker id="${arrowId}" viewBox="0 0 ${ARROW_LENGTH} ${ARROW_HALF_WIDTH * 2}" refX="0" refY="${ARROW_HALF_WIDTH}" markerUnits="userSpaceOnUse" markerWidth="${ARROW_LENGTH}" markerHeight="${ARROW_HALF_WIDTH * 2}" orient="auto">` +
-      `<path d="M0,0 L${ARROW_LENGTH},${ARROW_HALF_WIDTH} L0,${ARROW_HALF_WIDTH * 2} Z" fill="${EDGE_COLOUR}"/></marker></defs>`,
-  );
-
-  // Legend: which line style is the program and which the baseline.
+/** The legend's two entries: which line style is the program and which the baseline. */
+function legendParts(legend: readonly TextLine[]): string[] {
+  const parts = ['<g class="legend">'];
   let legendX = 16;
   const legendY = 8 + COUNT_SIZE;
-  parts.push('<g class="legend">');
   for (const line of legend) {
     const weight = line.bold ? ' font-weight="700"' : '';
     parts.push(`<text x="${num(legendX)}" y="${num(legendY)}" font-size="${line.size}"${weight}>${escapeXml(line.text)}</text>`);
     legendX += textWidth(line.text, line.size, line.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH) + 40;
   }
   parts.push('</g>');
+  return parts;
+}
 
-  parts.push(`<g transform="translate(0,${num(legendHeight)})">`);
-
-  parts.push('<g class="edges">');
+/** The edges as curves, as wide as the square root of their share of the largest flow. */
+function edgeParts(graph: OverlayGraph, edges: readonly LaidEdge[], typeOf: (key: string) => OverlayNodeType | undefined, arrowId: string): string[] {
+  const maxFlow = Math.max(0, ...edges.map((edge) => edge.flow));
+  const strokeWidth = (flow: number): number => (maxFlow > 0 ? MIN_STROKE + (MAX_STROKE - MIN_STROKE) * Math.sqrt(flow / maxFlow) : MIN_STROKE);
+  const parts = ['<g class="edges">'];
   for (const edge of edges) {
     const laid = graph.edge(edge.from, edge.to, edge.name);
     const points = (laid?.points ?? []).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
     if (points.length < 2) continue;
     const source = graph.node(edge.from);
     const target = graph.node(edge.to);
-    if (typeOf.get(edge.from) === 'decision' && source !== undefined) points[0] = clipToRhombus(source, points[1]!);
-    if (typeOf.get(edge.to) === 'decision' && target !== undefined) points[points.length - 1] = clipToRhombus(target, points[points.length - 2]!);
-    const sw = strokeWidth(edge.flow);
+    if (typeOf(edge.from) === 'decision' && source !== undefined) points[0] = clipToRhombus(source, points[1]!);
+    if (typeOf(edge.to) === 'decision' && target !== undefined) points[points.length - 1] = clipToRhombus(target, points[points.length - 2]!);
     parts.push(
-      `<path class="edge" d="${curvePath(shortenEnd(points, ARROW_LENGTH))}" fill="none" stroke="${EDGE_COLOUR}" stroke-width="${num(sw)}" stroke-linejoin="round" marker-end="url(#${arrowId})"/>`,
+      `<path class="edge" d="${curvePath(shortenEnd(points, ARROW_LENGTH))}" fill="none" stroke="${EDGE_COLOUR}" stroke-width="${num(strokeWidth(edge.flow))}" stroke-linejoin="round" marker-end="url(#${arrowId})"/>`,
     );
   }
   parts.push('</g>');
+  return parts;
+}
 
-  parts.push('<g class="edge-labels">');
+/** The edges' labels on a white backing, where dagre placed them. */
+function edgeLabelParts(graph: OverlayGraph, edges: readonly LaidEdge[]): string[] {
+  const parts = ['<g class="edge-labels">'];
   for (const edge of edges) {
     const laid = graph.edge(edge.from, edge.to, edge.name);
     const x = Number(laid?.['x']);
@@ -383,8 +386,12 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     );
   }
   parts.push('</g>');
+  return parts;
+}
 
-  parts.push('<g class="nodes">');
+/** The nodes: a shape by type, coloured by actor for actions, and their lines of text. */
+function nodeParts(graph: OverlayGraph, nodes: readonly LaidNode[], options: OverlayOptions): string[] {
+  const parts = ['<g class="nodes">'];
   for (const { key, node, lines } of nodes) {
     const laid = graph.node(key);
     if (laid === undefined) continue;
@@ -398,7 +405,44 @@ export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCou
     parts.push('</g>');
   }
   parts.push('</g>');
+  return parts;
+}
 
-  parts.push('</g></svg>');
-  return parts.join('\n');
+/**
+ * The logigramme as an SVG string, with the program's mean yearly counts on every node and edge and
+ * the baseline counts beside them when a baseline arm is given.
+ */
+export function overlaySvg(logigramme: OverlayLogigramme, program: OverlayArmCounts, baseline: OverlayArmCounts | undefined, options: OverlayOptions): string {
+  const { words } = options;
+  const prefix = idPrefix(logigramme.id);
+  const arrowId = `${prefix}-arrow`;
+  const titleId = `${prefix}-title`;
+  const { nodes, keyOf } = overlayNodes(logigramme, program, baseline, options);
+  const typeOf = new Map(nodes.map((n) => [n.key, n.node.type]));
+  const edges = overlayEdges(logigramme, program, keyOf, options);
+  const graph = layOut(nodes, edges);
+
+  const legend: TextLine[] = [{ text: words.program, size: COUNT_SIZE, bold: true }];
+  if (baseline !== undefined) legend.push({ text: words.baseline, size: BASELINE_SIZE, bold: false });
+  const legendHeight = COUNT_SIZE * LINE_HEIGHT + 12;
+  const legendWidth = legend.reduce((sum, line) => sum + textWidth(line.text, line.size, line.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH) + 40, 16);
+
+  const layout = graph.graph();
+  const graphWidth = nodes.length > 0 && Number.isFinite(layout.width) ? (layout.width ?? 0) : 0;
+  const graphHeight = nodes.length > 0 && Number.isFinite(layout.height) ? (layout.height ?? 0) : 0;
+  const width = Math.max(graphWidth, legendWidth, 120);
+  const height = graphHeight + legendHeight;
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" role="img" aria-labelledby="${titleId}" font-family="${escapeXml(FONT_FAMILY)}" fill="${TEXT_COLOUR}">`,
+    `<title id="${titleId}">${escapeXml(logigramme.title)}</title>`,
+    `<defs><marker id="${arrowId}" viewBox="0 0 ${ARROW_LENGTH} ${ARROW_HALF_WIDTH * 2}" refX="0" refY="${ARROW_HALF_WIDTH}" markerUnits="userSpaceOnUse" markerWidth="${ARROW_LENGTH}" markerHeight="${ARROW_HALF_WIDTH * 2}" orient="auto">` +
+      `<path d="M0,0 L${ARROW_LENGTH},${ARROW_HALF_WIDTH} L0,${ARROW_HALF_WIDTH * 2} Z" fill="${EDGE_COLOUR}"/></marker></defs>`,
+    ...legendParts(legend),
+    `<g transform="translate(0,${num(legendHeight)})">`,
+    ...edgeParts(graph, edges, (key) => typeOf.get(key), arrowId),
+    ...edgeLabelParts(graph, edges),
+    ...nodeParts(graph, nodes, options),
+    '</g></svg>',
+  ].join('\n');
 }
