@@ -443,6 +443,18 @@ const schemaRules = defineMessages({
     fr: 'cette décision tire les parts de ses branches de `probabilities` : retirez `p` ici',
   },
   'language.schema.relative-to': { en: 'a coverage can be relative to `baseline` only', fr: "une couverture ne peut être relative qu'à `baseline`" },
+  'language.schema.program-cost-kind': {
+    en: 'a program cost has either `per-year` or `per-enrolled-year`, not both and not neither',
+    fr: 'un coût de programme a soit `per-year`, soit `per-enrolled-year` : ni les deux, ni aucun',
+  },
+  'language.schema.program-cost-strata': {
+    en: '`strata` only goes with `per-enrolled-year`: a fixed cost per year is not shared out by stratum',
+    fr: '`strata` ne va qu\'avec `per-enrolled-year` : un coût fixe annuel ne se répartit pas par strate',
+  },
+  'language.schema.duration-whole': {
+    en: 'a duration is a whole number of cycles',
+    fr: 'une durée est un nombre entier de cycles',
+  },
   'language.schema.inflow-count-or-rate': {
     en: 'an inflow has either `count` or `rate` (with `of`), not both and not neither',
     fr: 'une entrée a soit `count`, soit `rate` (avec `of`) : ni les deux, ni aucun',

@@ -58,6 +58,40 @@ export const Parameter = z
   .describe('A number, or a distribution: beta, lognormal, gamma, normal, uniform, triangular.');
 export type Parameter = z.infer<typeof Parameter>;
 
+/**
+ * A parameter that may change with the calendar year (issue 14): a plain parameter (the same every
+ * year), `{by-year: [v1, v2, …]}` (year k takes vk, the last value holds) or `{trend: {start,
+ * annual-change}}` (year k takes start × (1 + annual-change)^(k − 1)). Each value may be a
+ * distribution, drawn once per iteration (docs/simulation.md, "Parameters that change over time").
+ */
+export const ByYear = z.strictObject({
+  'by-year': z.array(Parameter).min(1).describe('Values for years 1, 2, …; the last value holds to the horizon.'),
+});
+export const Trend = z.strictObject({
+  trend: z
+    .strictObject({
+      start: Parameter.describe('The value in year 1.'),
+      'annual-change': Parameter.describe('Relative change per year: −0.026 is a fall of 2.6 % a year (year k: start × (1 + change)^(k − 1)).'),
+    })
+    .describe('A value that changes by a constant share each year.'),
+});
+export const TimeVarying = z
+  .union([Parameter, ByYear, Trend])
+  .describe('A number or a distribution, the same every year; or `{by-year: [...]}`; or `{trend: {start, annual-change}}`.');
+export type TimeVarying = z.infer<typeof TimeVarying>;
+
+/** The parameters inside a time-varying value, each with its path below the value and its role. */
+export function timeVaryingParameters(value: TimeVarying): { path: (string | number)[]; value: Parameter; role: 'value' | 'change' }[] {
+  if (typeof value === 'object' && 'by-year' in value) return value['by-year'].map((v, k) => ({ path: ['by-year', k], value: v, role: 'value' as const }));
+  if (typeof value === 'object' && 'trend' in value) {
+    return [
+      { path: ['trend', 'start'], value: value.trend.start, role: 'value' },
+      { path: ['trend', 'annual-change'], value: value.trend['annual-change'], role: 'change' },
+    ];
+  }
+  return [{ path: [], value: value as Parameter, role: 'value' }];
+}
+
 /** A reference to one or more entries of the document's `sources`. */
 export const SourceRef = z.union([Id, z.array(Id).min(1)]).describe('Id (or list of ids) of entries in this document\'s `sources`.');
 

@@ -29,9 +29,34 @@ export const Evidence = z.strictObject({
 export const Effect = z.strictObject({
   transition: TransitionKey.describe('The pyramid transition this node changes, e.g. `S1->S2`.'),
   hr: Parameter.describe('Hazard ratio applied as p → 1 − (1 − p)^hr for people passing here.'),
+  duration: z.number().int({ error: () => t('language.schema.duration-whole') }).optional().describe('Cycles during which the effect applies after the last passage once out of the program (default 1: the cycle of the passage); above 1 it stays whole while enrolled.'),
+  waning: z.enum(['none', 'linear', 'exponential']).optional().describe('How the effect fades over `duration`: none (default), linear to HR = 1, or exponential with `half-life`.'),
+  'half-life': Parameter.optional().describe('With `waning: exponential`: cycles after which the log hazard ratio is halved.'),
+  'after-exit': z.enum(['keep', 'stop']).optional().describe('Whether the effect goes on after the person leaves the program (`keep`, the default) or stops (`stop`).'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
+
+/**
+ * `move-to: S2`, or `{stratum: S2, p: 0.04}`: the people reaching the node (a share p of them)
+ * move to stratum S2 at the end of the cycle, after the cycle's transitions (docs/simulation.md,
+ * "Detection moves people").
+ */
+export const MoveTo = z.union([
+  Id,
+  z.strictObject({
+    stratum: Id.describe('The stratum the people move to.'),
+    p: Parameter.optional().describe('Share moved per person-year reached (default 1): p / c of the people reaching the node each cycle, p each year with yearly cycles.'),
+    event: Id.optional().describe('A named event that counts these moves (one of the pyramid\'s `events`, or a new name that holds only moves).'),
+    source: SourceRef.optional(),
+    note: z.string().optional(),
+  }),
+]);
+export function parseMoveTo(move: z.infer<typeof MoveTo> | undefined): { stratum: string; p?: z.infer<typeof Parameter>; event?: string } | undefined {
+  if (move === undefined) return undefined;
+  if (typeof move === 'string') return { stratum: move };
+  return { stratum: move.stratum, ...(move.p === undefined ? {} : { p: move.p }), ...(move.event === undefined ? {} : { event: move.event }) };
+}
 
 const numberOrUnit = z.number();
 /** A structured condition on the decision's variable. Several bounds combine with "and". */
@@ -75,6 +100,7 @@ export const ActionNode = z.strictObject({
   cost: Parameter.optional().describe('Overrides the actor\'s cost per act (euros).'),
   evidence: z.union([Evidence, z.array(Evidence).min(1)]).optional(),
   effects: z.array(Effect).optional(),
+  'move-to': MoveTo.optional().describe('Moves the people who reach the node to another stratum at the end of the cycle (detection).'),
   next: Id.optional(),
 });
 /** `{dirichlet: [a1, a2, …]}`: the branch shares drawn jointly, one concentration per branch, in order. */

@@ -16,10 +16,39 @@ export const Coverage = z.union([Parameter, CoverageRamp]);
 
 export const ProgramStratum = z.strictObject({
   logigramme: Id,
-  coverage: Coverage.describe('Share of the stratum enrolled in the logigramme each cycle.'),
+  coverage: Coverage.describe('Target share of the stratum enrolled in the logigramme, per year.'),
+  retention: Parameter.optional().describe(
+    'Probability per year that an enrolled person stays enrolled; new enrolment tops up to the coverage. Absent: enrolment is drawn afresh every cycle (no memory).',
+  ),
+  'on-transfer': z
+    .enum(['keep', 'drop'])
+    .optional()
+    .describe('When an enrolled person changes stratum: `keep` (stays enrolled if the program has a logigramme there; the default) or `drop`.'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
+
+/**
+ * A cost of running the program, besides its acts: a fixed cost per territory and year, or a cost
+ * per enrolled person-year (docs/simulation.md, "Program costs").
+ */
+export const ProgramCost = z
+  .strictObject({
+    title: Text,
+    payer: Id.describe('Who pays: `assurance-maladie`, `ars`, `hopital`, `collectivite`, `patient`… (an id of your choice).'),
+    'per-year': Parameter.optional().describe('Fixed cost per territory and year (euros): coordination, platform.'),
+    'per-enrolled-year': Parameter.optional().describe('Cost per enrolled person-year (euros).'),
+    strata: z.array(Id).min(1).optional().describe('With `per-enrolled-year`: the strata whose enrolled people count (default: every stratum of the program).'),
+    source: SourceRef.optional(),
+    note: z.string().optional(),
+  })
+  .refine((cost) => (cost['per-year'] === undefined) !== (cost['per-enrolled-year'] === undefined), {
+    error: () => t('language.schema.program-cost-kind'),
+  })
+  .refine((cost) => cost.strata === undefined || cost['per-enrolled-year'] !== undefined, {
+    error: () => t('language.schema.program-cost-strata'),
+    path: ['strata'],
+  });
 
 export const ProgramDocument = z.strictObject({
   ...header('Program'),
@@ -27,6 +56,7 @@ export const ProgramDocument = z.strictObject({
   description: z.string().optional(),
   pyramid: Id,
   strata: z.record(Id, ProgramStratum),
+  costs: z.record(Id, ProgramCost).optional().describe('Costs of running the program besides its acts, by id.'),
   sources: Sources.default({}),
 });
 export type ProgramDocument = z.infer<typeof ProgramDocument>;

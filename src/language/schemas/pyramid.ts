@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
-import { header, Id, Parameter, SourceRef, Sources, Text, TransitionKey } from './common.js';
+import { header, Id, SourceRef, Sources, Text, TimeVarying, TransitionKey } from './common.js';
 
 export const Stratum = z.strictObject({
   id: Id,
@@ -14,7 +14,7 @@ export const Exit = z.strictObject({ id: Id, title: Text, description: z.string(
 export const Transition = z.strictObject({
   from: Id.describe('Stratum the people leave.'),
   to: Id.describe('Stratum or exit they reach.'),
-  p: Parameter.describe('Probability per cycle (a year unless `cycle` says otherwise).'),
+  p: TimeVarying.describe('Probability per year (converted to the cycle); may change by year (`by-year`, `trend`).'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
@@ -22,8 +22,8 @@ export const Transition = z.strictObject({
 export const Inflow = z
   .strictObject({
     to: Id,
-    count: Parameter.optional().describe('Entrants per year (the mean of a Poisson draw of each cycle\'s share).'),
-    rate: Parameter.optional().describe('Entrants per year as a fraction of `of`.'),
+    count: TimeVarying.optional().describe('Entrants per year (the mean of a Poisson draw of each cycle\'s share); may change by year.'),
+    rate: TimeVarying.optional().describe('Entrants per year as a fraction of `of`; may change by year.'),
     of: z.string().optional().describe('`population` (the territory) or a stratum id; with `rate`.'),
     source: SourceRef.optional(),
     note: z.string().optional(),

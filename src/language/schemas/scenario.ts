@@ -13,5 +13,9 @@ export const ScenarioDocument = z.strictObject({
   iterations: z.number().int().min(1).max(1_000_000).default(1000),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   mode: z.enum(['stochastic', 'psa', 'expected']).default('stochastic'),
+  'volumes-at': z
+    .enum(['start', 'mid'])
+    .default('start')
+    .describe('When acts are counted in a cycle: `start` (everyone who passes the logigramme) or `mid` (half-cycle correction: people who leave the stratum during the cycle count half).'),
 });
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
-import { header, Id, Parameter, SourceRef, Sources, Text, TransitionKey } from './common.js';
+import { header, Id, SourceRef, Sources, Text, TimeVarying, TransitionKey } from './common.js';
 
 /** At most MAX_PEOPLE (src/sim/distributions/forms.ts): over a hundred times the world's population. */
 const MAX_PEOPLE = 1e12;
@@ -14,7 +14,7 @@ export const TerritoryPyramid = z.strictObject({
   counts: z.record(Id, Count).describe('People per stratum at the start of the simulation.'),
   source: SourceRef.optional(),
   note: z.string().optional(),
-  multipliers: z.record(TransitionKey, Parameter).optional().describe('Local epidemiology relative to the pyramid: p → 1 − (1 − p)^m.'),
+  multipliers: z.record(TransitionKey, TimeVarying).optional().describe('Local epidemiology relative to the pyramid: p → 1 − (1 − p)^m.'),
 });
 
 export const TerritoryDocument = z.strictObject({
