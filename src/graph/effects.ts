@@ -24,16 +24,32 @@ export interface EffectCombinations {
 /**
  * Follows the reachable nodes from `start` in topological order: the sets arriving at a node are
  * the union of the sets leaving its predecessors; a node adds its own effects (`maskOf(id)`) to
- * every set passing through it. A node whose sets number more than `cap` passes on only the first
+ * every set passing through it. With `lasting`, the sets entering at `start` are also those the
+ * enrolled carry from their earlier passages. A node whose sets number more than `cap` passes on only the first
  * `cap + 1` (enough to report that the limit is exceeded, and bounded work). Nodes on a loop are
  * left out (the simulation refuses loops first).
  */
-export function effectCombinations(nodes: FlowNodes, start: string, maskOf: (id: string) => number, cap = MAX_EFFECT_COMBINATIONS): EffectCombinations {
+export function effectCombinations(nodes: FlowNodes, start: string, maskOf: (id: string) => number, cap = MAX_EFFECT_COMBINATIONS, lasting = 0): EffectCombinations {
+  // Enrolled people who stay enrolled enter again with the lasting effects they met (the bits of
+  // `lasting`, docs/simulation.md "Program dynamics"): the sets entering are 0 and those carried,
+  // until no new carried set appears (at most 2^effects rounds, far fewer in practice: each round
+  // adds a set or stops).
+  let entering = new Set([0]);
+  for (;;) {
+    const found = combinationsFrom(nodes, start, maskOf, cap, entering);
+    const carried = new Set(entering);
+    for (const mask of found.leaving) if (carried.size <= cap) carried.add(mask & lasting);
+    if (carried.size === entering.size) return found;
+    entering = carried;
+  }
+}
+
+function combinationsFrom(nodes: FlowNodes, start: string, maskOf: (id: string) => number, cap: number, entering: Set<number>): EffectCombinations {
   const arriving = new Map<string, Set<number>>();
   const leaving = new Set<number>();
   const largest = { count: 0, at: start };
   const { order } = topologicalOrder(nodes, start);
-  arriving.set(start, new Set([0]));
+  arriving.set(start, new Set(entering));
   const add = (target: Set<number>, mask: number) => {
     if (target.size <= cap) target.add(mask);
   };

@@ -10,9 +10,9 @@ import { t } from '../i18n/catalogue.js';
 import { type FlowNodes, topologicalOrder as graphTopologicalOrder } from '../graph/flow.js';
 import { byCodePoint } from '../language/order.js';
 import { emptyRecord, hasOwnKey, ownValue } from '../language/records.js';
-import { PERIODS_PER_YEAR, parseTransition } from '../language/schemas/common.js';
+import { PERIODS_PER_YEAR, parseTransition, type TimeVarying } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
-import { parseFrequency } from '../language/schemas/logigramme.js';
+import { parseFrequency, parseMoveTo } from '../language/schemas/logigramme.js';
 import type { PyramidDocument } from '../language/schemas/pyramid.js';
 import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
@@ -38,7 +38,30 @@ export interface CompiledNode {
   /** Edge index (in `edges`) of `next`, and of each branch. */
   edge: number;
   branchEdges: number[];
+  /** Index in `Model.moves` of the node's `move-to`, or −1; θ slot of its share (−1: everybody). */
+  move: number;
+  moveShare: number;
 }
+
+/** How an effect fades after the passage: see docs/simulation.md, "Lasting and waning effects". */
+export type Waning = 'none' | 'linear' | 'exponential';
+
+export interface CompiledEffect {
+  from: number;
+  to: number;
+  /** θ slot of the hazard ratio. */
+  hr: number;
+  /** Cycles during which the effect applies after the passage (≥ 1). */
+  duration: number;
+  waning: Waning;
+  /** θ slot of the half-life in cycles (exponential waning), or −1. */
+  halfLife: number;
+  /** False with `after-exit: stop`: the effect applies only in the cycle of a passage. */
+  afterExit: boolean;
+}
+
+/** A value that changes with the calendar year: θ slots per year (the last holds), or a trend. */
+export type YearSeries = { kind: 'by-year'; slots: number[] } | { kind: 'trend'; start: number; change: number };
 
 export interface CompiledLogigramme {
   id: string;
@@ -52,7 +75,15 @@ export interface CompiledLogigramme {
    * θ slot of the hazard ratio). Effects on other strata's transitions change nothing (lint's
    * effect-targets-transition reports them) and get no bit.
    */
-  effects: { from: number; to: number; hr: number }[];
+  effects: CompiledEffect[];
+  /**
+   * 1 + the largest age (cycles since the passage) at which one of the effects can still apply
+   * after the person left the program: 1 when no effect lasts beyond its cycle. Bounds the
+   * time-since-exposure sub-compartments.
+   */
+  lastingCycles: number;
+  /** The bits of the effects with a `duration` above 1: those an enrolled person keeps from one passage to the next. */
+  lastingMask: number;
 }
 
 export interface CompiledAction {
@@ -86,11 +117,32 @@ export interface Coverage {
   relativeTo: 'baseline' | null;
 }
 
+/** What a program does in one stratum. */
+export interface ArmStratum {
+  logigramme: number;
+  coverage: Coverage;
+  /** θ slot of the annual retention, or −1: enrolment drawn afresh every cycle (no memory). */
+  retention: number;
+  /** `on-transfer: keep` (the default): enrolled people stay enrolled in a stratum the program covers. */
+  keepOnTransfer: boolean;
+}
+
+/** A program cost of one arm: per territory and year, or per enrolled person-year in some strata. */
+export interface ArmCost {
+  /** Index in `Model.programCosts`. */
+  cost: number;
+  kind: 'per-year' | 'per-enrolled-year';
+  value: number;
+  /** Per stratum: whether its enrolled person-years count (per-enrolled-year). */
+  strata: boolean[];
+}
+
 export interface CompiledArm {
   id: string;
   title: string;
   /** Per stratum: logigramme index and coverage, or null when the program does nothing there. */
-  strata: ({ logigramme: number; coverage: Coverage } | null)[];
+  strata: (ArmStratum | null)[];
+  costs: ArmCost[];
 }
 
 export interface CompiledTerritory {
@@ -99,8 +151,10 @@ export interface CompiledTerritory {
   population: number;
   /** Start counts per state (strata then exits). */
   counts: number[];
-  /** Per transition index: θ slot of the local multiplier, or −1. */
+  /** Per transition index: θ slot of the local multiplier (its year-1 value), or −1. */
   multipliers: number[];
+  /** Per transition index: the multiplier's values by year when it changes with the year, else null. */
+  multiplierSeries: (YearSeries | null)[];
   workforce: Record<string, number>;
 }
 
@@ -124,10 +178,20 @@ export interface Model {
   /** Per stratum: whether any arm enrols people in a logigramme there. */
   enrolledStrata: boolean[];
   /** Transitions of the pyramid; rows[s] lists the indices of transitions leaving stratum s. */
-  transitions: { from: number; to: number; p: number; key: string }[];
+  /** `p`: θ slot of the year-1 probability; `series`: its values by year when it changes with the year. */
+  transitions: { from: number; to: number; p: number; key: string; series: YearSeries | null }[];
   rows: number[][];
-  inflows: { to: number; kind: 'count' | 'rate'; value: number; of: number }[];
-  events: { name: string; transitions: number[] }[];
+  inflows: { to: number; kind: 'count' | 'rate'; value: number; of: number; series: YearSeries | null }[];
+  /** Named events: sums of transitions' flows and of detection moves. */
+  events: { name: string; transitions: number[]; moves: number[] }[];
+  /** Detection moves (`move-to` nodes), in the order of the logigrammes and their nodes. */
+  moves: { key: string; from: number; to: number; logigramme: string; node: string }[];
+  /** Whether a transition probability or a multiplier changes with the year (rows are recomputed each year). */
+  timeVarying: boolean;
+  /** When acts are counted in a cycle: docs/simulation.md, "Timing of acts". */
+  volumesAt: 'start' | 'mid';
+  /** Program costs besides the acts, over both arms: id, title, payer, and the arms that have it. */
+  programCosts: { id: string; title: string; payer: string; arms: Arm[] }[];
   logigrammes: CompiledLogigramme[];
   actions: CompiledAction[];
   actors: CompiledActor[];
@@ -168,6 +232,24 @@ class ParameterRegistry {
 function placeOf(doc: LoadedDocument, docPath: (string | number)[], name: string): Place {
   const range = locate(doc.source, doc.document, docPath);
   return { name, file: doc.source.file, line: range.start.line, column: range.start.column };
+}
+
+/**
+ * Registers a value that may change with the year (docs/simulation.md, "Parameters that change
+ * over time"): its year-1 slot, and its series when it has more than one value. A trend's
+ * annual change may be any number: the year's value is checked against `constraint` at run time.
+ */
+function addTimeVarying(registry: ParameterRegistry, value: TimeVarying, doc: LoadedDocument, docPath: (string | number)[], name: string, constraint: Constraint): { slot: number; series: YearSeries | null } {
+  if (typeof value === 'object' && 'by-year' in value) {
+    const slots = value['by-year'].map((v, k) => registry.add(v, placeOf(doc, [...docPath, 'by-year', k], t('sim.param.by-year', { name, year: k + 1 })), constraint));
+    return { slot: slots[0]!, series: slots.length > 1 ? { kind: 'by-year', slots } : null };
+  }
+  if (typeof value === 'object' && 'trend' in value) {
+    const start = registry.add(value.trend.start, placeOf(doc, [...docPath, 'trend', 'start'], name), constraint);
+    const change = registry.add(value.trend['annual-change'], placeOf(doc, [...docPath, 'trend', 'annual-change'], t('sim.param.annual-change', { name })), 'any');
+    return { slot: start, series: { kind: 'trend', start, change } };
+  }
+  return { slot: registry.add(value, placeOf(doc, docPath, name), constraint), series: null };
 }
 
 /** The reachable nodes in topological order (src/graph), refusing loops: repetition is a frequency. */
@@ -220,8 +302,10 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   const events = compileEvents(compiler);
   const actors = compileActors(compiler);
   const logigrammes = new LogigrammeCompiler(compiler, actors);
-  const arms = compileArms(compiler, logigrammes, [s.baseline, s.program]);
+  const programCosts: Model['programCosts'] = [];
+  const arms = compileArms(compiler, logigrammes, [s.baseline, s.program], programCosts);
   const territories = s.territories.map((territoryId) => compileTerritory(compiler, territoryId, states));
+  addMovesToEvents(events, logigrammes);
   const used = new Set<string>([pyramidDoc.source.absolutePath, scenario.source.absolutePath]);
   for (const doc of workspace.index.Actors.values()) used.add(doc.source.absolutePath);
   for (const l of logigrammes.logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
@@ -247,6 +331,10 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     rows,
     inflows,
     events,
+    moves: logigrammes.moves,
+    timeVarying: transitions.some((tr) => tr.series !== null) || territories.some((territory) => territory.multiplierSeries.some((m) => m !== null)),
+    volumesAt: s['volumes-at'],
+    programCosts,
     logigrammes: logigrammes.logigrammes,
     actions: logigrammes.actions,
     actors,
@@ -281,7 +369,8 @@ function compileTransitions(compiler: Compiler): Pick<Model, 'transitions' | 'ro
     const to = stateIndex.get(tr.to)!;
     if (from === to) throw new ModelError(t('sim.model.transition-to-itself', { from: tr.from, to: tr.to }), placeOf(pyramidDoc, ['transitions', i], 'transition'));
     const name = t('sim.param.transition', { from: tr.from, to: tr.to, pyramid: pyramid.id });
-    return { from, to, key: `${tr.from}->${tr.to}`, p: registry.add(tr.p, placeOf(pyramidDoc, ['transitions', i, 'p'], name), 'probability') };
+    const { slot, series } = addTimeVarying(registry, tr.p, pyramidDoc, ['transitions', i, 'p'], name, 'probability');
+    return { from, to, key: `${tr.from}->${tr.to}`, p: slot, series };
   });
   transitions.forEach((tr, i) => compiler.transitionIndex.set(tr.key, i));
   if (compiler.transitionIndex.size !== transitions.length) throw new ModelError(t('sim.model.transition-twice', { pyramid: pyramid.id }), placeOf(pyramidDoc, ['transitions'], 'transitions'));
@@ -294,14 +383,21 @@ function compileInflows(compiler: Compiler): Model['inflows'] {
   return pyramid.inflows.map((inflow, i) => {
     const to = stateIndex.get(inflow.to)!;
     if (inflow.count !== undefined) {
-      return { to, kind: 'count' as const, of: -1, value: registry.add(inflow.count, placeOf(pyramidDoc, ['inflows', i, 'count'], t('sim.param.inflow-count', { to: inflow.to })), 'non-negative') };
+      const { slot, series } = addTimeVarying(registry, inflow.count, pyramidDoc, ['inflows', i, 'count'], t('sim.param.inflow-count', { to: inflow.to }), 'non-negative');
+      return { to, kind: 'count' as const, of: -1, value: slot, series };
     }
-    return {
-      to,
-      kind: 'rate' as const,
-      of: inflow.of === 'population' ? -1 : stateIndex.get(inflow.of!)!,
-      value: registry.add(inflow.rate!, placeOf(pyramidDoc, ['inflows', i, 'rate'], t('sim.param.inflow-rate', { to: inflow.to })), 'non-negative'),
-    };
+    const { slot, series } = addTimeVarying(registry, inflow.rate!, pyramidDoc, ['inflows', i, 'rate'], t('sim.param.inflow-rate', { to: inflow.to }), 'non-negative');
+    return { to, kind: 'rate' as const, of: inflow.of === 'population' ? -1 : stateIndex.get(inflow.of!)!, value: slot, series };
+  });
+}
+
+/** Each move counts in the event its `move-to` names: one of the pyramid's, or a new one after them. */
+function addMovesToEvents(events: Model['events'], logigrammes: LogigrammeCompiler): void {
+  logigrammes.moveEvents.forEach((name, move) => {
+    if (name === null) return;
+    let event = events.find((e) => e.name === name);
+    if (!event) events.push((event = { name, transitions: [], moves: [] }));
+    event.moves.push(move);
   });
 }
 
@@ -309,6 +405,7 @@ function compileEvents(compiler: Compiler): Model['events'] {
   const { pyramid, pyramidDoc, transitionIndex } = compiler;
   return Object.entries(pyramid.events ?? {}).map(([name, flows]) => ({
     name,
+    moves: [],
     transitions: flows.map((flow, k) => {
       const tr = parseTransition(flow)!;
       const index = transitionIndex.get(`${tr.from}->${tr.to}`);
@@ -342,6 +439,9 @@ function compileActors(compiler: Compiler): CompiledActor[] {
 class LogigrammeCompiler {
   readonly logigrammes: CompiledLogigramme[] = [];
   readonly actions: CompiledAction[] = [];
+  readonly moves: Model['moves'] = [];
+  /** Per move: the event named by its `move-to`, or null. */
+  readonly moveEvents: (string | null)[] = [];
   private readonly index = new Map<string, number>();
   private readonly actorIndex: Map<string, number>;
 
@@ -374,17 +474,20 @@ class LogigrammeCompiler {
       });
     }
     this.index.set(id, this.logigrammes.length);
-    this.logigrammes.push({ id, title: doc.value.title, stratum, nodes, edges, effects });
+    const lastingCycles = Math.max(1, ...effects.map((e) => (e.afterExit ? e.duration : 1)));
+    const lastingMask = effects.reduce((mask, e, b) => (e.duration > 1 ? mask | (1 << b) : mask), 0);
+    this.logigrammes.push({ id, title: doc.value.title, stratum, nodes, edges, effects, lastingCycles, lastingMask });
     return this.logigrammes.length - 1;
   }
 
   private node(doc: LoadedDocument<'Logigramme'>, nodeId: string, position: Map<string, number>, stratum: number, effects: CompiledLogigramme['effects']): CompiledNode {
     const node = doc.value.nodes[nodeId]!;
-    const compiled: CompiledNode = { id: nodeId, type: node.type, label: node.label, next: -1, action: -1, effectMask: 0, branches: [], edge: -1, branchEdges: [] };
+    const compiled: CompiledNode = { id: nodeId, type: node.type, label: node.label, next: -1, action: -1, effectMask: 0, branches: [], edge: -1, branchEdges: [], move: -1, moveShare: -1 };
     if ('next' in node && node.next !== undefined) compiled.next = position.get(node.next)!;
     if (node.type === 'action') {
       compiled.effectMask = this.effects(doc, nodeId, stratum, effects);
       compiled.action = this.action(doc, nodeId);
+      this.move(doc, nodeId, stratum, compiled);
     }
     if (node.type === 'decision') compiled.branches = this.branches(doc, nodeId, position);
     return compiled;
@@ -401,15 +504,39 @@ class LogigrammeCompiler {
       if (!transitionIndex.has(`${tr.from}->${tr.to}`)) {
         throw new ModelError(t('sim.model.effect-unknown-transition', { transition: effect.transition, pyramid: pyramid.id }), placeOf(doc, [...path, 'transition'], 'effect'), t('sim.model.effect-unknown-transition.hint'));
       }
-      const hr = registry.add(effect.hr, placeOf(doc, [...path, 'hr'], t('sim.param.hazard-ratio', { transition: effect.transition, node: `${doc.id}/${nodeId}` })), 'positive');
+      const where = { transition: effect.transition, node: `${doc.id}/${nodeId}` };
+      const hr = registry.add(effect.hr, placeOf(doc, [...path, 'hr'], t('sim.param.hazard-ratio', where)), 'positive');
+      const waning = effect.waning ?? 'none';
+      const halfLife = effect['half-life'] === undefined ? -1 : registry.add(effect['half-life'], placeOf(doc, [...path, 'half-life'], t('sim.param.half-life', where)), 'positive');
+      const duration = effect.duration ?? 1;
+      if (duration < 1) throw new ModelError(t('sim.model.effect-duration', { ...where, duration }), placeOf(doc, [...path, 'duration'], 'duration'), t('sim.model.run-lint'));
+      if (waning === 'exponential' && halfLife < 0) throw new ModelError(t('sim.model.effect-half-life', where), placeOf(doc, [...path, 'waning'], 'waning'), t('sim.model.run-lint'));
       if (stateIndex.get(tr.from) !== stratum) continue;
       if (effects.length >= MAX_EFFECTS_PER_LOGIGRAMME) {
         throw new ModelError(t('sim.model.too-many-effects', { logigramme: doc.id, max: MAX_EFFECTS_PER_LOGIGRAMME }), placeOf(doc, [...path, 'hr'], 'effects'), t('sim.model.too-many-effects.hint'));
       }
       mask |= 1 << effects.length;
-      effects.push({ from: stratum, to: stateIndex.get(tr.to)!, hr });
+      effects.push({ from: stratum, to: stateIndex.get(tr.to)!, hr, duration, waning, halfLife, afterExit: effect['after-exit'] !== 'stop' });
     }
     return mask;
+  }
+
+  /** A node's `move-to`: the move it makes (a stratum of the pyramid other than its own) and its share's slot. */
+  private move(doc: LoadedDocument<'Logigramme'>, nodeId: string, stratum: number, compiled: CompiledNode): void {
+    const { stateIndex, pyramid, registry } = this.compiler;
+    const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'action' }>;
+    const move = parseMoveTo(node['move-to']);
+    if (!move) return;
+    const path = ['nodes', nodeId, 'move-to'];
+    const to = stateIndex.get(move.stratum);
+    if (to === undefined || to >= pyramid.strata.length || to === stratum) {
+      throw new ModelError(t('sim.model.move-target', { node: `${doc.id}/${nodeId}`, target: move.stratum, pyramid: pyramid.id }), placeOf(doc, path, 'move-to'), t('sim.model.run-lint'));
+    }
+    const id = `${doc.id}/${nodeId}`;
+    if (move.p !== undefined) compiled.moveShare = registry.add(move.p, placeOf(doc, typeof node['move-to'] === 'object' ? [...path, 'p'] : path, t('sim.param.move-share', { node: id })), 'probability');
+    compiled.move = this.moves.length;
+    this.moves.push({ key: `${pyramid.strata[stratum]!.id}->${move.stratum}@${id}`, from: stratum, to, logigramme: doc.id, node: nodeId });
+    this.moveEvents.push(move.event ?? null);
   }
 
   private action(doc: LoadedDocument<'Logigramme'>, nodeId: string): number {
@@ -456,7 +583,7 @@ class LogigrammeCompiler {
 }
 
 /** Baseline then program: per stratum, the logigramme and the coverage. */
-function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, programIds: string[]): CompiledArm[] {
+function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, programIds: string[], programCosts: Model['programCosts']): CompiledArm[] {
   const { workspace, pyramid, stateIndex, registry } = compiler;
   return programIds.map((programId, armIndex) => {
     const doc = workspace.index.Program.get(programId)!;
@@ -481,9 +608,30 @@ function compileArms(compiler: Compiler, logigrammes: LogigrammeCompiler, progra
         // Increments on the baseline may be negative: their range is checked on the sum (clamped).
         coverage = { relativeTo, slots: entry.coverage.ramp.map((value, k) => registry.add(value, where(k), relativeTo ? 'any' : 'probability')) };
       } else coverage = { relativeTo: null, slots: [registry.add(entry.coverage, where(), 'probability')] };
-      strata[stratum] = { logigramme, coverage };
+      const retention = entry.retention === undefined ? -1 : registry.add(entry.retention, placeOf(doc, ['strata', stratumId, 'retention'], t('sim.param.retention', { stratum: stratumId, program: programId })), 'probability');
+      strata[stratum] = { logigramme, coverage, retention, keepOnTransfer: entry['on-transfer'] !== 'drop' };
     }
-    return { id: programId, title: doc.value.title, strata };
+    return { id: programId, title: doc.value.title, strata, costs: compileArmCosts(compiler, doc, armIndex, programCosts) };
+  });
+}
+
+/** A program's `costs`, in the order written, each registered once in `programCosts` by id. */
+function compileArmCosts(compiler: Compiler, doc: LoadedDocument<'Program'>, armIndex: number, programCosts: Model['programCosts']): ArmCost[] {
+  const { pyramid, stateIndex, registry } = compiler;
+  return Object.entries(doc.value.costs ?? {}).map(([id, cost]) => {
+    let index = programCosts.findIndex((c) => c.id === id);
+    if (index < 0) index = programCosts.push({ id, title: cost.title, payer: cost.payer, arms: [] }) - 1;
+    programCosts[index]!.arms.push(ARMS[armIndex]!);
+    const kind = cost['per-year'] !== undefined ? ('per-year' as const) : ('per-enrolled-year' as const);
+    const value = registry.add(cost[kind]!, placeOf(doc, ['costs', id, kind], t('sim.param.program-cost', { cost: id, program: doc.id })), 'non-negative');
+    const listed = cost.strata ?? Object.keys(doc.value.strata);
+    for (const [k, stratumId] of listed.entries()) {
+      const s = stateIndex.get(stratumId);
+      if (s === undefined || s >= pyramid.strata.length || !hasOwnKey(doc.value.strata, stratumId)) {
+        throw new ModelError(t('sim.model.cost-stratum', { cost: id, stratum: stratumId, program: doc.id }), placeOf(doc, ['costs', id, 'strata', k], 'strata'), t('sim.model.run-lint'));
+      }
+    }
+    return { cost: index, kind, value, strata: pyramid.strata.map((stratum) => listed.includes(stratum.id)) };
   });
 }
 
@@ -494,16 +642,20 @@ function compileTerritory(compiler: Compiler, territoryId: string, states: Model
   if (!entry) throw new ModelError(t('sim.model.territory-no-counts', { territory: territoryId, pyramid: pyramid.id }), placeOf(doc, ['pyramids'], 'pyramids'), t('sim.model.territory-no-counts.hint', { pyramid: pyramid.id }));
   const counts = states.map((state) => (state.exit ? 0 : (ownValue(entry.counts, state.id) ?? 0)));
   const multipliers = pyramid.transitions.map(() => -1);
+  const multiplierSeries: (YearSeries | null)[] = pyramid.transitions.map(() => null);
   for (const [key, value] of Object.entries(entry.multipliers ?? {})) {
     const tr = parseTransition(key)!;
     const index = transitionIndex.get(`${tr.from}->${tr.to}`);
-    const place = placeOf(doc, ['pyramids', pyramid.id, 'multipliers', key], t('sim.param.multiplier', { transition: key, territory: territoryId }));
-    if (index === undefined) throw new ModelError(t('sim.model.multiplier-unknown', { transition: key, pyramid: pyramid.id }), place);
-    multipliers[index] = registry.add(value, place, 'positive');
+    const docPath = ['pyramids', pyramid.id, 'multipliers', key];
+    const name = t('sim.param.multiplier', { transition: key, territory: territoryId });
+    if (index === undefined) throw new ModelError(t('sim.model.multiplier-unknown', { transition: key, pyramid: pyramid.id }), placeOf(doc, docPath, name));
+    const { slot, series } = addTimeVarying(registry, value, doc, docPath, name, 'positive');
+    multipliers[index] = slot;
+    multiplierSeries[index] = series;
   }
   const workforce = emptyRecord<number>();
   for (const [actor, w] of Object.entries(doc.value.workforce ?? {})) workforce[actor] = w.fte;
-  return { id: territoryId, title: doc.value.title, population: doc.value.population, counts, multipliers, workforce };
+  return { id: territoryId, title: doc.value.title, population: doc.value.population, counts, multipliers, multiplierSeries, workforce };
 }
 
 /** Every file that holds a document the model uses, hashed, relative to the root, in code-point order. */

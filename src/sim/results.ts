@@ -15,6 +15,7 @@ const SummarySchema = z.object({
   p975: z.number().describe('97.5 % percentile'),
   mcse: z.number().describe('Monte Carlo standard error of the mean: sd/√iterations'),
 });
+const ADDED_MEASURES = new Set<string>(['enrolled', 'programCost']);
 const SeriesSchema = z.array(SummarySchema).describe('One summary per year: years 0…horizon for counts, 1…horizon otherwise.');
 
 export const ResultsSchema = z.object({
@@ -34,7 +35,15 @@ export const ResultsSchema = z.object({
   years: z.array(z.number().int()),
   states: z.array(z.object({ id: z.string(), title: z.string(), exit: z.boolean() })),
   transitions: z.array(z.string()),
-  events: z.array(z.object({ name: z.string(), transitions: z.array(z.string()) })),
+  events: z.array(z.object({ name: z.string(), transitions: z.array(z.string()), moves: z.array(z.string()).optional().describe('Keys of the detection moves the event counts.') })),
+  moves: z
+    .array(z.object({ key: z.string(), from: z.string(), to: z.string(), logigramme: z.string(), node: z.string() }))
+    .optional()
+    .describe('Detection moves (`move-to`): their flows follow the transitions in `flows` under `key`.'),
+  programCosts: z
+    .array(z.object({ id: z.string(), title: z.string(), payer: z.string(), arms: z.array(z.enum(['baseline', 'program'])) }))
+    .optional()
+    .describe('Program costs besides the acts (`programCost` measure, included in `totalCost`).'),
   actions: z.array(z.object({ id: z.string(), logigramme: z.string(), node: z.string(), label: z.string(), actor: z.string() })),
   actors: z.array(z.object({ id: z.string(), title: z.string(), fteMinutesPerYear: z.number() })),
   territories: z.array(z.object({ id: z.string(), title: z.string(), population: z.number().int(), workforce: z.record(z.string(), z.number()) })),
@@ -55,7 +64,13 @@ export const ResultsSchema = z.object({
       territory: z.string().describe('A territory id, or `ensemble` for the sum over the scenario\'s territories.'),
       scale: z.enum(['count', 'per100k']),
       arm: z.enum(['baseline', 'program', 'difference']).describe('`difference` is program − baseline, paired by iteration.'),
-      measures: z.object(Object.fromEntries(MEASURES.map((m) => [m, z.record(z.string(), SeriesSchema)])) as Record<(typeof MEASURES)[number], z.ZodRecord<z.ZodString, typeof SeriesSchema>>),
+      // `enrolled` and `programCost` came with issue 14: a results.json written before has neither.
+      measures: z.object(
+        Object.fromEntries(MEASURES.map((m) => [m, ADDED_MEASURES.has(m) ? z.record(z.string(), SeriesSchema).optional() : z.record(z.string(), SeriesSchema)])) as Record<
+          (typeof MEASURES)[number],
+          z.ZodRecord<z.ZodString, typeof SeriesSchema>
+        >,
+      ),
       totalCost: SeriesSchema,
     }),
   ),
@@ -89,7 +104,9 @@ export function buildResults(model: Model, summaries: Summaries, version: string
     years: Array.from({ length: model.horizon + 1 }, (_, y) => y),
     states: model.states,
     transitions: model.transitions.map((t) => t.key),
-    events: model.events.map((e) => ({ name: e.name, transitions: e.transitions.map((k) => model.transitions[k]!.key) })),
+    events: model.events.map((e) => ({ name: e.name, transitions: e.transitions.map((k) => model.transitions[k]!.key), moves: e.moves.map((m) => model.moves[m]!.key) })),
+    moves: model.moves.map((m) => ({ key: m.key, from: model.states[m.from]!.id, to: model.states[m.to]!.id, logigramme: m.logigramme, node: m.node })),
+    programCosts: model.programCosts.map((c) => ({ id: c.id, title: c.title, payer: c.payer, arms: c.arms })),
     actions: model.actions.map((a) => ({ id: a.id, logigramme: a.logigramme, node: a.node, label: a.label, actor: model.actors[a.actor]!.id })),
     actors: model.actors.map((a) => ({ id: a.id, title: a.title, fteMinutesPerYear: a.fteMinutesPerYear })),
     territories: model.territories.map((t) => ({ id: t.id, title: t.title, population: t.population, workforce: t.workforce })),

@@ -19,7 +19,7 @@ export interface Summary {
 }
 
 export type Series = Summary[];
-export const MEASURES = ['counts', 'flows', 'events', 'inflows', 'persons', 'volumes', 'minutes', 'fte', 'cost'] as const;
+export const MEASURES = ['counts', 'flows', 'events', 'inflows', 'persons', 'volumes', 'enrolled', 'minutes', 'fte', 'cost', 'programCost'] as const;
 export type Measure = (typeof MEASURES)[number];
 export type ArmName = 'baseline' | 'program' | 'difference';
 
@@ -311,10 +311,12 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
   model.states.forEach((state, j) => {
     for (let y = 0; y <= H; y++) list.push({ measure: 'counts', key: state.id, year: y, get: (pair) => builder.recorded(pair, layout.counts + y * model.states.length + j) });
   });
-  model.transitions.forEach((t, k) => {
-    for (let y = 1; y <= H; y++) list.push({ measure: 'flows', key: t.key, year: y, get: (pair) => builder.recorded(pair, layout.flows + (y - 1) * model.transitions.length + k) });
+  // Flows: the transitions, then the detection moves (docs/simulation.md, "Detection moves people").
+  [...model.transitions, ...model.moves].forEach((t, k) => {
+    for (let y = 1; y <= H; y++) list.push({ measure: 'flows', key: t.key, year: y, get: (pair) => builder.recorded(pair, layout.flows + (y - 1) * layout.flowWidth + k) });
   });
   for (const event of model.events) {
+    const columns = [...event.transitions, ...event.moves.map((m) => model.transitions.length + m)];
     for (let y = 1; y <= H; y++) {
       list.push({
         measure: 'events',
@@ -322,8 +324,8 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
         year: y,
         get: (pair) => {
           const total = new Float64Array(model.iterations);
-          for (const k of event.transitions) {
-            const v = builder.recorded(pair, layout.flows + (y - 1) * model.transitions.length + k);
+          for (const k of columns) {
+            const v = builder.recorded(pair, layout.flows + (y - 1) * layout.flowWidth + k);
             for (let i = 0; i < total.length; i++) total[i]! += v[i]!;
           }
           return total;
@@ -331,6 +333,13 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
       });
     }
   }
+  for (let s = 0; s < model.strataCount; s++) {
+    if (!model.enrolledStrata[s]) continue;
+    for (let y = 1; y <= H; y++) list.push({ measure: 'enrolled', key: model.states[s]!.id, year: y, get: (pair) => builder.recorded(pair, layout.enrolled + (y - 1) * model.strataCount + s) });
+  }
+  model.programCosts.forEach((cost, k) => {
+    for (let y = 1; y <= H; y++) list.push({ measure: 'programCost', key: cost.id, year: y, get: (pair) => builder.recorded(pair, layout.programCost + (y - 1) * model.programCosts.length + k) });
+  });
   model.inflows.forEach((inflow, f) => {
     for (let y = 1; y <= H; y++) list.push({ measure: 'inflows', key: `${f + 1}:${model.states[inflow.to]!.id}`, year: y, get: (pair) => builder.recorded(pair, layout.inflows + (y - 1) * model.inflows.length + f) });
   });
@@ -470,9 +479,11 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
       summarizeAll('minutes', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!, { measure: 'fte', key: actor.id, factor: 1 / actor.fteMinutesPerYear });
       summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
     });
+    // The total: every actor's acts, then the program costs (docs/simulation.md, "Program costs").
     summarizeAll('totalCost', 'total', (t, a) => {
       const total = new Float64Array(N);
       for (const c of totals[t * armsCount + a]!.cost) if (c.length === N) addInto(total, c);
+      for (let k = 0; k < model.programCosts.length; k++) addRecordedInto(total, builder.recorded(t * armsCount + a, output.layout.programCost + (y - 1) * model.programCosts.length + k));
       return total;
     });
   }
@@ -550,5 +561,10 @@ function sum(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array 
 }
 
 function addInto(total: Float64Array, values: Float64Array): void {
+  for (let i = 0; i < total.length; i++) total[i]! += values[i]!;
+}
+
+/** `addInto` for recorded (single-precision) values: a separate loop keeps `addInto` monomorphic. */
+function addRecordedInto(total: Float64Array, values: Float32Array): void {
   for (let i = 0; i < total.length; i++) total[i]! += values[i]!;
 }

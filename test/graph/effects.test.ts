@@ -238,3 +238,33 @@ describe('effect combinations', () => {
     expect(r.largest).toEqual({ count: 0, at: 'nowhere' });
   });
 });
+
+describe('effect combinations with lasting effects (issue 14)', () => {
+  /** start → d (three exclusive branches: a1 [1], a2 [2], a3 [4], or none) → fin. */
+  const exclusive: FlowNodes = {
+    start: { type: 'start', next: 'd' },
+    d: { type: 'decision', branches: [{ next: 'a1' }, { next: 'a2' }, { next: 'a3' }, { next: 'fin' }] },
+    a1: { type: 'action', next: 'fin' },
+    a2: { type: 'action', next: 'fin' },
+    a3: { type: 'action', next: 'fin' },
+    fin: { type: 'end' },
+  };
+  const exclusiveMasks = masks({ a1: 1, a2: 2, a3: 4 });
+
+  it('one passage: the sets are {}, {1}, {2}, {4}', () => {
+    expect(sorted(effectCombinations(exclusive, 'start', exclusiveMasks).leaving)).toEqual([0, 1, 2, 4]);
+  });
+
+  it('the enrolled enter again with the lasting ones: every union of lasting sets, 2³ = 8 when all three last', () => {
+    const r = effectCombinations(exclusive, 'start', exclusiveMasks, MAX_EFFECT_COMBINATIONS, 1 | 2 | 4);
+    expect(sorted(r.arriving.get('start'))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(sorted(r.leaving)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('only lasting effects are carried: with effect 4 of one cycle, {4} never enters again', () => {
+    const r = effectCombinations(exclusive, 'start', exclusiveMasks, MAX_EFFECT_COMBINATIONS, 1 | 2);
+    // Entering: {}, {1}, {2}, {1,2}; leaving adds 4 to each of them, or not.
+    expect(sorted(r.arriving.get('start'))).toEqual([0, 1, 2, 3]);
+    expect(sorted(r.leaving)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});

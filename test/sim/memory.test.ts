@@ -20,8 +20,9 @@ describe('issue 12 #8: memory is estimated before it is allocated', () => {
   it('the per-iteration figure is the records of a layout counted by hand, plus the draws, times the slack', async () => {
     const model = await modelOf(FIXED, 'fixed', { iterations: 1000 });
     // The test model over 6 years: 4 states (S0, S1, S2, dead) at the end of years 0…6 = 28; 6
-    // transitions × 6 years = 36; 1 inflow × 6 = 6; 2 actions (test, coaching) × 6 = 12: 82 values.
-    const recordBytes = 2 /* territories */ * 2 /* arms */ * 82 * 4;
+    // transitions × 6 years = 36; 1 inflow × 6 = 6; 2 actions (test, coaching) × 6 = 12; enrolled
+    // person-years of 3 strata × 6 = 18 (no move, no program cost): 100 values.
+    const recordBytes = 2 /* territories */ * 2 /* arms */ * 100 * 4;
     const drawBytes = model.parameters.specs.length * 8;
     const estimate = estimateRunMemory(model, 1);
     expect(estimate.perIteration).toBe(Math.ceil((recordBytes + drawBytes) * SUMMARY_SLACK) + SUMMARY_COPIES * 8);

@@ -579,9 +579,11 @@ describe('results.json', () => {
     ]);
     expect(results.transitions).toEqual(['S1->S2', 'S1->dead', 'S2->dead']);
     expect(results.events).toEqual([
-      { name: 'new-cases', transitions: ['S1->S2'] },
-      { name: 'deaths', transitions: ['S1->dead', 'S2->dead'] },
+      { name: 'new-cases', transitions: ['S1->S2'], moves: [] },
+      { name: 'deaths', transitions: ['S1->dead', 'S2->dead'], moves: [] },
     ]);
+    expect(results.moves).toEqual([]);
+    expect(results.programCosts).toEqual([]);
     expect(results.actions).toEqual([
       { id: 'l1/screen', logigramme: 'l1', node: 'screen', label: 'Screen', actor: 'nurse' },
       { id: 'l1/treat', logigramme: 'l1', node: 'treat', label: 'Treat', actor: 'gp' },
@@ -654,8 +656,9 @@ describe('summary.csv', () => {
     const lines = csv.slice(0, -1).split('\n');
     expect(lines[0]).toBe('territory;scale;arm;measure;key;year;mean;sd;median;p2_5;p97_5;mcse');
     // Per block: counts 4 states × 4 years = 16; 3 years × (3 flows + 2 events + 2 inflows +
-    // 4 persons + 4 volumes + 3 × 3 actor measures + 1 total cost) = 75; 91 rows × 18 blocks.
-    expect(lines).toHaveLength(1 + 18 * 91);
+    // 4 persons + 4 volumes + 1 enrolled stratum (S1) + 3 × 3 actor measures + 1 total cost) =
+    // 78; 94 rows × 18 blocks.
+    expect(lines).toHaveLength(1 + 18 * 94);
     expect(lines.every((l) => l.split(';').length === 12)).toBe(true);
     // The first rows: paris, count, baseline, counts of S0 at years 0…3 (500 + 230 a year).
     expect(lines.slice(1, 5)).toEqual(['paris;count;baseline;counts;S0;0;500;0;500;500;500;0', 'paris;count;baseline;counts;S0;1;730;0;730;730;730;0', 'paris;count;baseline;counts;S0;2;960;0;960;960;960;0', 'paris;count;baseline;counts;S0;3;1190;0;1190;1190;1190;0']);

@@ -111,6 +111,18 @@ const CASES: Case[] = [
   { site: 'sim.param.problem', edit: replace('minutes-per-act: 20,', 'minutes-per-act: { gamma: { mean: 1, sd: 1e-200 } },'), rule: 'parameter-feasible', severity: 'error', refusal: /not representable/ },
   { site: 'sim.draw.out-of-range', edit: replace('cost-per-act: 30,', 'cost-per-act: { lognormal: { median: 1e8, ci95: [1e4, 1e12] } },'), rule: 'parameter-feasible', severity: 'warning', refusal: /cost per act of gp is [\d.e+]+ in iteration \d+; expected a number ≥ 0, at most 10⁹ in magnitude/, iterations: 100 },
   { site: 'sim.draw.too-many-entrants', edit: replace('{ to: S0, count: 40, source: t }', '{ to: S0, rate: 30, of: S0, source: t }'), rule: 'inflow-growth', severity: 'warning', refusal: /would bring it beyond 10¹² people/ },
+  { site: 'sim.model.effect-duration', edit: replace('- { transition: S1->S2, hr: 0.5 }', '- { transition: S1->S2, hr: 0.5, duration: 0 }'), rule: 'effect-duration', severity: 'error', refusal: /lasts 0 cycles: a duration is at least 1/ },
+  { site: 'sim.model.effect-half-life', edit: replace('- { transition: S1->S2, hr: 0.5 }', '- { transition: S1->S2, hr: 0.5, duration: 3, waning: exponential }'), rule: 'effect-duration', severity: 'error', refusal: /wanes exponentially but has no `half-life`/ },
+  { site: 'sim.model.move-target', edit: replace('    frequency: { times: 3, per: year }\n    effects:', '    frequency: { times: 3, per: year }\n    move-to: S1\n    effects:'), rule: 'move-to-stratum', severity: 'error', refusal: /moves people to S1, which is not another stratum of pyramid test-pyramid/ },
+  {
+    site: 'sim.model.cost-stratum',
+    edit: replace('  S1: { logigramme: test-s1, coverage: 0.3 }', '  S1: { logigramme: test-s1, coverage: 0.3 }\ncosts:\n  c: { title: Coordination, payer: ars, per-enrolled-year: 10, strata: [S2] }'),
+    rule: 'program-cost-strata',
+    severity: 'error',
+    refusal: /counts stratum S2, which the program does not cover/,
+  },
+  // A trend that carries a probability above 1 within the horizon: 0.5 × (1 + 3) = 2 in year 2.
+  { site: 'sim.draw.year-value', edit: replace('- { from: S0, to: S1, p: 0.05, source: t }', '- { from: S0, to: S1, p: { trend: { start: 0.5, annual-change: 3 } }, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /is 2 in year 2 \(iteration 0\): expected a probability in \[0, 1\]/ },
   { site: 'sim.internal.effect-combinations', edit: (t) => useLogigramme('combinations')(append(manyEffects('combinations', 7, true))(t)), rule: 'effect-combinations', severity: 'error', refusal: /more than 64 combinations of effects/ },
 ];
 

@@ -163,6 +163,54 @@ export const simMessages = defineMessages({
     en: (p: { actor: string }) => `cost per act of ${p.actor}`,
     fr: (p: { actor: string }) => `coût par acte de ${p.actor}`,
   },
+  'sim.param.by-year': {
+    en: (p: { name: string; year: number }) => `${p.name}, year ${p.year}`,
+    fr: (p: { name: string; year: number }) => `${p.name}, année ${p.year}`,
+  },
+  'sim.param.annual-change': {
+    en: (p: { name: string }) => `annual change of ${p.name}`,
+    fr: (p: { name: string }) => `variation annuelle de ${p.name}`,
+  },
+  'sim.param.half-life': {
+    en: (p: { transition: string; node: string }) => `half-life of the effect on ${p.transition} at ${p.node}`,
+    fr: (p: { transition: string; node: string }) => `demi-vie de l'effet sur ${p.transition} au nœud ${p.node}`,
+  },
+  'sim.param.move-share': {
+    en: (p: { node: string }) => `share moved by ${p.node}`,
+    fr: (p: { node: string }) => `part déplacée par ${p.node}`,
+  },
+  'sim.param.retention': {
+    en: (p: { stratum: string; program: string }) => `retention in ${p.stratum} of program ${p.program}`,
+    fr: (p: { stratum: string; program: string }) => `maintien (retention) en ${p.stratum} du programme ${p.program}`,
+  },
+  'sim.param.program-cost': {
+    en: (p: { cost: string; program: string }) => `cost ${p.cost} of program ${p.program}`,
+    fr: (p: { cost: string; program: string }) => `coût ${p.cost} du programme ${p.program}`,
+  },
+  'sim.model.effect-duration': {
+    en: (p: { transition: string; node: string; duration: number }) => `the effect on ${p.transition} at ${p.node} lasts ${p.duration} cycles: a duration is at least 1`,
+    fr: (p: { transition: string; node: string; duration: number }) => `l'effet sur ${p.transition} au nœud ${p.node} dure ${p.duration} cycles : une durée vaut au moins 1`,
+  },
+  'sim.model.effect-half-life': {
+    en: (p: { transition: string; node: string }) => `the effect on ${p.transition} at ${p.node} wanes exponentially but has no \`half-life\``,
+    fr: (p: { transition: string; node: string }) => `l'effet sur ${p.transition} au nœud ${p.node} s'estompe de façon exponentielle mais n'a pas de \`half-life\``,
+  },
+  'sim.model.move-target': {
+    en: (p: { node: string; target: string; pyramid: string }) => `${p.node} moves people to ${p.target}, which is not another stratum of pyramid ${p.pyramid}`,
+    fr: (p: { node: string; target: string; pyramid: string }) => `${p.node} déplace des personnes vers ${p.target}, qui n'est pas une autre strate de la pyramide ${p.pyramid}`,
+  },
+  'sim.model.cost-stratum': {
+    en: (p: { cost: string; stratum: string; program: string }) => `cost ${p.cost} of program ${p.program} counts stratum ${p.stratum}, which the program does not cover`,
+    fr: (p: { cost: string; stratum: string; program: string }) => `le coût ${p.cost} du programme ${p.program} compte la strate ${p.stratum}, que le programme ne couvre pas`,
+  },
+  'sim.draw.year-value': {
+    en: (p: { name: string; value: string; year: number; iteration: number; expected: string }) => `${p.name} is ${p.value} in year ${p.year} (iteration ${p.iteration}): expected ${p.expected}`,
+    fr: (p: { name: string; value: string; year: number; iteration: number; expected: string }) => `${p.name} vaut ${p.value} l'année ${p.year} (itération ${p.iteration}) : attendu ${p.expected}`,
+  },
+  'sim.draw.year-value.hint': {
+    en: 'a trend compounds every year: check `annual-change` against the horizon, or write the values `by-year`',
+    fr: 'une tendance se compose chaque année : vérifiez `annual-change` au regard de l\'horizon, ou écrivez les valeurs `by-year`',
+  },
   'sim.param.hazard-ratio': {
     en: (p: { transition: string; node: string }) => `hazard ratio on ${p.transition} at ${p.node}`,
     fr: (p: { transition: string; node: string }) => `hazard ratio (hr) sur ${p.transition} au nœud ${p.node}`,
