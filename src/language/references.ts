@@ -185,6 +185,8 @@ function logigrammeReferences(check: ReferenceChecker, logigramme: LoadedDocumen
         if (states) transitionEnds(check, effect.transition, states.states, states.strata, [...base, 'effects', i, 'transition']);
         check.sources(effect.source, [...base, 'effects', i, 'source']);
       });
+      const move = node['move-to'];
+      if (typeof move === 'object') check.sources(move.source, [...base, 'move-to', 'source']);
     }
     if (node.type === 'decision') {
       node.branches.forEach((branch, i) => check.sources(branch.source, [...base, 'branches', i, 'source']));
@@ -220,6 +222,7 @@ function programReferences(check: ReferenceChecker, program: LoadedDocument<'Pro
     check.document('Logigramme', entry.logigramme, ['strata', stratum, 'logigramme']);
     check.sources(entry.source, ['strata', stratum, 'source']);
   }
+  for (const [id, cost] of Object.entries(program.value.costs ?? {})) check.sources(cost.source, ['costs', id, 'source']);
 }
 
 export function resolveReferences(workspace: Workspace, doc: LoadedDocument): PathReport[] {

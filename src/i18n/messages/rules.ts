@@ -24,6 +24,16 @@ const countIn = (lang: 'en' | 'fr', n: number) => COUNT_WORDS[lang][n] ?? String
 
 const ticked = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(', ');
 
+/** `in year 3, ` before a finding about a row that changes with the year; nothing otherwise. */
+const inYear = (lang: 'en' | 'fr', year: number | undefined) => (year === undefined ? '' : lang === 'en' ? `in year ${year}, ` : `en année ${year}, `);
+
+/** ` 2 cycles after their passage` for people whose lasting effects have aged; nothing at the passage. */
+const afterPassage = (lang: 'en' | 'fr', age: number | undefined) => {
+  if (age === undefined || age === 0) return '';
+  if (lang === 'en') return age === 1 ? ' one cycle after their passage' : ` ${age} cycles after their passage`;
+  return age === 1 ? ' un cycle après leur passage' : ` ${age} cycles après leur passage`;
+};
+
 const descriptions = defineMessages({
   'rules.start-required.description': {
     en: 'A logigramme has exactly one node of type `start`, and `start:` names it.',
@@ -142,6 +152,26 @@ const descriptions = defineMessages({
   'rules.coverage-relative.description': {
     en: "A coverage relative to the baseline has a baseline coverage to add to: the scenario's baseline covers the stratum, and is not relative itself.",
     fr: "Une couverture relative à la référence a une couverture de référence à laquelle s'ajouter : le programme de référence du scénario couvre la strate, et n'est pas lui-même relatif.",
+  },
+  'rules.move-to-stratum.description': {
+    en: "A `move-to` names a stratum of the logigramme's own pyramid, other than its own stratum: not an exit, not a stratum of another pyramid.",
+    fr: "Un `move-to` désigne une strate de la pyramide du logigramme, autre que sa propre strate : ni une sortie, ni une strate d'une autre pyramide.",
+  },
+  'rules.effect-duration.description': {
+    en: "An effect's `duration` is at least 1 cycle; `waning` has a duration to wane over, exponential waning a `half-life`; a warning for settings that change nothing.",
+    fr: "La durée (`duration`) d'un effet vaut au moins 1 cycle ; un déclin (`waning`) a une durée sur laquelle décliner, un déclin exponentiel une demi-vie (`half-life`) ; un avertissement pour les réglages sans effet.",
+  },
+  'rules.by-year-horizon.description': {
+    en: 'A `by-year` list is no longer than the horizon of the scenarios that use it: values beyond the horizon are never used.',
+    fr: "Une liste `by-year` n'est pas plus longue que l'horizon des scénarios qui l'utilisent : les valeurs au-delà de l'horizon ne servent jamais.",
+  },
+  'rules.program-cost-strata.description': {
+    en: "The `strata` of a program cost are strata of the program: its enrolled people are counted nowhere else.",
+    fr: "Les strates (`strata`) d'un coût de programme sont des strates du programme : ses inscrits ne sont comptés nulle part ailleurs.",
+  },
+  'rules.on-transfer-needs-retention.description': {
+    en: 'A program stratum with `on-transfer` also has `retention`: without it nobody stays enrolled, so `on-transfer` changes nothing.',
+    fr: "Une strate de programme avec `on-transfer` a aussi une rétention (`retention`) : sans elle personne ne reste inscrit, et `on-transfer` ne change rien.",
   },
   'rules.known-reference.description': {
     en: "Every id that names another document resolves: a logigramme's pyramid, a program's logigrammes, a scenario's territories and programs, a referral, a phase.",
@@ -584,6 +614,18 @@ const populations = defineMessages({
     en: 'put effects on fewer, shared steps (for example one action after the branches join), or merge effects on the same transition',
     fr: "placez les effets sur moins d'étapes, partagées (par exemple une action après la jonction des branches), ou regroupez les effets sur une même transition",
   },
+  'rules.parameter-feasible.annual-change': {
+    en: (p: { value: string }) => `an annual change of ${p.value} would make the value zero or negative from year 2 on: a trend's \`annual-change\` is above −1`,
+    fr: (p: { value: string }) => `une variation annuelle de ${p.value} rendrait la valeur nulle ou négative dès l'année 2 : l'\`annual-change\` d'une tendance est supérieur à −1`,
+  },
+  'rules.parameter-feasible.annual-change-may': {
+    en: (p: { low: string }) => `this normal may draw an annual change of −1 or below (its 2.5 % quantile is ${p.low}): the simulation would stop at such a draw`,
+    fr: (p: { low: string }) => `cette loi normale peut tirer une variation annuelle inférieure ou égale à −1 (son quantile à 2,5 % vaut ${p.low}) : la simulation s'arrêterait à ce tirage`,
+  },
+  'rules.parameter-feasible.annual-change.hint': {
+    en: '`annual-change` is a relative change per year: −0.026 is a fall of 2.6 % a year, 0.05 a rise of 5 %',
+    fr: '`annual-change` est une variation relative par an : −0.026 est une baisse de 2,6 % par an, 0.05 une hausse de 5 %',
+  },
   'rules.transition-row-sum.effect': {
     en: (p: { node: string; hr: string; to: string }) => `\`${p.node}\` (hr ${p.hr} on ${p.to})`,
     fr: (p: { node: string; hr: string; to: string }) => `\`${p.node}\` (hr ${p.hr} sur ${p.to})`,
@@ -605,59 +647,73 @@ const populations = defineMessages({
     fr: 'une ligne a une probabilité par destination : fusionnez les deux',
   },
   'rules.transition-row-sum.above-one': {
-    en: (p: { from: string; sum: string; terms: string }) => `the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1, nothing remains for staying`,
-    fr: (p: { from: string; sum: string; terms: string }) =>
-      `la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1 : il ne reste rien pour le maintien dans la strate`,
+    en: (p: { from: string; sum: string; terms: string; year?: number }) =>
+      `${inYear('en', p.year)}the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1, nothing remains for staying`,
+    fr: (p: { from: string; sum: string; terms: string; year?: number }) =>
+      `${inYear('fr', p.year)}la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1 : il ne reste rien pour le maintien dans la strate`,
   },
   'rules.transition-row-sum.above-one.hint': {
     en: 'annual probabilities of leaving a stratum sum to at most 1; check each value',
     fr: "la somme des probabilités annuelles de quitter une strate vaut au plus 1 ; vérifiez chaque valeur",
   },
   'rules.transition-row-sum.upper': {
-    en: (p: { from: string; sum: string; terms: string }) => `the upper plausible values of the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): draws may exceed 1`,
-    fr: (p: { from: string; sum: string; terms: string }) =>
-      `la somme des valeurs hautes plausibles des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}) : des tirages peuvent dépasser 1`,
+    en: (p: { from: string; sum: string; terms: string; year?: number }) =>
+      `${inYear('en', p.year)}the upper plausible values of the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): draws may exceed 1`,
+    fr: (p: { from: string; sum: string; terms: string; year?: number }) =>
+      `${inYear('fr', p.year)}la somme des valeurs hautes plausibles des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}) : des tirages peuvent dépasser 1`,
   },
   'rules.transition-row-sum.upper.hint': {
     en: 'narrow the wider distributions (smaller sd or interval); the simulation stops on a row above 1',
     fr: "resserrez les distributions les plus larges (sd ou intervalle plus petit) ; la simulation s'arrête sur une ligne dont la somme dépasse 1",
   },
   'rules.transition-row-sum.multipliers': {
-    en: (p: { from: string; sum: string; terms: string }) => `with the multipliers, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1`,
-    fr: (p: { from: string; sum: string; terms: string }) => `avec les multiplicateurs, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
+    en: (p: { from: string; sum: string; terms: string; year?: number }) => `${inYear('en', p.year)}with the multipliers, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1`,
+    fr: (p: { from: string; sum: string; terms: string; year?: number }) =>
+      `${inYear('fr', p.year)}avec les multiplicateurs, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
   },
   'rules.transition-row-sum.multipliers.hint': {
     en: 'lower the multiplier; at most everyone leaves a stratum in a cycle',
     fr: 'baissez le multiplicateur ; au plus, tout le monde quitte une strate en un cycle',
   },
   'rules.transition-row-sum.effects': {
-    en: (p: { effects: string; from: string; sum: string; terms: string }) => `for people who met ${p.effects}, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1`,
-    fr: (p: { effects: string; from: string; sum: string; terms: string }) =>
-      `pour les personnes passées par ${p.effects}, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
+    en: (p: { effects: string; from: string; sum: string; terms: string; year?: number; age?: number }) =>
+      `${inYear('en', p.year)}for people who met ${p.effects}${afterPassage('en', p.age)}, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1`,
+    fr: (p: { effects: string; from: string; sum: string; terms: string; year?: number; age?: number }) =>
+      `${inYear('fr', p.year)}pour les personnes passées par ${p.effects}${afterPassage('fr', p.age)}, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
   },
   'rules.transition-row-sum.effects.hint': {
     en: 'a hazard ratio above 1 raises a transition: lower it, or lower the row in the pyramid',
     fr: 'un hazard ratio supérieur à 1 augmente une transition : baissez-le, ou baissez la ligne dans la pyramide',
   },
   'rules.transition-row-sum.effects-upper': {
-    en: (p: { effects: string; from: string; sum: string }) =>
-      `for people who met ${p.effects}, the upper plausible values of the transitions out of ${p.from} sum to ${p.sum}: draws may exceed 1`,
-    fr: (p: { effects: string; from: string; sum: string }) =>
-      `pour les personnes passées par ${p.effects}, la somme des valeurs hautes plausibles des transitions sortant de ${p.from} vaut ${p.sum} : des tirages peuvent dépasser 1`,
+    en: (p: { effects: string; from: string; sum: string; year?: number; age?: number }) =>
+      `${inYear('en', p.year)}for people who met ${p.effects}${afterPassage('en', p.age)}, the upper plausible values of the transitions out of ${p.from} sum to ${p.sum}: draws may exceed 1`,
+    fr: (p: { effects: string; from: string; sum: string; year?: number; age?: number }) =>
+      `${inYear('fr', p.year)}pour les personnes passées par ${p.effects}${afterPassage('fr', p.age)}, la somme des valeurs hautes plausibles des transitions sortant de ${p.from} vaut ${p.sum} : des tirages peuvent dépasser 1`,
   },
   'rules.transition-row-sum.effects-upper.hint': {
     en: "narrow the hazard ratios' or the row's distributions; the simulation stops on a row above 1",
     fr: "resserrez les distributions des hazard ratios ou de la ligne ; la simulation s'arrête sur une ligne dont la somme dépasse 1",
   },
   'rules.transition-row-sum.scenario': {
-    en: (p: { territory: string; logigramme: string; effects: string; from: string; sum: string; terms: string }) =>
-      `in ${p.territory}, for people of ${p.logigramme} who met ${p.effects}, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}) with the territory's multipliers: more than 1`,
-    fr: (p: { territory: string; logigramme: string; effects: string; from: string; sum: string; terms: string }) =>
-      `dans ${p.territory}, avec les multiplicateurs du territoire, pour les personnes de ${p.logigramme} passées par ${p.effects}, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
+    en: (p: { territory: string; logigramme: string; effects: string; from: string; sum: string; terms: string; year?: number; age?: number }) =>
+      `${inYear('en', p.year)}in ${p.territory}, for people of ${p.logigramme} who met ${p.effects}${afterPassage('en', p.age)}, the transitions out of ${p.from} sum to ${p.sum} (${p.terms}) with the territory's multipliers: more than 1`,
+    fr: (p: { territory: string; logigramme: string; effects: string; from: string; sum: string; terms: string; year?: number; age?: number }) =>
+      `${inYear('fr', p.year)}dans ${p.territory}, avec les multiplicateurs du territoire, pour les personnes de ${p.logigramme} passées par ${p.effects}${afterPassage('fr', p.age)}, la somme des transitions sortant de ${p.from} vaut ${p.sum} (${p.terms}), soit plus de 1`,
   },
   'rules.transition-row-sum.scenario.hint': {
     en: "lower the territory's multiplier or the hazard ratio; the simulation stops on a row above 1",
     fr: "baissez le multiplicateur du territoire ou le hazard ratio ; la simulation s'arrête sur une ligne dont la somme dépasse 1",
+  },
+  'rules.transition-row-sum.trend': {
+    en: (p: { from: string; year: number; horizon: number; sum: string; terms: string; territory?: string }) =>
+      `in year ${p.year} of ${p.horizon}${p.territory === undefined ? '' : `, in ${p.territory}`}, the trends make the transitions out of ${p.from} sum to ${p.sum} (${p.terms}): more than 1, where the simulation stops`,
+    fr: (p: { from: string; year: number; horizon: number; sum: string; terms: string; territory?: string }) =>
+      `en année ${p.year} sur ${p.horizon}${p.territory === undefined ? '' : `, dans ${p.territory}`}, les tendances portent la somme des transitions sortant de ${p.from} à ${p.sum} (${p.terms}), soit plus de 1 : la simulation s'arrête là`,
+  },
+  'rules.transition-row-sum.trend.hint': {
+    en: 'a rising `trend` compounds every year: lower its `annual-change`, give the values year by year with `by-year` (the last one holds), or shorten the horizon',
+    fr: "une tendance (`trend`) à la hausse se compose d'année en année : baissez son `annual-change`, donnez les valeurs année par année avec `by-year` (la dernière se maintient), ou raccourcissez l'horizon",
   },
   'rules.territory-counts.no-counts': {
     en: (p: { territory: string; pyramid: string }) => `territory \`${p.territory}\` has no counts for pyramid \`${p.pyramid}\``,
@@ -755,4 +811,112 @@ const populations = defineMessages({
   },
 });
 
-export const rulesMessages = defineMessages({ ...descriptions, ...structure, ...decisions, ...actions, ...numbers, ...populations });
+
+const dynamics = defineMessages({
+  'rules.move-to-stratum.own': {
+    en: (p: { stratum: string }) => `\`move-to: ${p.stratum}\` is this logigramme's own stratum: the move would move nobody`,
+    fr: (p: { stratum: string }) => `\`move-to: ${p.stratum}\` est la strate de ce logigramme : le déplacement ne déplacerait personne`,
+  },
+  'rules.move-to-stratum.own.hint': {
+    en: (p: { others: readonly string[] }) => `name the stratum the detected people belong to: ${ticked(p.others)}`,
+    fr: (p: { others: readonly string[] }) => `nommez la strate à laquelle appartiennent les personnes détectées : ${ticked(p.others)}`,
+  },
+  'rules.move-to-stratum.exit': {
+    en: (p: { exit: string; pyramid: string }) => `\`${p.exit}\` is an exit of pyramid \`${p.pyramid}\`, not a stratum: \`move-to\` moves people between strata`,
+    fr: (p: { exit: string; pyramid: string }) => `\`${p.exit}\` est une sortie de la pyramide \`${p.pyramid}\`, pas une strate : \`move-to\` déplace des personnes d'une strate à une autre`,
+  },
+  'rules.move-to-stratum.exit.hint': {
+    en: (p: { exit: string }) => `reaching ${p.exit} is a transition of the pyramid; to change it here, give the node an effect on that transition`,
+    fr: (p: { exit: string }) => `atteindre ${p.exit} est une transition de la pyramide ; pour la modifier ici, donnez au nœud un effet (\`effects\`) sur cette transition`,
+  },
+  'rules.move-to-stratum.other-pyramid': {
+    en: (p: { target: string; pyramid: string; others: readonly string[] }) =>
+      `${p.target} is a stratum of ${ticked(p.others)}, not of this logigramme's pyramid \`${p.pyramid}\`: people move within their pyramid`,
+    fr: (p: { target: string; pyramid: string; others: readonly string[] }) =>
+      `${p.target} est une strate de ${ticked(p.others)}, pas de la pyramide de ce logigramme, \`${p.pyramid}\` : les personnes se déplacent au sein de leur pyramide`,
+  },
+  'rules.move-to-stratum.unknown': {
+    en: (p: { target: string; pyramid: string }) => `\`move-to: ${p.target}\` names no stratum of pyramid \`${p.pyramid}\``,
+    fr: (p: { target: string; pyramid: string }) => `\`move-to: ${p.target}\` ne désigne aucune strate de la pyramide \`${p.pyramid}\``,
+  },
+  'rules.move-to-stratum.no-other': {
+    en: (p: { pyramid: string }) => `pyramid ${p.pyramid} has no other stratum to move people to: add one, or remove \`move-to\``,
+    fr: (p: { pyramid: string }) => `la pyramide ${p.pyramid} n'a pas d'autre strate où déplacer des personnes : ajoutez-en une, ou retirez \`move-to\``,
+  },
+  'rules.effect-duration.below-one': {
+    en: (p: { duration: number }) => `\`duration: ${p.duration}\`: an effect lasts at least the cycle of the passage, 1`,
+    fr: (p: { duration: number }) => `\`duration: ${p.duration}\` : un effet dure au moins le cycle du passage, soit 1`,
+  },
+  'rules.effect-duration.below-one.hint': {
+    en: 'a duration is a whole number of cycles from 1 (the default: the cycle of the passage only)',
+    fr: "une durée est un nombre entier de cycles à partir de 1 (la valeur par défaut : le seul cycle du passage)",
+  },
+  'rules.effect-duration.waning-without-duration': {
+    en: (p: { waning: string }) => `\`waning: ${p.waning}\` without \`duration\`: the effect lasts the cycle of the passage only, so it has nothing to wane over`,
+    fr: (p: { waning: string }) => `\`waning: ${p.waning}\` sans \`duration\` : l'effet ne dure que le cycle du passage, il n'a donc pas le temps de décliner`,
+  },
+  'rules.effect-duration.waning-over-one': {
+    en: (p: { waning: string }) => `\`waning: ${p.waning}\` with \`duration: 1\`: the effect lasts the cycle of the passage only, so the waning changes nothing`,
+    fr: (p: { waning: string }) => `\`waning: ${p.waning}\` avec \`duration: 1\` : l'effet ne dure que le cycle du passage, le déclin ne change donc rien`,
+  },
+  'rules.effect-duration.waning-without-duration.hint': {
+    en: 'give the number of cycles the effect lasts after the passage (`duration: 5` for five years with yearly cycles), or remove `waning`',
+    fr: "donnez le nombre de cycles pendant lesquels l'effet dure après le passage (`duration: 5` pour cinq ans en cycles annuels), ou retirez `waning`",
+  },
+  'rules.effect-duration.half-life-missing': {
+    en: '`waning: exponential` without `half-life`: the speed of the waning is not given',
+    fr: '`waning: exponential` sans `half-life` : la vitesse du déclin n\'est pas donnée',
+  },
+  'rules.effect-duration.half-life-missing.hint': {
+    en: 'add `half-life`: the cycles after which the log hazard ratio is halved (or use `waning: linear`)',
+    fr: 'ajoutez `half-life` : le nombre de cycles au bout duquel le log du hazard ratio est divisé par deux (ou choisissez `waning: linear`)',
+  },
+  'rules.effect-duration.half-life-unused': {
+    en: (p: { waning: string }) => `\`half-life\` is only used with \`waning: exponential\`; this effect's waning is \`${p.waning}\``,
+    fr: (p: { waning: string }) => `\`half-life\` ne sert qu'avec \`waning: exponential\` ; le déclin de cet effet est \`${p.waning}\``,
+  },
+  'rules.effect-duration.half-life-unused.hint': {
+    en: 'write `waning: exponential`, or remove `half-life`',
+    fr: 'écrivez `waning: exponential`, ou retirez `half-life`',
+  },
+  'rules.effect-duration.stop-with-waning': {
+    en: (p: { waning: string }) =>
+      `with \`after-exit: stop\` the effect is whole while the person is enrolled and stops when they leave, so \`waning: ${p.waning}\` changes nothing`,
+    fr: (p: { waning: string }) =>
+      `avec \`after-exit: stop\`, l'effet est entier pendant l'inscription et s'arrête à la sortie du programme : \`waning: ${p.waning}\` ne change donc rien`,
+  },
+  'rules.effect-duration.stop-with-waning.hint': {
+    en: 'remove `waning`, or write `after-exit: keep` for an effect that fades after the program',
+    fr: "retirez `waning`, ou écrivez `after-exit: keep` pour un effet qui s'estompe après le programme",
+  },
+  'rules.by-year-horizon.beyond': {
+    en: (p: { years: number; scenario: string; horizon: number; unused: number }) =>
+      `this \`by-year\` list gives ${p.years} years, but scenario \`${p.scenario}\` simulates ${p.horizon}: its last ${p.unused === 1 ? 'value is' : `${p.unused} values are`} never used`,
+    fr: (p: { years: number; scenario: string; horizon: number; unused: number }) =>
+      `cette liste \`by-year\` donne ${p.years} années, mais le scénario \`${p.scenario}\` en simule ${p.horizon} : ${p.unused === 1 ? 'sa dernière valeur ne sert' : `ses ${p.unused} dernières valeurs ne servent`} jamais`,
+  },
+  'rules.by-year-horizon.beyond.hint': {
+    en: (p: { horizon: number }) => `keep the first ${p.horizon} values (the last one holds to the horizon), or check that the list starts with year 1`,
+    fr: (p: { horizon: number }) => `gardez les ${p.horizon} premières valeurs (la dernière se maintient jusqu'à l'horizon), ou vérifiez que la liste commence à l'année 1`,
+  },
+  'rules.program-cost-strata.not-in-program': {
+    en: (p: { stratum: string; cost: string; program: string }) => `cost \`${p.cost}\` counts the enrolled people of ${p.stratum}, but program \`${p.program}\` enrols nobody in ${p.stratum}`,
+    fr: (p: { stratum: string; cost: string; program: string }) => `le coût \`${p.cost}\` compte les inscrits de ${p.stratum}, mais le programme \`${p.program}\` n'inscrit personne dans ${p.stratum}`,
+  },
+  'rules.program-cost-strata.no-strata': {
+    en: 'the program has no strata: add the stratum to its `strata`, or remove the cost',
+    fr: "le programme n'a aucune strate : ajoutez la strate à ses `strata`, ou retirez le coût",
+  },
+  'rules.on-transfer-needs-retention.unused': {
+    en: (p: { stratum: string; value: string }) =>
+      `\`on-transfer: ${p.value}\` changes nothing here: without \`retention\`, nobody enrolled in ${p.stratum} stays enrolled into the next cycle`,
+    fr: (p: { stratum: string; value: string }) =>
+      `\`on-transfer: ${p.value}\` ne change rien ici : sans \`retention\`, personne d'inscrit en ${p.stratum} ne le reste au cycle suivant`,
+  },
+  'rules.on-transfer-needs-retention.unused.hint': {
+    en: 'add `retention` (the probability per year of staying enrolled, e.g. 0.8), or remove `on-transfer`',
+    fr: 'ajoutez `retention` (la probabilité par an de rester inscrit, par exemple 0.8), ou retirez `on-transfer`',
+  },
+});
+
+export const rulesMessages = defineMessages({ ...descriptions, ...structure, ...decisions, ...actions, ...numbers, ...populations, ...dynamics });

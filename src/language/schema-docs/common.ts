@@ -129,8 +129,35 @@ const DISTRIBUTIONS: KeyDocs = {
   ),
 };
 
+
+/** Values that change with the calendar year: transition probabilities, inflows, multipliers. */
+const TIME_VARYING: KeyDocs = {
+  'by-year': key(
+    "Valeurs des années 1, 2, … ; la dernière se maintient jusqu'à l'horizon. Chaque valeur est un nombre ou une loi, tirée une fois par itération.",
+    'Values for years 1, 2, …; the last one holds to the horizon. Each value is a number or a distribution, drawn once per iteration.',
+    [0.01, 0.0097, 0.0095],
+  ),
+  trend: key(
+    "Une valeur qui change d'une part constante chaque année : `{start, annual-change}` ; l'année k vaut start × (1 + annual-change)^(k − 1).",
+    'A value that changes by a constant share each year: `{start, annual-change}`; year k takes start × (1 + annual-change)^(k − 1).',
+    { start: 0.01, 'annual-change': -0.026 },
+  ),
+  'trend.start': key(
+    "La valeur de l'année 1 : un nombre ou une loi, avec le domaine du paramètre (une probabilité entre 0 et 1, un effectif ≥ 0…).",
+    "The value in year 1: a number or a distribution, in the parameter's range (a probability between 0 and 1, a count ≥ 0…).",
+    0.01,
+    { beta: { mean: 0.01, sd: 0.001 } },
+  ),
+  'trend.annual-change': key(
+    'Variation relative par an, supérieure à −1 : −0.026 est une baisse de 2,6 % par an, 0.05 une hausse de 5 %. Un nombre ou une loi.',
+    'Relative change per year, above −1: −0.026 is a fall of 2.6 % a year, 0.05 a rise of 5 %. A number or a distribution.',
+    -0.026,
+    { normal: { mean: -0.026, sd: 0.005 } },
+  ),
+};
+
 /** Looked up after the kind's own keys, by suffix (src/language/schema-docs/types.ts). */
-export const COMMON_DOCS: KeyDocs = { ...SOURCES, ...CITATIONS, ...DISTRIBUTIONS };
+export const COMMON_DOCS: KeyDocs = { ...SOURCES, ...CITATIONS, ...DISTRIBUTIONS, ...TIME_VARYING };
 
 /**
  * Titles of the forms a value may take, by the keys of the form (sorted, joined by `,`). Editors
@@ -150,4 +177,8 @@ export const FORM_TITLES: Readonly<Record<string, Bilingual>> = {
   'per,times': { fr: 'fréquence {times, per}', en: 'frequency {times, per}' },
   'ramp,relative-to': { fr: 'rampe de couverture par année', en: 'coverage ramp by year' },
   'grade,note,source': { fr: 'recommandation', en: 'recommendation' },
+  'by-year': { fr: 'valeurs par année', en: 'values by year' },
+  trend: { fr: 'tendance annuelle', en: 'annual trend' },
+  'annual-change,start': { fr: 'valeur de départ et variation annuelle', en: 'start value and annual change' },
+  'event,note,p,source,stratum': { fr: 'déplacement {stratum, p, event}', en: 'move {stratum, p, event}' },
 };

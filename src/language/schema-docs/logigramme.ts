@@ -134,14 +134,15 @@ const ACTION: KeyDocs = {
   ...prefixed('evidence.', EVIDENCE),
   ...prefixed('evidence.*.', EVIDENCE),
   'nodes.*.effects': key(
-    'Ce que ce nœud change dans la pyramide : une liste de `{transition, hr}`. Pour les personnes qui passent ici, la probabilité p de la transition devient 1 − (1 − p)^hr.',
-    'What this node changes in the pyramid: a list of `{transition, hr}`. For people who pass here, the probability p of the transition becomes 1 − (1 − p)^hr.',
+    "Ce que ce nœud change dans la pyramide : une liste de `{transition, hr}`. Pour les personnes qui passent ici, la probabilité p de la transition devient 1 − (1 − p)^hr ; `duration`, `waning`, `half-life` et `after-exit` disent combien de temps l'effet dure après le passage.",
+    'What this node changes in the pyramid: a list of `{transition, hr}`. For people who pass here, the probability p of the transition becomes 1 − (1 − p)^hr; `duration`, `waning`, `half-life` and `after-exit` say how long the effect lasts after the passage.',
     [{ transition: 'S1->S2', hr: { triangular: [0.42, 0.75, 0.9] }, source: 'dpp' }],
   ),
   'nodes.*.effects.*': key(
     'Un effet : une transition de la pyramide et le hazard ratio appliqué.',
     'One effect: a transition of the pyramid and the hazard ratio applied to it.',
     { transition: 'S2->deces', hr: 0.9, source: 'has-2013' },
+    { transition: 'S1->S2', hr: 0.57, duration: 7, waning: 'linear', source: 'dps' },
   ),
   'nodes.*.effects.*.transition': key(
     'La transition de la pyramide que ce nœud modifie, écrite `DE->VERS` avec des identifiants de strate ou de sortie.',
@@ -154,6 +155,52 @@ const ACTION: KeyDocs = {
     { lognormal: { median: 0.9, ci95: [0.8, 1.0125] } },
     0.75,
   ),
+  'nodes.*.effects.*.duration': key(
+    "Nombre de cycles pendant lesquels l'effet s'applique après le dernier passage de la personne, une fois sortie du programme, entier ≥ 1 (1 par défaut : le seul cycle du passage). Au-delà de 1, l'effet reste entier tant que la personne est inscrite.",
+    "Cycles during which the effect applies after the person's last passage, once out of the program, a whole number ≥ 1 (1 by default: the cycle of the passage only). Above 1, the effect stays whole while the person is enrolled.",
+    7,
+  ),
+  'nodes.*.effects.*.waning': key(
+    "Comment l'effet s'estompe pendant `duration` : `none` (par défaut : plein effet puis plus rien), `linear` (le hazard ratio rejoint 1 linéairement) ou `exponential` (le log du hazard ratio diminue de moitié à chaque `half-life`).",
+    'How the effect fades over `duration`: `none` (the default: full effect, then nothing), `linear` (the hazard ratio returns linearly to 1) or `exponential` (the log hazard ratio halves every `half-life`).',
+    'linear',
+    'exponential',
+  ),
+  'nodes.*.effects.*.half-life': key(
+    "Avec `waning: exponential` : nombre de cycles au bout duquel le log du hazard ratio est divisé par deux (> 0). Un nombre ou une loi.",
+    'With `waning: exponential`: cycles after which the log hazard ratio is halved (> 0). A number or a distribution.',
+    3,
+  ),
+  'nodes.*.effects.*.after-exit': key(
+    "Si l'effet continue quand la personne quitte le programme : `keep` (par défaut) ou `stop` (l'effet n'agit que pendant l'inscription).",
+    'Whether the effect goes on once the person leaves the program: `keep` (the default) or `stop` (the effect acts only while enrolled).',
+    'keep',
+    'stop',
+  ),
+  'nodes.*.move-to': key(
+    "Dépistage : les personnes qui atteignent ce nœud passent dans une autre strate de la pyramide à la fin du cycle. `move-to: S2`, ou `{stratum: S2, p: 0.03, event: …}` quand seule une part `p` est détectée.",
+    'Detection: the people who reach this node move to another stratum of the pyramid at the end of the cycle. `move-to: S2`, or `{stratum: S2, p: 0.03, event: …}` when only a share `p` is detected.',
+    'S2',
+    { stratum: 'S2', p: 0.03, event: 'diabetes-depistes' },
+  ),
+  'move-to.stratum': key(
+    'La strate de la même pyramide où vont les personnes détectées (pas la strate de ce logigramme, pas une sortie).',
+    "The stratum of the same pyramid the detected people move to (not this logigramme's stratum, not an exit).",
+    'S2',
+  ),
+  'move-to.p': key(
+    "Part des personnes atteignant ce nœud qui changent de strate, par personne-année (1 par défaut) : chaque année avec des cycles annuels, p / 4 par trimestre avec `cycle: quarter` ; un nombre ou une loi bêta.",
+    'Share of the people reaching this node who change stratum, per person-year (1 by default): each year with yearly cycles, p / 4 a quarter with `cycle: quarter`; a number or a beta distribution.',
+    0.03,
+    { beta: { mean: 0.03, sd: 0.005 } },
+  ),
+  'move-to.event': key(
+    "Événement nommé qui compte ces déplacements : un des `events` de la pyramide (ils s'y ajoutent) ou un nouveau nom qui ne compte qu'eux.",
+    "Named event that counts these moves: one of the pyramid's `events` (they are added to it) or a new name that counts only them.",
+    'diabetes-depistes',
+  ),
+  'move-to.source': key("D'où vient la part `p` détectée (identifiant dans `sources`).", 'Where the detected share `p` comes from (an id in `sources`).', 'esteban'),
+  'move-to.note': key('Note sur ce déplacement.', 'Note on this move.', 'diabète méconnu parmi les personnes dépistées'),
 };
 
 const DECISION: KeyDocs = {
@@ -257,8 +304,8 @@ export const NODE_VARIANTS: Readonly<Record<NodeType, NodeVariantDoc>> = {
   action: {
     title: { fr: 'nœud action', en: 'action node' },
     description: {
-      fr: 'Un acte clinique réalisé par un acteur : `actor`, `frequency`, `evidence`, `effects`, `next`.',
-      en: 'A clinical act performed by one actor: `actor`, `frequency`, `evidence`, `effects`, `next`.',
+      fr: 'Un acte clinique réalisé par un acteur : `actor`, `frequency`, `evidence`, `effects`, `move-to`, `next`.',
+      en: 'A clinical act performed by one actor: `actor`, `frequency`, `evidence`, `effects`, `move-to`, `next`.',
     },
     snippet: () => ({ type: 'action', label: '$1', actor: '$2', frequency: { times: 1, per: 'year' }, next: '$3' }),
   },

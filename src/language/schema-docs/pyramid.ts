@@ -55,10 +55,11 @@ export const PYRAMID_DOCS: KeyDocs = {
   'transitions.*.from': key('Strate que les personnes quittent.', 'Stratum people leave.', 'S1'),
   'transitions.*.to': key('Strate ou sortie que les personnes atteignent (descendre dans la pyramide est permis).', 'Stratum or exit people reach (moving down the pyramid is allowed).', 'S2'),
   'transitions.*.p': key(
-    "Probabilité annuelle de la transition, entre 0 et 1 : un nombre ou une loi bêta. Convertie quand `cycle` est plus court que l'année.",
-    'Annual probability of the transition, between 0 and 1: a number or a beta distribution. Converted when `cycle` is shorter than a year.',
+    "Probabilité annuelle de la transition, entre 0 et 1 : un nombre ou une loi bêta, la même chaque année ; ou `{by-year: [...]}` (une valeur par année, la dernière se maintient) ; ou `{trend: {start, annual-change}}` (une variation relative par an). Convertie quand `cycle` est plus court que l'année.",
+    'Annual probability of the transition, between 0 and 1: a number or a beta distribution, the same every year; or `{by-year: [...]}` (one value per year, the last holding); or `{trend: {start, annual-change}}` (a relative change per year). Converted when `cycle` is shorter than a year.',
     { beta: { mean: 0.046, sd: 0.008 } },
     0.03,
+    { trend: { start: 0.01, 'annual-change': -0.026 } },
   ),
   inflows: key(
     "Entrées par an dans une strate : `{to, count}` (un effectif) ou `{to, rate, of}` (un taux) ; réparties également sur les cycles d'une année.",
@@ -68,12 +69,18 @@ export const PYRAMID_DOCS: KeyDocs = {
   'inflows.*': key("Un flux d'entrée dans une strate.", 'One inflow into a stratum.', { to: 'S1', count: { gamma: { mean: 200, sd: 30 } }, source: 'estimation' }),
   'inflows.*.to': key('Strate où entrent les personnes.', 'Stratum the people enter.', 'S0'),
   'inflows.*.count': key(
-    "Nombre d'entrants par an (la moyenne d'un tirage de Poisson), à la place de `rate` : un nombre ou une loi gamma.",
-    'Entrants per year (the mean of a Poisson draw), instead of `rate`: a number or a gamma distribution.',
+    "Nombre d'entrants par an (la moyenne d'un tirage de Poisson), à la place de `rate` : un nombre ou une loi gamma ; ou `{by-year: [...]}`, ou `{trend: {start, annual-change}}` quand il change avec les années.",
+    'Entrants per year (the mean of a Poisson draw), instead of `rate`: a number or a gamma distribution; or `{by-year: [...]}`, or `{trend: {start, annual-change}}` when it changes over the years.',
     200,
     { gamma: { mean: 200, sd: 30 } },
+    { 'by-year': [180, 200, 220] },
   ),
-  'inflows.*.rate': key("Taux annuel d'entrée, en fraction de `of`, à la place de `count`.", 'Annual rate of entry, as a fraction of `of`, instead of `count`.', 0.011),
+  'inflows.*.rate': key(
+    "Taux annuel d'entrée, en fraction de `of`, à la place de `count` ; peut aussi s'écrire `{by-year: [...]}` ou `{trend: {start, annual-change}}`.",
+    'Annual rate of entry, as a fraction of `of`, instead of `count`; may also be written `{by-year: [...]}` or `{trend: {start, annual-change}}`.',
+    0.011,
+    { trend: { start: 0.011, 'annual-change': -0.01 } },
+  ),
   'inflows.*.of': key('Base du taux `rate` : `population` (les habitants du territoire) ou un identifiant de strate.', "Base of the `rate`: `population` (the territory's inhabitants) or a stratum id.", 'population'),
   events: key(
     'Flux nommés, comptés dans les rapports : `nom: [S0->S2, S1->S2]`, chaque flux une transition `DE->VERS`.',

@@ -26,4 +26,10 @@ export const SCENARIO_DOCS: KeyDocs = {
     '`stochastic` (the default: parameters drawn, counts drawn at random), `psa` (probabilistic sensitivity analysis: parameters drawn, expected counts) or `expected` (central values, a single iteration).',
     'stochastic',
   ),
+  'volumes-at': key(
+    "Quand les actes d'un cycle sont comptés : `start` (par défaut : toute personne qui passe dans le logigramme compte pour le cycle entier) ou `mid` (correction de demi-cycle : les personnes qui quittent la strate pendant le cycle comptent pour moitié).",
+    'When the acts of a cycle are counted: `start` (the default: everyone who passes through the logigramme counts for the whole cycle) or `mid` (half-cycle correction: people who leave the stratum during the cycle count for half).',
+    'start',
+    'mid',
+  ),
 };

@@ -29,9 +29,10 @@ export const TERRITORY_DOCS: KeyDocs = {
   'pyramids.*.source': key("D'où viennent les effectifs (identifiant dans `sources`).", 'Where the counts come from (an id in `sources`).', 'estimation'),
   'pyramids.*.note': key('Note sur les effectifs de ce territoire.', "Note on this territory's counts.", 'Effectifs illustratifs'),
   'pyramids.*.multipliers': key(
-    "Épidémiologie locale, relative à la pyramide, par transition `DE->VERS` : p devient 1 − (1 − p)^m ; m > 1 rend la transition plus fréquente ici qu'en moyenne.",
-    'Local epidemiology relative to the pyramid, by transition `FROM->TO`: p becomes 1 − (1 − p)^m; m > 1 makes the transition more frequent here than on average.',
+    "Épidémiologie locale, relative à la pyramide, par transition `DE->VERS` : p devient 1 − (1 − p)^m ; m > 1 rend la transition plus fréquente ici qu'en moyenne. Chaque multiplicateur peut changer avec les années : `{by-year: [...]}` ou `{trend: {start, annual-change}}`.",
+    'Local epidemiology relative to the pyramid, by transition `FROM->TO`: p becomes 1 − (1 − p)^m; m > 1 makes the transition more frequent here than on average. Each multiplier may change over the years: `{by-year: [...]}` or `{trend: {start, annual-change}}`.',
     { 'S1->S2': { lognormal: { median: 1.2, ci95: [1, 1.44] } } },
+    { 'S1->S2': { 'by-year': [1.2, 1.15, 1.1] } },
   ),
   workforce: key(
     "Professionnels disponibles sur le territoire, par identifiant d'acteur : comparés à la demande simulée.",

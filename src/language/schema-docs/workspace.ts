@@ -118,10 +118,13 @@ const VALUE_TARGETS: Readonly<Partial<Record<Kind, readonly (readonly [string, I
     ['nodes.*.phase', (ids) => ids.phases],
     ['nodes.*.logigramme', (ids) => ids.logigrammes],
     ['nodes.*.effects.*.transition', (ids) => ids.transitions],
+    ['nodes.*.move-to', (ids) => ids.strata],
+    ['nodes.*.move-to.stratum', (ids) => ids.strata],
   ],
   Program: [
     ['pyramid', (ids) => ids.pyramids],
     ['strata.*.logigramme', (ids) => ids.logigrammes],
+    ['costs.*.strata.*', (ids) => ids.strata],
   ],
   Scenario: [
     ['pyramid', (ids) => ids.pyramids],

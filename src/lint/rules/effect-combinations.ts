@@ -7,8 +7,9 @@ import { defineRule, docsPath } from '../rule.js';
  * The simulation follows the people of a logigramme in groups, one per set of effects they met
  * (docs/simulation.md, "Effects"), with the limits of src/graph/effects.ts: at most 30 effects on
  * the stratum's own transitions per logigramme, and at most 64 distinct sets of them at any node
- * or at the exit. This rule counts them the way the simulation does, so that a logigramme that
- * lints clean never stops a simulation.
+ * or at the exit — the enrolled entering again with the lasting effects they carry. This rule
+ * counts them the way the simulation does, so that a logigramme that lints clean never stops a
+ * simulation.
  */
 export default defineRule<'Logigramme'>({
   meta: {
@@ -23,6 +24,8 @@ export default defineRule<'Logigramme'>({
     if (!Object.prototype.hasOwnProperty.call(nodes, start)) return; // start-required
     const masks = new Map<string, number>();
     let bits = 0;
+    // Lasting effects (duration above 1) are kept by the enrolled and enter the logigramme again.
+    let lasting = 0;
     for (const [id, node] of Object.entries(nodes)) {
       if (node.type !== 'action') continue;
       let mask = 0;
@@ -36,11 +39,12 @@ export default defineRule<'Logigramme'>({
           });
           return;
         }
+        if ((effect.duration ?? 1) > 1) lasting |= 1 << bits;
         mask |= 1 << bits++;
       }
       masks.set(id, mask);
     }
-    const { largest } = effectCombinations(nodes, start, (id) => masks.get(id) ?? 0);
+    const { largest } = effectCombinations(nodes, start, (id) => masks.get(id) ?? 0, MAX_EFFECT_COMBINATIONS, lasting);
     if (largest.count <= MAX_EFFECT_COMBINATIONS) return;
     report({
       path: largest.at === 'end' ? ['nodes'] : ['nodes', largest.at],

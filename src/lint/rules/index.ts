@@ -1,12 +1,14 @@
 import type { Rule } from '../rule.js';
 import actionFrequencyRequired from './action-frequency-required.js';
 import branchProbabilitiesSum from './branch-probabilities-sum.js';
+import byYearHorizon from './by-year-horizon.js';
 import ci95Consistent from './ci95-consistent.js';
 import conditionCoverage from './condition-coverage.js';
 import consistentUnits from './consistent-units.js';
 import coverageRelative from './coverage-relative.js';
 import decisionNeedsTwoBranches from './decision-needs-two-branches.js';
 import effectCombinations from './effect-combinations.js';
+import effectDuration from './effect-duration.js';
 import effectTargetsTransition from './effect-targets-transition.js';
 import evidenceRequired from './evidence-required.js';
 import frequencyShorthand from './frequency-shorthand.js';
@@ -16,13 +18,16 @@ import knownReference from './known-reference.js';
 import knownSource from './known-source.js';
 import labelLength from './label-length.js';
 import lognormalMedian from './lognormal-median.js';
+import moveToStratum from './move-to-stratum.js';
 import noCycle from './no-cycle.js';
 import noDeadEnd from './no-dead-end.js';
 import noUnknownTarget from './no-unknown-target.js';
 import noUnreachableNode from './no-unreachable-node.js';
 import noUnusedPhase from './no-unused-phase.js';
 import noUnusedSource from './no-unused-source.js';
+import onTransferNeedsRetention from './on-transfer-needs-retention.js';
 import parameterFeasible from './parameter-feasible.js';
+import programCostStrata from './program-cost-strata.js';
 import pyramidCoverage from './pyramid-coverage.js';
 import sourceUrlScheme from './source-url-scheme.js';
 import startRequired from './start-required.js';
@@ -66,5 +71,11 @@ export const BUILTIN_RULES: readonly Rule[] = [
   inflowGrowth,
   pyramidCoverage,
   coverageRelative,
+  // Program dynamics: lasting effects, detection moves, values by year, program costs
+  effectDuration,
+  moveToStratum,
+  byYearHorizon,
+  onTransferNeedsRetention,
+  programCostStrata,
   knownReference,
 ];

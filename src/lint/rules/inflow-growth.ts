@@ -1,8 +1,10 @@
 import { t } from '../../i18n/catalogue.js';
 import { hasOwnKey, ownValue } from '../../language/records.js';
 import type { LoadedDocument } from '../../language/workspace.js';
-import { MAX_PEOPLE, type RawParameter, toDistribution, upperPlausible } from '../../sim/distributions/forms.js';
+import { timeVaryingParameters } from '../../language/schemas/index.js';
+import { MAX_PEOPLE, type RawParameter, toDistribution } from '../../sim/distributions/forms.js';
 import { defineRule, docsPath } from '../rule.js';
+import { largestValue } from '../time-varying.js';
 
 /**
  * A scenario's inflows cannot bring a stratum beyond 10¹² people (MAX_PEOPLE), where the
@@ -10,8 +12,9 @@ import { defineRule, docsPath } from '../rule.js';
  * people N of a territory grow at most as dN/dt = R·N + C, where R sums the rates of strata and C
  * the counts and the rates of the population (times the population); so
  * N(H) ≤ (N₀ + C·H)·e^(R·H) at the horizon H (Grönwall), and each stratum holds at most N(H).
- * The cycles are no exception: (1 + R/c)^(c·H) ≤ e^(R·H). Above 10¹² the run may stop: a warning,
- * since the bound is an upper one and the draws decide.
+ * The cycles are no exception: (1 + R/c)^(c·H) ≤ e^(R·H). An inflow that changes with the year
+ * counts at its largest value over the horizon. Above 10¹² the run may stop: a warning, since the
+ * bound is an upper one and the draws decide.
  */
 export default defineRule<'Scenario'>({
   meta: {
@@ -24,9 +27,9 @@ export default defineRule<'Scenario'>({
     const scenario = document.value;
     const pyramid = workspace.index.Pyramid.get(scenario.pyramid);
     if (!pyramid) return;
-    const growth = inflowGrowth(pyramid);
-    if (!growth) return;
     const horizon = scenario.horizon;
+    const growth = inflowGrowth(pyramid, horizon);
+    if (!growth) return;
     scenario.territories.forEach((id, i) => {
       const territory = workspace.index.Territory.get(id);
       if (!territory || !hasOwnKey(territory.value.pyramids, scenario.pyramid)) return;
@@ -52,15 +55,20 @@ interface Growth {
   ofStrata: number;
 }
 
-/** The inflows' plausible upper values, or undefined when a form has no distribution (parameter-feasible says so). */
-function inflowGrowth(pyramid: LoadedDocument<'Pyramid'>): Growth | undefined {
+/**
+ * The inflows' plausible upper values, or undefined when a form has no distribution
+ * (parameter-feasible says so). A value that changes with the year counts at its largest over
+ * the horizon: the largest of a `by-year` list's values up to the horizon, and for a `trend` the
+ * larger of year 1 and the horizon (start × (1 + change)^(H − 1), with the upper start and change):
+ * a constant that bounds every year's value, so that the bound below still holds.
+ */
+function inflowGrowth(pyramid: LoadedDocument<'Pyramid'>, horizon: number): Growth | undefined {
   const growth: Growth = { counts: 0, ofPopulation: 0, ofStrata: 0 };
   for (const inflow of pyramid.value.inflows) {
-    const raw = (inflow.count ?? inflow.rate) as RawParameter | undefined;
+    const raw = inflow.count ?? inflow.rate;
     if (raw === undefined) continue;
-    const converted = toDistribution(raw);
-    if (!converted.ok) return undefined;
-    const value = Math.max(0, upperPlausible(converted.distribution));
+    if (!timeVaryingParameters(raw).every((inner) => toDistribution(inner.value as RawParameter).ok)) return undefined;
+    const value = Math.max(0, largestValue(raw, horizon, 'upper'));
     if (inflow.count !== undefined) growth.counts += value;
     else if (inflow.of === 'population') growth.ofPopulation += value;
     else growth.ofStrata += value;
