@@ -1,7 +1,9 @@
 /**
  * Builds the report of a simulation from its `results.json` alone (no workspace needed): per
- * territory, the pyramid at the start and at the horizon, each stratum over time, events averted,
- * working time per profession, FTE demand against the workforce, volumes per action and costs;
+ * territory, the pyramid at the start and at the horizon, each stratum over time, the people
+ * enrolled and the people moved by detection (when the results hold them: src/report/dynamics.ts),
+ * events averted year by year, working time per profession, FTE demand against the workforce,
+ * volumes per action and costs (the program's own costs by payer beside the acts');
  * the territories side by side per 100,000 inhabitants; each logigramme with its simulated counts;
  * and the manifest. Every figure comes from the summaries the simulation wrote: means and the
  * 2.5–97.5 % percentiles over iterations (docs/simulation.md).
@@ -10,122 +12,24 @@
  * numbers from src/i18n/numbers.ts, both in the language the report is written in: by default the
  * command's (`--lang`, LOGI_LANG, the locale).
  */
-import { type MessageArgs, type MessageId, translate } from '../i18n/catalogue.js';
 import { currentLanguage, type Lang } from '../i18n/language.js';
 import { formatCount, formatEuros, formatInterval, formatNumber } from '../i18n/numbers.js';
 import { ownValue } from '../language/records.js';
 import { ACTOR_PALETTE } from '../render/mermaid.js';
 import type { Results } from '../sim/results.js';
 import { ARM_COLOURS, bandChart, type BandRow, chartSvg, demandChart, type DemandRow, dotIntervalChart, type DotRow, groupedBarChart, type BarRow } from './charts.js';
+import { armColours, band, ENSEMBLE, eventTitle, last, negate, type PendingChart, reportContext, type ReportContext, type Series, shorten, sub, type Summary, sumMeans, type TerritoryPart } from './context.js';
 import { type Block, cell, type Cell, type ReportDocument, type Section, slug } from './document.js';
+import { costItemsTable, enrolledPart, eventsByYearTable, movesPart } from './dynamics.js';
 import { overlaySvg } from './overlay.js';
 
-type Summary = Results['summaries'][number];
-type Series = Summary['totalCost'];
-type Arm = Summary['arm'];
-type Format = (n: number, lang: Lang) => string;
-type Interval = { low: number; high: number };
-
-/** A word of the report: a message of the report area that takes no parameter. */
-export type ReportWord = { [K in MessageId]: K extends `report.${string}` ? (MessageArgs<K> extends [] ? K : never) : never }[MessageId];
-
-export const ENSEMBLE = 'ensemble';
+export { ENSEMBLE, type ReportWord } from './context.js';
 
 export interface ReportOptions {
   /** The report's language; by default the command's (src/i18n/language.ts). */
   lang?: Lang;
   /** Called after each chart, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Summaries by (territory, arm, scale). */
-class Summaries {
-  private readonly index = new Map<string, Summary>();
-  constructor(
-    results: Results,
-    private readonly lang: Lang,
-  ) {
-    for (const s of results.summaries) this.index.set(`${s.territory}|${s.arm}|${s.scale}`, s);
-  }
-  get(territory: string, arm: Arm, scale: 'count' | 'per100k' = 'count'): Summary {
-    const found = this.index.get(`${territory}|${arm}|${scale}`);
-    if (!found) throw new Error(translate(this.lang, 'report.input.missing-summary', { territory, arm, scale }));
-    return found;
-  }
-}
-
-/** What every part of the report reads: the results, the language's words and number formats, and the charts to draw. */
-interface ReportContext {
-  results: Results;
-  lang: Lang;
-  w: (id: ReportWord) => string;
-  summaries: Summaries;
-  strata: Results['states'];
-  stateLabel: (id: string) => string;
-  territoryTitle: (key: string) => string;
-  shortTerritory: (key: string) => string;
-  count: (n: number) => string;
-  num: (n: number) => string;
-  euros: (n: number) => string;
-  interval: (s: Interval, format?: Format) => string;
-  /** A chart, drawn at the end with the others (so that progress can be reported). */
-  figure: (id: string, title: string, spec: Parameters<typeof chartSvg>[0]) => Block;
-}
-
-/** One territory (or all of them) and its three summaries. */
-interface TerritoryPart {
-  key: string;
-  /** The section id: `ensemble` or `t-<slug>`. */
-  id: string;
-  territory: Results['territories'][number] | undefined;
-  title: string;
-  base: Summary;
-  prog: Summary;
-  diff: Summary;
-}
-
-const last = <T>(values: readonly T[]): T => values[values.length - 1]!;
-const negate = (s: Series[number]) => ({ mean: -s.mean, low: -s.p975, high: -s.p025 });
-const sumMeans = (series: Series) => series.reduce((sum, s) => sum + s.mean, 0);
-const band = (s: Series[number]): Interval => ({ low: s.p025, high: s.p975 });
-
-function shorten(text: string, max = 48): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-function eventTitle(name: string): string {
-  const text = name.replace(/-/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-type PendingChart = { block: Extract<Block, { kind: 'figure' }>; spec: Parameters<typeof chartSvg>[0] };
-
-function reportContext(results: Results, lang: Lang, pending: PendingChart[]): ReportContext {
-  const w = (id: ReportWord) => translate(lang, id);
-  const territoryTitle = (key: string) => (key === ENSEMBLE ? w('report.all-territories') : (results.territories.find((t) => t.id === key)?.title ?? key));
-  return {
-    results,
-    lang,
-    w,
-    summaries: new Summaries(results, lang),
-    strata: results.states.filter((s) => !s.exit),
-    stateLabel: (id) => {
-      const state = results.states.find((s) => s.id === id);
-      return state ? shorten(`${state.id} — ${state.title}`) : id;
-    },
-    territoryTitle,
-    // "Douaisis (GHT du Douaisis, Nord)" → "Douaisis": for chart axes and table headers side by side.
-    shortTerritory: (key) => territoryTitle(key).replace(/\s*\([^)]*\)\s*$/, '') || territoryTitle(key),
-    count: (n) => formatCount(n, lang),
-    num: (n) => formatNumber(n, lang),
-    euros: (n) => formatEuros(n, lang),
-    interval: (s, format = formatNumber) => formatInterval(s.low, s.high, lang, format),
-    figure: (id, title, spec) => {
-      const block = { kind: 'figure' as const, id, title, svg: '', alt: `${w('report.chart-alt')}${w('report.colon')}${title}` };
-      pending.push({ block, spec });
-      return block;
-    },
-  };
 }
 
 export async function buildReport(results: Results, options: ReportOptions = {}): Promise<ReportDocument> {
@@ -179,7 +83,7 @@ function summarySection(ctx: ReportContext): Section {
   };
 }
 
-/** A territory's (or all territories') heading and its seven parts. */
+/** A territory's (or all territories') heading and its parts: seven, and nine when the results hold enrolment and moves. */
 function territorySections(ctx: ReportContext, key: string): Section[] {
   const { results, summaries, w, count } = ctx;
   const territory = results.territories.find((t) => t.id === key);
@@ -198,16 +102,14 @@ function territorySections(ctx: ReportContext, key: string): Section[] {
     { id: part.id, title: `${part.title} (${w('report.population').toLowerCase()} ${count(population)})`, level: 2, blocks: [] },
     pyramidPart(ctx, part),
     strataPart(ctx, part),
+    ...(ctx.enrolledStrata.length > 0 ? [enrolledPart(ctx, part)] : []),
+    ...(ctx.moves.length > 0 ? [movesPart(ctx, part)] : []),
     eventsPart(ctx, part),
     professionsPart(ctx, part, activeActors),
     demandPart(ctx, part, activeActors),
     actionsPart(ctx, part),
     costsPart(ctx, part),
   ];
-}
-
-function sub(id: string, title: string, blocks: Block[]): Section {
-  return { id, title, level: 3, blocks };
 }
 
 /** 1. The pyramid at the start and at the horizon. */
@@ -242,11 +144,6 @@ function pyramidPart(ctx: ReportContext, { id, title, base, prog, diff }: Territ
   ]);
 }
 
-/** The colours of the two arms, keyed by their names in the report's language. */
-function armColours(ctx: ReportContext): Record<string, string> {
-  return { [ctx.w('report.baseline')]: ARM_COLOURS.baseline, [ctx.w('report.program')]: ARM_COLOURS.program };
-}
-
 /** 2. Each stratum over time, both arms with their band. */
 function strataPart(ctx: ReportContext, { id, title, base, prog }: TerritoryPart): Section {
   const { w, results, stateLabel } = ctx;
@@ -276,7 +173,8 @@ function eventsPart(ctx: ReportContext, { id, title, diff }: TerritoryPart): Sec
       `${w('report.events-averted')} — ${title}`,
       bandChart(rows, { yTitle: w('report.averted'), xTitle: w('report.year'), seriesTitle: '', colours: { [w('report.averted')]: ARM_COLOURS.program }, zeroRule: true }),
     ),
-    eventsTable(ctx, diff),
+    { kind: 'paragraph', text: w('report.events-by-year-note'), note: true },
+    eventsByYearTable(ctx, diff),
   ]);
 }
 
@@ -386,6 +284,7 @@ function costsPart(ctx: ReportContext, { id, title, base, prog, diff }: Territor
       header: ['', `${w('report.year')} 1`, w('report.last-year'), w('report.cumulative')],
       rows: [costRow(w('report.baseline'), base.totalCost), costRow(w('report.program'), prog.totalCost), costRow(w('report.cost-difference'), diff.totalCost)],
     },
+    ...(ctx.programCosts.length > 0 ? [{ kind: 'paragraph' as const, text: w('report.cost-items-note'), note: true }, costItemsTable(ctx, base, prog, diff)] : []),
   ]);
 }
 

@@ -19,7 +19,14 @@ export interface Cell {
 export type Block =
   | { kind: 'paragraph'; text: string; note?: boolean }
   | { kind: 'facts'; items: { term: string; value: string }[] }
-  | { kind: 'table'; header: string[]; rows: Cell[][]; collapsed?: string }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: Cell[][];
+      collapsed?: string;
+      /** A table by year: each row on one line, the table scrolling sideways in HTML. */
+      wide?: boolean;
+    }
   | { kind: 'figure'; id: string; title: string; svg: string; alt: string };
 
 export interface Section {

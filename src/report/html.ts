@@ -32,6 +32,8 @@ dl.facts dd { margin: 0; }
 figure { margin: 8px 0 12px; overflow-x: auto; }
 figure figcaption { font-weight: bold; font-size: 13px; margin-bottom: 4px; }
 figure svg { max-width: 100%; height: auto; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+table.wide th, table.wide td { white-space: nowrap; }
 table { border-collapse: collapse; margin: 6px 0 12px; font-size: 12.5px; }
 th, td { border: 1px solid #e2e8f0; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f1f5f9; }
@@ -43,7 +45,7 @@ td.flag-ok { color: #166534; }
 details { margin: 6px 0 12px; }
 summary { cursor: pointer; color: #0f766e; }
 footer { color: #64748b; font-size: 12px; padding: 0 32px 24px; }
-@media print { nav.toc { display: none; } body { background: #ffffff; } .layout { padding: 0; } section { break-inside: avoid-page; } details > *:not(summary) { display: block; } }
+@media print { nav.toc { display: none; } body { background: #ffffff; } .layout { padding: 0; } section { break-inside: avoid-page; } details > *:not(summary) { display: block; } .table-scroll { overflow: visible; } }
 `;
 
 function cellHtml(c: Cell, tag: 'td' | 'th'): string {
@@ -58,9 +60,10 @@ function blockHtml(block: Block): string {
     case 'facts':
       return `<dl class="facts">${block.items.map((i) => `<dt>${escapeHtml(i.term)}</dt><dd>${escapeHtml(i.value)}</dd>`).join('')}</dl>`;
     case 'table': {
-      const table = `<table><thead><tr>${block.header.map((h) => cellHtml({ text: h }, 'th')).join('')}</tr></thead><tbody>${block.rows
+      // A table by year is as wide as the horizon is long: it scrolls within its section.
+      const table = `<div class="table-scroll"><table${block.wide ? ' class="wide"' : ''}><thead><tr>${block.header.map((h) => cellHtml({ text: h }, 'th')).join('')}</tr></thead><tbody>${block.rows
         .map((row) => `<tr>${row.map((c) => cellHtml(c, 'td')).join('')}</tr>`)
-        .join('')}</tbody></table>`;
+        .join('')}</tbody></table></div>`;
       return block.collapsed ? `<details><summary>${escapeHtml(block.collapsed)}</summary>${table}</details>` : table;
     }
     case 'figure':

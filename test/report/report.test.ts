@@ -51,10 +51,20 @@ function chartIds(html: string): string[] {
 describe('logi report', () => {
   it('simulate --report writes a self-contained HTML report with every chart as inline SVG', () => {
     const html = readFileSync(path.join(dt2, 'report.html'), 'utf8');
-    const results = JSON.parse(readFileSync(path.join(dt2, 'results.json'), 'utf8')) as { territories: unknown[]; logigrammes: { id: string }[] };
-    // Per territory and for all of them: pyramid, strata, events, professions, FTE, costs (6); the comparison; one overlay per logigramme.
+    const results = JSON.parse(readFileSync(path.join(dt2, 'results.json'), 'utf8')) as {
+      territories: unknown[];
+      logigrammes: { id: string }[];
+      moves: unknown[];
+      summaries: { territory: string; arm: string; measures: { enrolled: Record<string, { mean: number }[]> } }[];
+    };
+    // The bundled diabetes program enrols people and screens S1, moving the diabetes it detects to S2 (issue 14).
+    const enrolled = results.summaries.some((s) => s.territory === 'ensemble' && s.arm === 'program' && Object.values(s.measures.enrolled).some((series) => series.some((y) => y.mean > 0)));
+    expect(enrolled).toBe(true);
+    expect(results.moves.length).toBeGreaterThan(0);
+    // Per territory and for all of them: pyramid, strata, enrolled, moves, events, professions, FTE, costs (8); the comparison; one overlay per logigramme.
     const ids = chartIds(html);
-    expect(ids).toHaveLength(6 * (results.territories.length + 1) + 1 + results.logigrammes.length);
+    expect(ids).toHaveLength(8 * (results.territories.length + 1) + 1 + results.logigrammes.length);
+    for (const part of ['inscrits', 'mouvements']) expect(ids).toContain(`ensemble-${part}`);
     for (const id of ids) {
       const figure = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</figure>', html.indexOf(`id="${id}"`)));
       expect(figure, id).toMatch(/<svg[^>]*>[\s\S]*<\/svg>/);
