@@ -77,7 +77,7 @@ describe('effect-duration', () => {
     expect(found.map((d) => [`${d.range.start.line}:${d.range.start.column}`, d.severity, d.message])).toEqual([
       ['21:61', 'warning', '`waning: linear` with `duration: 1`: the effect lasts the cycle of the passage only, so the waning changes nothing'],
       ['22:64', 'warning', "`half-life` is only used with `waning: exponential`; this effect's waning is `none`"],
-      ['23:57', 'warning', 'with `after-exit: stop` the effect is whole while the person is enrolled and stops when they leave, so `waning: linear` changes nothing'],
+      ['23:65', 'warning', 'with `after-exit: stop` the effect is whole while the person is enrolled and stops when they leave, so `waning: linear` changes nothing'],
     ]);
   });
 });
