@@ -169,8 +169,12 @@ export class EngineScratch {
   readonly rowMasks: Int32Array[];
   readonly rowValues: Float64Array[][];
   readonly rowLengths: Int32Array;
-  /** Per stratum: rows for exposures of age ≥ 1, by mask × 2¹⁶ + age. */
-  readonly agedRows: Map<number, Float64Array>[];
+  /**
+   * Per stratum: rows for exposures of age ≥ 1, by mask × 2¹⁶ + age, each valid while its
+   * generation is the current one (arrays are reused from run to run, not reallocated).
+   */
+  readonly agedRows: Map<number, { row: Float64Array; generation: number }>[];
+  generation = 0;
   constructor(model: Model) {
     const S = model.strataCount;
     this.rowMasks = model.rows.map(() => new Int32Array(MAX_EFFECT_COMBINATIONS + 1));
@@ -195,7 +199,7 @@ export class EngineScratch {
   /** Forgets the rows modified by effects: when θ, the territory or the year's probabilities change. */
   clearRows(): void {
     this.rowLengths.fill(0);
-    for (const rows of this.agedRows) rows.clear();
+    this.generation += 1;
   }
 }
 

@@ -346,12 +346,15 @@ function modifiedRow(run: Run, s: number, mask: number, effects: CompiledLogigra
 function agedRow(run: Run, cycle: StratumCycle, mask: number, age: number): Float64Array {
   const cacheKey = mask * 65536 + age;
   const rows = run.buffers.agedRows[cycle.s]!;
-  const cached = rows.get(cacheKey);
-  if (cached) return cached;
+  const generation = run.buffers.generation;
+  let cached = rows.get(cacheKey);
+  if (cached && cached.generation === generation) return cached.row;
   const { model, theta } = run.context;
   const logigramme = cycle.logigramme!;
   const row = model.rows[cycle.s]!;
-  const out = new Float64Array(row.length + 1);
+  if (!cached) rows.set(cacheKey, (cached = { row: new Float64Array(row.length + 1), generation }));
+  cached.generation = generation;
+  const out = cached.row;
   for (let k = 0; k < row.length; k++) {
     const tr = row[k]!;
     let hr = 1;
@@ -362,7 +365,6 @@ function agedRow(run: Run, cycle: StratumCycle, mask: number, age: number): Floa
     out[k] = hr === 1 ? p : 1 - Math.pow(1 - p, hr);
   }
   checkRowSum(run, cycle.s, out, true);
-  rows.set(cacheKey, out);
   return out;
 }
 
