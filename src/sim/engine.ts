@@ -39,6 +39,7 @@ interface Run {
   cycleWeight: number;
   /** `volumes-at: mid`: person counts wait for the cycle's timing factor (see commitPersons). */
   deferPersons: boolean;
+  cycle: StratumCycle;
 }
 
 /** One stratum's cycle: who passed through the logigramme, and the enrolled who left the stratum. */
@@ -66,7 +67,8 @@ interface StratumCycle {
 export function simulateTerritoryArm(context: IterationContext, territoryIndex: number, armIndex: number, key: StreamKey, record: Float64Array, overlay: Float64Array, buffers: EngineScratch): void {
   const { model, layout } = context;
   const territory = model.territories[territoryIndex]!;
-  const run: Run = { context, territory, armIndex, key, record, overlay, buffers, cycleWeight: 1 / model.cyclesPerYear, deferPersons: model.volumesAt === 'mid' };
+  const cycle: StratumCycle = { s: 0, year: 1, cycleIndex: 0, plan: null, logigramme: null, work: null, passing: 0, leaving: 0, stayEnrolled: -1, retentionSeeded: false };
+  const run: Run = { context, territory, armIndex, key, record, overlay, buffers, cycleWeight: 1 / model.cyclesPerYear, deferPersons: model.volumesAt === 'mid', cycle };
   resetState(run);
   const stateCount = model.states.length;
   for (let year = 1; year <= model.horizon; year++) {
@@ -144,9 +146,16 @@ function stepCycle(run: Run, year: number, cycleIndex: number): void {
   addInflows(run, year, cycleIndex);
   buffers.counts = next;
   buffers.next = counts;
-  [buffers.enrolled, buffers.nextEnrolled] = [buffers.nextEnrolled, buffers.enrolled];
-  [buffers.exposures, buffers.nextExposures] = [buffers.nextExposures, buffers.exposures];
-  [buffers.carried, buffers.nextCarried] = [buffers.nextCarried, buffers.carried];  run.context.observe?.(cycleIndex, buffers);
+  const enrolled = buffers.enrolled;
+  buffers.enrolled = buffers.nextEnrolled;
+  buffers.nextEnrolled = enrolled;
+  const exposures = buffers.exposures;
+  buffers.exposures = buffers.nextExposures;
+  buffers.nextExposures = exposures;
+  const carried = buffers.carried;
+  buffers.carried = buffers.nextCarried;
+  buffers.nextCarried = carried;
+  run.context.observe?.(cycleIndex, buffers);
 }
 
 /**
@@ -158,7 +167,18 @@ function stepCycle(run: Run, year: number, cycleIndex: number): void {
 function stepStratum(run: Run, year: number, cycleIndex: number, s: number): void {
   const { model, stochastic } = run.context;
   const plan = model.arms[run.armIndex]!.strata[s] ?? null;
-  const cycle: StratumCycle = { s, year, cycleIndex, plan, logigramme: null, work: null, passing: 0, leaving: 0, stayEnrolled: -1, retentionSeeded: false };
+  // One object per run, reset for each stratum and cycle (no allocation in the hot loop).
+  const cycle = run.cycle;
+  cycle.s = s;
+  cycle.year = year;
+  cycle.cycleIndex = cycleIndex;
+  cycle.plan = plan;
+  cycle.logigramme = null;
+  cycle.work = null;
+  cycle.passing = 0;
+  cycle.leaving = 0;
+  cycle.stayEnrolled = -1;
+  cycle.retentionSeeded = false;
   if (plan) {
     cycle.logigramme = model.logigrammes[plan.logigramme]!;
     cycle.work = run.buffers.flows[plan.logigramme]!;
