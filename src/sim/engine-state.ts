@@ -48,18 +48,35 @@ export function layoutOf(model: Model): Layout {
 }
 
 /**
- * The groups of people at one place of a logigramme, by (set of effects met, move mark): the mark
- * is 0, or 1 + the index in `Model.moves` of the last move-to node they were chosen at.
+ * Amounts of people keyed by a set of effects (a bit mask) and a second small integer, in arrays
+ * allocated once and reused from cycle to cycle: the base of `Groups` and `Exposures`.
  */
-export class Groups {
+class KeyedPeople {
   readonly masks: Int32Array;
-  readonly marks: Int32Array;
   readonly amounts: Float64Array;
   length = 0;
   constructor(readonly capacity: number) {
     this.masks = new Int32Array(capacity);
-    this.marks = new Int32Array(capacity);
     this.amounts = new Float64Array(capacity);
+  }
+
+  total(): number {
+    let sum = 0;
+    for (let x = 0; x < this.length; x++) sum += this.amounts[x]!;
+    return sum;
+  }
+}
+
+/**
+ * The groups of people at one place of a logigramme, by (set of effects met, move mark), in the
+ * order they first arrived: the mark is 0, or 1 + the index in `Model.moves` of the last move-to
+ * node that chose them.
+ */
+export class Groups extends KeyedPeople {
+  readonly marks: Int32Array;
+  constructor(capacity: number) {
+    super(capacity);
+    this.marks = new Int32Array(capacity);
   }
 
   add(mask: number, mark: number, amount: number, where: string): void {
@@ -108,21 +125,11 @@ export class FlowScratch {
  * The time-since-exposure sub-compartments X(M, a) of one stratum's people not enrolled, kept
  * sorted by mask then age (the order their draws are made in) and merged by (M, a).
  */
-export class Exposures {
-  readonly masks: Int32Array;
+export class Exposures extends KeyedPeople {
   readonly ages: Int32Array;
-  readonly amounts: Float64Array;
-  length = 0;
-  constructor(readonly capacity: number) {
-    this.masks = new Int32Array(capacity);
+  constructor(capacity: number) {
+    super(capacity);
     this.ages = new Int32Array(capacity);
-    this.amounts = new Float64Array(capacity);
-  }
-
-  total(): number {
-    let sum = 0;
-    for (let x = 0; x < this.length; x++) sum += this.amounts[x]!;
-    return sum;
   }
 
   add(mask: number, age: number, amount: number): void {
