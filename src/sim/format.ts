@@ -92,6 +92,8 @@ export function formatSummary(results: Results): string {
   out.push(table(actorRows, [false, true, true, true, false, true]));
   const totalDiff = diff.totalCost[H - 1]!;
   out.push('');
-  out.push(t('sim.summary.total-cost', { year: H, baseline: n0(base.totalCost[H - 1]!.mean), program: n0(program.totalCost[H - 1]!.mean), difference: signed(totalDiff.mean), interval: interval(totalDiff) }));
+  // totalCost holds the program costs too (docs/simulation.md, "Program costs"): say so when there are some.
+  const programCosts = (results.programCosts ?? []).length > 0;
+  out.push(t('sim.summary.total-cost', { year: H, baseline: n0(base.totalCost[H - 1]!.mean), program: n0(program.totalCost[H - 1]!.mean), difference: signed(totalDiff.mean), interval: interval(totalDiff), programCosts }));
   return out.join('\n');
 }

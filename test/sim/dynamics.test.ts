@@ -8,6 +8,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineScratch, layoutOf, simulateTerritoryArm } from '../../src/sim/engine.js';
+import { formatSummary } from '../../src/sim/format.js';
+import { buildResults } from '../../src/sim/results.js';
 import { coveragesOf } from '../../src/sim/chunk.js';
 import type { Model } from '../../src/sim/model.js';
 import { centralParameters } from '../../src/sim/parameters.js';
@@ -83,6 +85,16 @@ describe('one cycle, by hand', () => {
     const acts = (1000 * 2 + 1000 + 600 * 4) * 25;
     close(program.totalCost[0]!.mean, acts + 1000 + 100000);
     close(block('baseline').totalCost[0]!.mean, 0);
+  });
+
+  it('the printed summary says that its total cost holds the program costs', async () => {
+    const { model, summaries } = await expected('s');
+    const results = buildResults(model, summaries, '0.0.0');
+    expect(results.programCosts).toEqual([
+      { id: 'coord', title: 'Coordination', payer: 'ars', arms: ['program'] },
+      { id: 'etp', title: 'ETP', payer: 'assurance-maladie', arms: ['program'] },
+    ]);
+    expect(formatSummary(results)).toMatch(/^Total cost of the acts and of the programs, year 4: baseline 0 €, program [\d  ]+ €/m);
   });
 });
 

@@ -513,9 +513,9 @@ export const simMessages = defineMessages({
   'sim.summary.column.fte-difference': { en: 'FTE difference [95 %]', fr: 'différence ETP [95 %]' },
   'sim.summary.column.cost-program': { en: 'cost program (€)', fr: 'coût programme (€)' },
   'sim.summary.total-cost': {
-    en: (p: { year: number; baseline: string; program: string; difference: string; interval: string }) =>
-      `Total cost of the acts, year ${p.year}: baseline ${p.baseline} €, program ${p.program} €, difference ${p.difference} € ${p.interval}`,
-    fr: (p: { year: number; baseline: string; program: string; difference: string; interval: string }) =>
-      `Coût total des actes, année ${p.year} : soins courants ${p.baseline} €, programme ${p.program} €, différence ${p.difference} € ${p.interval}`,
+    en: (p: { year: number; baseline: string; program: string; difference: string; interval: string; programCosts: boolean }) =>
+      `Total cost of the acts${p.programCosts ? ' and of the programs' : ''}, year ${p.year}: baseline ${p.baseline} €, program ${p.program} €, difference ${p.difference} € ${p.interval}`,
+    fr: (p: { year: number; baseline: string; program: string; difference: string; interval: string; programCosts: boolean }) =>
+      `Coût total des actes${p.programCosts ? ' et des programmes' : ''}, année ${p.year} : soins courants ${p.baseline} €, programme ${p.program} €, différence ${p.difference} € ${p.interval}`,
   },
 });
