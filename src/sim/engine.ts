@@ -167,6 +167,14 @@ function stepCycle(run: Run, year: number, cycleIndex: number): void {
 function stepStratum(run: Run, year: number, cycleIndex: number, s: number): void {
   const { model, stochastic } = run.context;
   const plan = model.arms[run.armIndex]!.strata[s] ?? null;
+  const exposures = run.buffers.exposures[s]!;
+  if (!plan && exposures.length === 0) {
+    // No program here and nobody carrying an effect: the stratum moves as one group (the
+    // documented order reduces to it), without the steps that would all return early.
+    if (stochastic) run.key.seed(run.buffers.transitions, PURPOSE_CODES.transitions, cycleIndex, model.stratumCodes[s]!);
+    run.buffers.next[s]! += moveByRow(run, s, year, run.buffers.counts[s]!, modifiedRow(run, s, 0, undefined));
+    return;
+  }
   // One object per run, reset for each stratum and cycle (no allocation in the hot loop).
   const cycle = run.cycle;
   cycle.s = s;
@@ -184,7 +192,6 @@ function stepStratum(run: Run, year: number, cycleIndex: number, s: number): voi
     cycle.work = run.buffers.flows[plan.logigramme]!;
     if (plan.retention >= 0) cycle.stayEnrolled = Math.pow(run.context.theta[plan.retention]!, 1 / model.cyclesPerYear);
   }
-  const exposures = run.buffers.exposures[s]!;
   const unexposed = enrol(run, cycle, exposures);
   if (cycle.passing > 0) {
     if (stochastic) run.key.seed(run.buffers.flow, PURPOSE_CODES.flow, cycleIndex, model.stratumCodes[s]!);
@@ -257,12 +264,31 @@ function mergedPeople(run: Run, cycle: StratumCycle): number {
  */
 function moveGroup(run: Run, cycle: StratumCycle, amount: number, mask: number, mark: number, age: number, enrolled: boolean): void {
   if (amount <= 0) return;
-  const { model, layout, stochastic } = run.context;
+  const { model, layout } = run.context;
   const buffers = run.buffers;
   const s = cycle.s;
+  const probabilities = age <= 0 ? modifiedRow(run, s, mask, cycle.logigramme?.effects) : agedRow(run, cycle, mask, age);
+  const stay = moveByRow(run, s, cycle.year, amount, probabilities);
+  const flowBase = layout.flows + (cycle.year - 1) * layout.flowWidth;
+  if (mark > 0) {
+    const move = model.moves[mark - 1]!;
+    buffers.next[move.to]! += stay;
+    run.record[flowBase + model.transitions.length + mark - 1]! += stay;
+  } else buffers.next[s]! += stay;
+  if (enrolled) placeEnrolled(run, cycle, mask, mark, stay);
+  else if (age > 0 && stillActive(cycle.logigramme!, mask, age + 1)) buffers.nextExposures[s]!.add(mask, age + 1, stay);
+}
+
+/**
+ * Moves `amount` people of stratum s by the per-cycle row `probabilities`: a multinomial draw (its
+ * expectation outside the stochastic mode), each transition's people added to its destination and
+ * to the year's flows. Returns the people who stay.
+ */
+function moveByRow(run: Run, s: number, year: number, amount: number, probabilities: Float64Array): number {
+  const { model, layout, stochastic } = run.context;
+  const buffers = run.buffers;
   const row = model.rows[s]!;
   const moved = buffers.moved;
-  const probabilities = age <= 0 ? modifiedRow(run, s, mask, cycle.logigramme?.effects) : agedRow(run, cycle, mask, age);
   let stay: number;
   if (stochastic) stay = multinomial(buffers.transitions.next, amount, probabilities, moved, row.length);
   else {
@@ -272,19 +298,13 @@ function moveGroup(run: Run, cycle: StratumCycle, amount: number, mask: number, 
       stay -= moved[k]!;
     }
   }
-  const flowBase = layout.flows + (cycle.year - 1) * layout.flowWidth;
+  const flowBase = layout.flows + (year - 1) * layout.flowWidth;
   for (let k = 0; k < row.length; k++) {
     const tr = row[k]!;
     buffers.next[model.transitions[tr]!.to]! += moved[k]!;
     run.record[flowBase + tr]! += moved[k]!;
   }
-  if (mark > 0) {
-    const move = model.moves[mark - 1]!;
-    buffers.next[move.to]! += stay;
-    run.record[flowBase + model.transitions.length + mark - 1]! += stay;
-  } else buffers.next[s]! += stay;
-  if (enrolled) placeEnrolled(run, cycle, mask, mark, stay);
-  else if (age > 0 && stillActive(cycle.logigramme!, mask, age + 1)) buffers.nextExposures[s]!.add(mask, age + 1, stay);
+  return stay;
 }
 
 /**
