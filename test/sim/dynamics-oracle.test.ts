@@ -19,7 +19,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildResults } from '../../src/sim/results.js';
+import { UNDER_MUTATION } from '../helpers/budget.js';
 import { REPO, runCli } from '../helpers/cli.js';
+import { modelOf, run } from './helpers.js';
 import { compareResults, type Discrepancy } from './oracle/compare.js';
 import { expected, type ExpectedResult } from './oracle/expected.js';
 import { SCENARIO, writeWorkspace, type Pieces } from './oracle/examples.js';
@@ -33,7 +36,20 @@ function near(actual: number | undefined, wanted: number): void {
   expect(Math.abs(actual! - wanted)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(wanted)));
 }
 
-function logiResults(dir: string, scenario: string): { summaries: never[] } {
+/**
+ * logi's results for a scenario in the expected mode: the command itself, as users run it; under
+ * mutation testing the library in this process instead (the same engine and summaries), so that
+ * the comparison with the oracle sees the mutants of src/sim (a spawned CLI runs the unmutated dist/).
+ */
+async function logiResults(dir: string, scenario: string): Promise<{ summaries: never[] }> {
+  if (UNDER_MUTATION) {
+    const model = await modelOf(dir, scenario, { mode: 'expected' });
+    return buildResults(model, (await run(model)).summaries, 'mutation') as unknown as { summaries: never[] };
+  }
+  return cliResults(dir, scenario);
+}
+
+function cliResults(dir: string, scenario: string): { summaries: never[] } {
   const out = mkdtempSync(path.join(os.tmpdir(), 'logi-oracle-out-'));
   temporary.push(out);
   const run = runCli(['simulate', scenario, '--mode', 'expected', '--out', out, '--json', '--workers', '1'], { cwd: dir });
@@ -533,7 +549,7 @@ const examples: Example[] = [
 
 describe('the oracle gives the hand-computed figures', () => {
   for (const example of examples.filter((e) => e.name !== examples.at(-1)!.name)) {
-    it(example.name, () => {
+    it(example.name, async () => {
       const dir = writeWorkspace(example.pieces);
       temporary.push(dir);
       example.hand(expected(dir, SCENARIO));
@@ -543,10 +559,10 @@ describe('the oracle gives the hand-computed figures', () => {
 
 describe('logi --mode expected equals the oracle (1e-6 relative: results.json keeps 7 digits)', () => {
   for (const example of examples) {
-    it(example.name, () => {
+    it(example.name, async () => {
       const dir = writeWorkspace(example.pieces);
       temporary.push(dir);
-      const comparison = compareResults(logiResults(dir, SCENARIO), expected(dir, SCENARIO));
+      const comparison = compareResults(await logiResults(dir, SCENARIO), expected(dir, SCENARIO));
       expect(comparison.missing).toEqual([]);
       expect(describeDiscrepancies(comparison.discrepancies)).toBe('');
       expect(comparison.compared).toBeGreaterThan(100);
@@ -557,16 +573,16 @@ describe('logi --mode expected equals the oracle (1e-6 relative: results.json ke
 describe('the bundled scenarios in expected mode equal the oracle', () => {
   const before = path.join(REPO, 'test/fixtures/sim/before-14');
   for (const scenario of ['pionniers-dt2-2026', 'pionniers-ic-2026']) {
-    it(`${scenario} as written before issue 14 (test/fixtures/sim/before-14)`, () => {
-      const comparison = compareResults(logiResults(before, scenario), expected(before, scenario));
+    it(`${scenario} as written before issue 14 (test/fixtures/sim/before-14)`, async () => {
+      const comparison = compareResults(await logiResults(before, scenario), expected(before, scenario));
       expect(comparison.missing).toEqual([]);
       expect(describeDiscrepancies(comparison.discrepancies)).toBe('');
       expect(comparison.compared).toBeGreaterThan(10000);
     });
   }
   for (const scenario of ['pionniers-dt2-2026', 'pionniers-ic-2026']) {
-    it(scenario, () => {
-      const comparison = compareResults(logiResults(REPO, scenario), expected(REPO, scenario));
+    it(scenario, async () => {
+      const comparison = compareResults(await logiResults(REPO, scenario), expected(REPO, scenario));
       expect(comparison.missing).toEqual([]);
       expect(describeDiscrepancies(comparison.discrepancies)).toBe('');
       expect(comparison.compared).toBeGreaterThan(10000);

@@ -8,10 +8,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineScratch, layoutOf, simulateTerritoryArm } from '../../src/sim/engine.js';
+import { effectRatio, Exposures, Groups, stillActive } from '../../src/sim/engine-state.js';
 import { formatSummary } from '../../src/sim/format.js';
 import { buildResults } from '../../src/sim/results.js';
 import { coveragesOf } from '../../src/sim/chunk.js';
-import type { Model } from '../../src/sim/model.js';
+import type { CompiledEffect, CompiledLogigramme, Model } from '../../src/sim/model.js';
 import { centralParameters } from '../../src/sim/parameters.js';
 import { StreamKey } from '../../src/sim/random.js';
 import type { SummaryBlock } from '../../src/sim/summarize.js';
@@ -228,5 +229,63 @@ describe('the stochastic mean converges to the expected mode', () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
+  });
+});
+
+describe('waning, by hand (docs/simulation.md, "Lasting and waning effects")', () => {
+  const logigramme = (effects: Partial<CompiledEffect>[]) =>
+    ({ effects: effects.map((e) => ({ from: 0, to: 1, hr: 0, duration: 1, waning: 'none', halfLife: 1, afterExit: true, ...e })) }) as unknown as CompiledLogigramme;
+  // θ: slot 0 the hazard ratio 0.5, slot 1 the half-life 2.
+  const theta = new Float64Array([0.5, 2]);
+  it('linear over 3 cycles: 0.5, then 0.5 + 0.5 × a / 3, then 1', () => {
+    const l = logigramme([{ duration: 3, waning: 'linear' }]);
+    expect([0, 1, 2, 3, 4].map((a) => effectRatio(l, 0, a, theta))).toEqual([0.5, 0.5 + 0.5 / 3, 0.5 + 1 / 3, 1, 1]);
+  });
+  it('exponential, half-life 2: 0.5^(2^(−a/2)) until the duration', () => {
+    const l = logigramme([{ duration: 4, waning: 'exponential' }]);
+    expect(effectRatio(l, 0, 1, theta)).toBeCloseTo(0.5 ** (2 ** -0.5), 15); // 0.6125…
+    expect(effectRatio(l, 0, 2, theta)).toBeCloseTo(Math.SQRT1_2, 15); // 0.5^(1/2)
+    expect(effectRatio(l, 0, 4, theta)).toBe(1);
+  });
+  it('none: the whole ratio until the duration; after-exit: stop, only at the passage', () => {
+    expect([0, 2, 3].map((a) => effectRatio(logigramme([{ duration: 3 }]), 0, a, theta))).toEqual([0.5, 0.5, 1]);
+    expect([0, 1].map((a) => effectRatio(logigramme([{ duration: 3, afterExit: false }]), 0, a, theta))).toEqual([0.5, 1]);
+  });
+  it('an exposure stays while one of its effects can still act after exit', () => {
+    const l = logigramme([{ duration: 3 }, { duration: 5, afterExit: false }, { duration: 2 }]);
+    expect(stillActive(l, 0b001, 2)).toBe(true);
+    expect(stillActive(l, 0b001, 3)).toBe(false);
+    expect(stillActive(l, 0b010, 1)).toBe(false); // stops after exit, whatever its duration
+    expect(stillActive(l, 0b101, 2)).toBe(true);
+    expect(stillActive(l, 0b100, 2)).toBe(false);
+  });
+});
+
+describe('the sub-compartments and groups keep their documented order', () => {
+  it('X(M, a) sorted by mask then age, merged by (M, a), nothing for nobody, refused beyond capacity', () => {
+    const x = new Exposures(4);
+    x.add(2, 1, 10);
+    x.add(1, 2, 5);
+    x.add(1, 1, 7);
+    x.add(2, 1, 3);
+    x.add(3, 1, 0);
+    expect([...x.masks.subarray(0, x.length)]).toEqual([1, 1, 2]);
+    expect([...x.ages.subarray(0, x.length)]).toEqual([1, 2, 1]);
+    expect([...x.amounts.subarray(0, x.length)]).toEqual([7, 5, 13]);
+    expect(x.total()).toBe(25);
+    x.add(0, 3, 1);
+    expect([...x.masks.subarray(0, x.length)]).toEqual([0, 1, 1, 2]);
+    expect(() => x.add(4, 1, 1)).toThrow(/more than 4|64/);
+  });
+  it('groups in the order they first arrive, merged by (set, mark)', () => {
+    const g = new Groups(3);
+    g.add(1, 0, 4, 'l');
+    g.add(0, 2, 1, 'l');
+    g.add(1, 0, 6, 'l');
+    g.add(1, 1, 2, 'l');
+    expect([...g.masks.subarray(0, g.length)]).toEqual([1, 0, 1]);
+    expect([...g.marks.subarray(0, g.length)]).toEqual([0, 2, 1]);
+    expect([...g.amounts.subarray(0, g.length)]).toEqual([10, 1, 2]);
+    expect(() => g.add(2, 0, 1, 'l')).toThrow(/64/);
   });
 });
