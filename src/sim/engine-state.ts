@@ -93,6 +93,15 @@ export class Groups extends KeyedPeople {
     this.amounts[this.length] = amount;
     this.length += 1;
   }
+
+  copyFrom(other: Groups): void {
+    for (let g = 0; g < other.length; g++) {
+      this.masks[g] = other.masks[g]!;
+      this.marks[g] = other.marks[g]!;
+      this.amounts[g] = other.amounts[g]!;
+    }
+    this.length = other.length;
+  }
 }
 
 /** Scratch buffers for the flow through one logigramme (reused across cycles). */
@@ -101,6 +110,9 @@ export class FlowScratch {
   readonly arriving: Groups[];
   /** The groups leaving the logigramme. */
   readonly leaving: Groups;
+  /** The classes leaving before they are shared among the carried sets, and each entry group's people not yet placed. */
+  readonly pooled: Groups;
+  readonly entering: Float64Array;
   /** Per node and edge: people this cycle, kept until the cycle's timing factor is known (`volumes-at: mid`). */
   readonly nodeTotals: Float64Array;
   readonly edgeTotals: Float64Array;
@@ -113,6 +125,8 @@ export class FlowScratch {
     const capacity = MAX_EFFECT_COMBINATIONS * (moveNodes + 1);
     this.arriving = Array.from({ length: n }, () => new Groups(capacity));
     this.leaving = new Groups(capacity);
+    this.pooled = new Groups(capacity);
+    this.entering = new Float64Array(MAX_EFFECT_COMBINATIONS + 1);
     this.nodeTotals = new Float64Array(n);
     this.edgeTotals = new Float64Array(logigramme.edges.length);
     const maxBranches = Math.max(1, ...logigramme.nodes.map((node) => node.branches.length));
@@ -165,6 +179,8 @@ export class EngineScratch {
   exposures: Exposures[];
   nextExposures: Exposures[];
   readonly moved: Float64Array;
+  /** Per stratum: the enrolled of the stratum being moved who reached it, until their retention draw. */
+  readonly transferring: Float64Array;
   readonly flows: FlowScratch[];
   /** The enrolment, flow, transition, inflow and retention streams, seeded from their key when used. */
   readonly enrolment = new AleaStream();
@@ -200,6 +216,7 @@ export class EngineScratch {
     this.nextCarried = capacities.map(() => new Exposures(MAX_EFFECT_COMBINATIONS));
     const widest = Math.max(1, ...model.rows.map((r) => r.length));
     this.moved = new Float64Array(widest);
+    this.transferring = new Float64Array(S);
     this.flows = model.logigrammes.map((l) => new FlowScratch(l));
   }
 

@@ -6,7 +6,7 @@
  * population (docs/simulation.md, "Program dynamics").
  */
 import { t } from '../i18n/catalogue.js';
-import { binomial, MAX_PEOPLE, multinomial, poisson } from './distributions/index.js';
+import { binomial, hypergeometric, MAX_PEOPLE, multinomial, poisson } from './distributions/index.js';
 import { type EngineScratch, type Exposures, effectRatio, type FlowScratch, type Layout, stillActive } from './engine-state.js';
 import type { ArmStratum, CompiledLogigramme, CompiledTerritory, Model, YearSeries } from './model.js';
 import { ParameterError } from './parameters.js';
@@ -207,6 +207,7 @@ function stepStratum(run: Run, year: number, cycleIndex: number, s: number): voi
       if (isMerged(run, cycle, leaving.masks[g]!, leaving.marks[g]!)) continue;
       moveGroup(run, cycle, leaving.amounts[g]!, leaving.masks[g]!, leaving.marks[g]!, 0, true);
     }
+    transferEnrolled(run, cycle);
     commitPersons(run, cycle);
   }
 }
@@ -329,13 +330,28 @@ function placeEnrolled(run: Run, cycle: StratumCycle, mask: number, mark: number
   }
   if (cycle.stayEnrolled < 0 || !cycle.plan!.keepOnTransfer) return;
   const arm = model.arms[run.armIndex]!;
+  const transferring = run.buffers.transferring;
   for (let k = 0; k < row.length; k++) {
     const to = model.transitions[row[k]!]!.to;
-    if (to < model.strataCount && arm.strata[to] && moved[k]! > 0) run.buffers.nextEnrolled[to]! += drawRetained(run, cycle, moved[k]!);
+    if (to < model.strataCount && arm.strata[to] && moved[k]! > 0) transferring[to]! += moved[k]!;
   }
   if (mark > 0) {
     const to = model.moves[mark - 1]!.to;
-    if (arm.strata[to] && stay > 0) run.buffers.nextEnrolled[to]! += drawRetained(run, cycle, stay);
+    if (arm.strata[to] && stay > 0) transferring[to]! += stay;
+  }
+}
+
+/**
+ * The enrolled who reached another stratum that the arm covers (`on-transfer: keep`) arrive
+ * enrolled with probability ρ: one Binomial(their total, ρ) per destination stratum, in stratum
+ * order, after the draws of every group (a sum of independent Binomial(nᵢ, ρ) is Binomial(Σnᵢ, ρ)).
+ */
+function transferEnrolled(run: Run, cycle: StratumCycle): void {
+  const transferring = run.buffers.transferring;
+  for (let j = 0; j < transferring.length; j++) {
+    if (transferring[j]! <= 0) continue;
+    run.buffers.nextEnrolled[j]! += drawRetained(run, cycle, transferring[j]!);
+    transferring[j] = 0;
   }
 }
 
@@ -517,11 +533,9 @@ function flow(run: Run, work: FlowScratch, logigrammeIndex: number, passing: num
     work.nodeTotals.fill(0);
     work.edgeTotals.fill(0);
   }
-  // The enrolled who carry lasting effects enter with them; the others (and the newly enrolled) with none.
-  let carrying = 0;
-  for (let x = 0; x < carried.length; x++) carrying += carried.amounts[x]!;
-  work.arriving[0]!.add(0, 0, passing - carrying, work.logigramme.id);
-  for (let x = 0; x < carried.length; x++) work.arriving[0]!.add(carried.masks[x]!, 0, carried.amounts[x]!, work.logigramme.id);
+  // Everyone enters as one group: the route does not depend on the effects some of them carry
+  // from earlier passages, which are given back as they leave (shareAmongCarried).
+  work.arriving[0]!.add(0, 0, passing, work.logigramme.id);
   for (let i = 0; i < nodes.length; i++) {
     const groups = work.arriving[i]!;
     if (groups.length === 0) continue;
@@ -535,6 +549,48 @@ function flow(run: Run, work: FlowScratch, logigrammeIndex: number, passing: num
     }
     if (node.type === 'decision') splitAtDecision(run, work, i, edgeBase, year);
     else passOn(run, work, i, edgeBase, year, total);
+  }
+  if (carried.length > 0) shareAmongCarried(run, work, passing, carried);
+}
+
+/**
+ * The enrolled who carry lasting effects (the sets C of `carried`) were routed with the others,
+ * every person independently along the same branch shares. Given how many leave by each class
+ * (M, mark), which entry group each of them came from is a multivariate hypergeometric draw
+ * (docs/simulation.md, "Who carried what"): for each class in the order it left, and for each
+ * entry group — first those who carry nothing, then each set C in order — Hypergeometric(the
+ * group's people not yet placed, the later groups' people, the class's people not yet placed),
+ * from the flow stream; outside the stochastic mode, its expectation. Each lands in (M ∪ C, mark).
+ */
+function shareAmongCarried(run: Run, work: FlowScratch, passing: number, carried: Exposures): void {
+  const stochastic = run.context.stochastic;
+  const classes = work.pooled;
+  const leaving = work.leaving;
+  const remaining = work.entering;
+  const groups = carried.length + 1;
+  let carrying = 0;
+  for (let x = 0; x < carried.length; x++) {
+    remaining[x + 1] = carried.amounts[x]!;
+    carrying += carried.amounts[x]!;
+  }
+  remaining[0] = passing - carrying;
+  classes.copyFrom(leaving);
+  leaving.length = 0;
+  for (let k = 0; k < classes.length; k++) {
+    let toPlace = classes.amounts[k]!;
+    let later = 0;
+    for (let g = 0; g < groups; g++) later += remaining[g]!;
+    for (let g = 0; g < groups && toPlace > 0; g++) {
+      const available = remaining[g]!;
+      later -= available;
+      let chosen: number;
+      if (g === groups - 1) chosen = toPlace;
+      else if (stochastic) chosen = hypergeometric(run.buffers.flow.next, available, later, toPlace);
+      else chosen = available + later > 0 ? (toPlace * available) / (available + later) : 0;
+      remaining[g] = available - chosen;
+      toPlace -= chosen;
+      if (chosen > 0) leaving.add(classes.masks[k]! | (g === 0 ? 0 : carried.masks[g - 1]!), classes.marks[k]!, chosen, work.logigramme.id);
+    }
   }
 }
 

@@ -43,6 +43,7 @@ import uniformQuantile from '@stdlib/stats-base-dists-uniform-quantile';
 import { describe, expect, it } from 'vitest';
 import {
   binomial,
+  hypergeometric,
   dirichletSample,
   type Distribution,
   logFactorial,
@@ -191,6 +192,55 @@ describe('binomial', () => {
     [...probabilities, 0.4].forEach((pj, j) => {
       expect(Math.abs(sums[j]! / draws - 1000 * pj)).toBeLessThan(SE * Math.sqrt((1000 * pj * (1 - pj)) / draws));
     });
+  });
+});
+
+/** ln(k!) for k ≤ 200,000 by summing logarithms: written here, independent of the sampler's table and series. */
+const LN_FACTORIAL = (() => {
+  const table = new Float64Array(200_001);
+  for (let k = 1; k < table.length; k++) table[k] = table[k - 1]! + Math.log(k);
+  return table;
+})();
+/** P(X = k) for X ~ Hypergeometric: C(good, k) C(bad, sample − k) / C(good + bad, sample). */
+function hypergeometricPmf(k: number, good: number, bad: number, sample: number): number {
+  if (k < Math.max(0, sample - bad) || k > Math.min(good, sample)) return 0;
+  const lnChoose = (n: number, r: number): number => LN_FACTORIAL[n]! - LN_FACTORIAL[r]! - LN_FACTORIAL[n - r]!;
+  return Math.exp(lnChoose(good, k) + lnChoose(bad, sample - k) - lnChoose(good + bad, sample));
+}
+
+describe('hypergeometric', () => {
+  it.each([
+    ['inversion, small mean', 5, 40, 12],
+    ['inversion, more good than bad (mirrored)', 900, 30, 50],
+    ['HRUA, sample above half the population (complement)', 300, 700, 800],
+    ['HRUA, large population', 20_000, 60_000, 15_000],
+    ['HRUA, mirrored and complemented', 50_000, 3_000, 40_000],
+    ['HRUA, mean just above 10', 60, 940, 180],
+  ])('%s: Hypergeometric(good %i, bad %i, sample %i) passes a χ² test against its pmf and matches mean and variance', (_name, good, bad, sample) => {
+    const u = stream(`hypergeometric-${good}-${bad}-${sample}`);
+    const draws = Array.from({ length: N }, () => hypergeometric(u, good, bad, sample));
+    const population = good + bad;
+    const mean = (sample * good) / population;
+    const variance = (mean * (bad / population) * (population - sample)) / (population - 1);
+    const sd = Math.sqrt(variance);
+    // Bins over mean ± 12 sd cut to the support; the mass beyond is below 10⁻¹⁵.
+    const from = Math.max(Math.max(0, sample - bad), Math.floor(mean - 12 * sd));
+    const to = Math.min(Math.min(good, sample), Math.ceil(mean + 12 * sd));
+    const { statistic, degreesOfFreedom } = chiSquare(draws, (k) => hypergeometricPmf(k, good, bad, sample), from, to);
+    expect(statistic).toBeLessThan(chiSquareCritical(degreesOfFreedom));
+    // Mean within 4 standard errors; variance within 5 % (relative standard error ≈ √(2/N) ≈ 0.7 %).
+    const moments = meanAndSd(draws);
+    expect(Math.abs(moments.mean - mean)).toBeLessThan((SE * sd) / Math.sqrt(N));
+    expect(Math.abs(moments.sd ** 2 / variance - 1)).toBeLessThan(0.05);
+    for (const d of draws) if (!(Number.isInteger(d) && d >= Math.max(0, sample - bad) && d <= Math.min(good, sample))) throw new Error(`draw ${d} is outside the support`);
+  });
+  it('handles the edges exactly, and refuses a sample larger than the population', () => {
+    const u = stream('hypergeometric-edges');
+    expect(hypergeometric(u, 10, 20, 0)).toBe(0);
+    expect(hypergeometric(u, 0, 20, 7)).toBe(0);
+    expect(hypergeometric(u, 10, 0, 7)).toBe(7);
+    expect(hypergeometric(u, 10, 20, 30)).toBe(10);
+    expect(() => hypergeometric(u, 10, 20, 31)).toThrow(/hypergeometric/);
   });
 });
 

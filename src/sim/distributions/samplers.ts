@@ -134,6 +134,78 @@ export function multinomial(uniform: Uniform, n: number, probabilities: ArrayLik
   return remaining;
 }
 
+// ---- hypergeometric ----------------------------------------------------------------------
+
+/** 2√(2/e) and 3 − 2√(3/e): the ratio-of-uniforms constants of HRUA (Stadlober 1990, below). */
+const HRUA_D1 = 2 * Math.sqrt(2 / Math.E);
+const HRUA_D2 = 3 - 2 * Math.sqrt(3 / Math.E);
+
+/**
+ * Hypergeometric: how many of `good` marked people are among `sample` people drawn without
+ * replacement from `good + bad`, exact. The problem is first reduced by symmetry to the smaller
+ * of the two kinds and the smaller of the sample and its complement (the mode and the support are
+ * then near 0); it is drawn by inversion (sequential search from 0) when its mean is below 10,
+ * else by HRUA, the ratio-of-uniforms method of Stadlober E., "The ratio of uniforms approach for
+ * generating discrete random variates", J. Comput. Appl. Math. 31 (1990) 181–189, with the
+ * correction of the symmetric cases that NumPy's legacy implementation also carries.
+ */
+export function hypergeometric(uniform: Uniform, good: number, bad: number, sample: number): number {
+  checkCount('hypergeometric', 'good', good);
+  checkCount('hypergeometric', 'bad', bad);
+  const population = good + bad;
+  if (!(good >= 0 && bad >= 0 && sample >= 0 && sample <= population)) refuse('hypergeometric', `good = ${good}, bad = ${bad}, sample = ${sample}`);
+  if (sample === 0 || good === 0) return 0;
+  if (bad === 0) return sample;
+  if (sample === population) return good;
+  const fewer = Math.min(good, bad);
+  const more = population - fewer;
+  const drawn = Math.min(sample, population - sample);
+  const z = (drawn * fewer) / population < 10 ? hypergeometricInversion(uniform, fewer, more, drawn) : hypergeometricHrua(uniform, fewer, more, drawn);
+  // Back from the reduced problem: the other kind, then the complement of the sample.
+  const ofGood = good > bad ? drawn - z : z;
+  return drawn < sample ? good - ofGood : ofGood;
+}
+
+/** Sequential search from 0 (fewer ≤ more, drawn ≤ population / 2, so 0 is in the support). */
+function hypergeometricInversion(uniform: Uniform, fewer: number, more: number, drawn: number): number {
+  const population = fewer + more;
+  // P(0) = C(more, drawn) / C(population, drawn); P(k + 1) / P(k) = (fewer − k)(drawn − k) / ((k + 1)(more − drawn + k + 1)).
+  let r = Math.exp(logFactorial(more) - logFactorial(more - drawn) - logFactorial(population) + logFactorial(population - drawn));
+  let u = uniform();
+  const last = Math.min(fewer, drawn);
+  let k = 0;
+  while (u > r && k < last) {
+    u -= r;
+    r *= ((fewer - k) * (drawn - k)) / ((k + 1) * (more - drawn + k + 1));
+    k += 1;
+  }
+  return k;
+}
+
+function hypergeometricHrua(uniform: Uniform, fewer: number, more: number, drawn: number): number {
+  const population = fewer + more;
+  const p = fewer / population;
+  const shift = drawn * p + 0.5;
+  const spread = Math.sqrt(((population - drawn) * drawn * p * (1 - p)) / (population - 1) + 0.5);
+  const width = HRUA_D1 * spread + HRUA_D2;
+  const mode = Math.floor(((drawn + 1) * (fewer + 1)) / (population + 2));
+  const logAtMode = logFactorial(mode) + logFactorial(fewer - mode) + logFactorial(drawn - mode) + logFactorial(more - drawn + mode);
+  // Beyond 16 standard deviations the mass is below double precision (Stadlober's bound).
+  const bound = Math.min(Math.min(drawn, fewer) + 1, Math.floor(shift + 16 * spread));
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+    const x = uniform();
+    const y = uniform();
+    const w = shift + (width * (y - 0.5)) / x;
+    if (w < 0 || w >= bound) continue;
+    const k = Math.floor(w);
+    const logRatio = logAtMode - (logFactorial(k) + logFactorial(fewer - k) + logFactorial(drawn - k) + logFactorial(more - drawn + k));
+    if (x * (4 - x) - 3 <= logRatio) return k;
+    if (x * (x - logRatio) >= 1) continue;
+    if (2 * Math.log(x) <= logRatio) return k;
+  }
+  return refuse('hypergeometric', `fewer = ${fewer}, more = ${more}, drawn = ${drawn} (${t('sim.internal.rejections', { count: MAX_REJECTIONS })})`);
+}
+
 // ---- Poisson -----------------------------------------------------------------------------
 
 /**
