@@ -27,7 +27,17 @@ function isKnown(id: string, known: readonly string[]): boolean {
   return set.has(id);
 }
 
-const KIND_THING: Record<Kind, Thing> = { Pyramid: 'pyramid', Logigramme: 'logigramme', Territory: 'territory', Program: 'program', Scenario: 'scenario', Actors: 'value' };
+const KIND_THING: Record<Kind, Thing> = {
+  Pyramid: 'pyramid',
+  Logigramme: 'logigramme',
+  Territory: 'territory',
+  Program: 'program',
+  Scenario: 'scenario',
+  Actors: 'value',
+  Targets: 'value',
+  Calibration: 'value',
+  ParameterSet: 'value',
+};
 
 function unknownDocument(kind: Kind, id: string): string {
   switch (kind) {
@@ -43,6 +53,12 @@ function unknownDocument(kind: Kind, id: string): string {
       return t('language.reference.unknown-scenario', { id });
     case 'Actors':
       return t('language.reference.unknown-actors', { id });
+    case 'Targets':
+      return t('language.reference.unknown-targets', { id });
+    case 'Calibration':
+      return t('language.reference.unknown-calibration', { id });
+    case 'ParameterSet':
+      return t('language.reference.unknown-parameter-set', { id });
   }
 }
 
@@ -251,8 +267,19 @@ export function resolveReferences(workspace: Workspace, doc: LoadedDocument): Pa
       scenario.value.territories.forEach((id, i) => check.document('Territory', id, ['territories', i]));
       check.document('Program', scenario.value.baseline, ['baseline']);
       check.document('Program', scenario.value.program, ['program']);
+      (scenario.value['parameter-sets'] ?? []).forEach((id, i) => check.document('ParameterSet', id, ['parameter-sets', i]));
       break;
     }
+    case 'Targets':
+      (doc as LoadedDocument<'Targets'>).value.targets.forEach((target, i) => check.sources(target.source, ['targets', i, 'source']));
+      break;
+    case 'ParameterSet':
+      check.sources((doc as LoadedDocument<'ParameterSet'>).value.source, ['source']);
+      break;
+    case 'Calibration':
+      // Only the priors' sources here: its scenario, targets and parameter paths are the rule calibration-reference's.
+      (doc as LoadedDocument<'Calibration'>).value.parameters.forEach((entry, i) => check.sources(entry.source, ['parameters', i, 'source']));
+      break;
   }
   return check.reports;
 }

@@ -137,7 +137,17 @@ function displayPath(cwd: string, absolute: string): string {
 }
 
 function emptyIndex<T>(): { [K in Kind]: Map<string, T> } {
-  return { Pyramid: new Map(), Logigramme: new Map(), Actors: new Map(), Territory: new Map(), Program: new Map(), Scenario: new Map() };
+  return {
+    Pyramid: new Map(),
+    Logigramme: new Map(),
+    Actors: new Map(),
+    Territory: new Map(),
+    Program: new Map(),
+    Scenario: new Map(),
+    Targets: new Map(),
+    Calibration: new Map(),
+    ParameterSet: new Map(),
+  };
 }
 
 async function loadConfig(configFile: string, cwd: string, texts: ReadonlyMap<string, string>): Promise<{ config: ConfigDocument; diagnostics: Diagnostic[]; unreadable: boolean }> {

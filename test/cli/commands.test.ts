@@ -82,7 +82,7 @@ describe('logi init', () => {
     const run = runCli(['init', dir, '--json']);
     const result = JSON.parse(run.stdout) as { directory: string; files: string[] };
     expect(result.files).toContain('logigrammes/s1-depistage.yaml');
-    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(7);
+    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(10);
   });
 });
 
@@ -99,7 +99,7 @@ describe('logi schema', () => {
     const run = runCli(['schema', '--out', dir, '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { files: { kind: string }[] };
-    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Config', 'Results']);
+    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'Config', 'Results']);
     const logigramme = JSON.parse(readFileSync(path.join(dir, 'logigramme.schema.json'), 'utf8')) as { additionalProperties: boolean; required: string[] };
     expect(logigramme.additionalProperties).toBe(false);
     expect(logigramme.required).toEqual(expect.arrayContaining(['kind', 'version', 'id', 'pyramid', 'stratum', 'start', 'nodes']));

@@ -466,6 +466,79 @@ const schemaRules = defineMessages({
   'language.schema.count-whole': { en: 'a count is a whole number of people', fr: 'un effectif est un nombre entier de personnes' },
   'language.schema.count-max': { en: 'a count is at most 10¹² people', fr: 'un effectif est au plus de 10¹² personnes' },
   'language.schema.population-max': { en: 'a population is at most 10¹² people', fr: 'une population est au plus de 10¹² personnes' },
+  // Targets, Calibration, ParameterSet (issue 15).
+  'language.schema.target-year-whole': { en: 'a model year is a whole number: 0 (the start), 1, 2…', fr: 'une année du modèle est un nombre entier : 0 (le début), 1, 2…' },
+  'language.schema.target-n-whole': { en: '`n` is a whole number of people', fr: '`n` est un nombre entier de personnes' },
+  'language.schema.target-measure': {
+    en: 'a target measures exactly one of `count`, `flow` or `event`',
+    fr: 'une cible mesure exactement une chose : `count`, `flow` ou `event`',
+  },
+  'language.schema.target-year-and-years': {
+    en: 'a target has either `year` or `change` with `years`, not both',
+    fr: 'une cible a soit `year`, soit `change` avec `years`, pas les deux',
+  },
+  'language.schema.target-no-year': {
+    en: 'a target needs `year` (the model year it is measured in), or `change` with `years`',
+    fr: "une cible a besoin de `year` (l'année du modèle où elle est mesurée), ou de `change` avec `years`",
+  },
+  'language.schema.target-change-years': {
+    en: '`change` needs `years: [first, last]`, the two model years it compares, instead of `year`',
+    fr: '`change` a besoin de `years: [première, dernière]`, les deux années du modèle comparées, à la place de `year`',
+  },
+  'language.schema.target-years-change': {
+    en: '`years` only goes with `change: annual`; for a value of one year write `year`',
+    fr: "`years` ne va qu'avec `change: annual` ; pour la valeur d'une seule année, écrivez `year`",
+  },
+  'language.schema.target-years-order': {
+    en: '`years` is two model years, the first before the second',
+    fr: '`years` donne deux années du modèle, la première avant la seconde',
+  },
+  'language.schema.target-year-zero': {
+    en: 'year 0 is the start of the simulation: only a `count` is measured then; a flow or an event happens during a year from 1',
+    fr: "l'année 0 est le début de la simulation : seul un `count` s'y mesure ; un flux ou un événement a lieu pendant une année, à partir de 1",
+  },
+  'language.schema.target-ci95-order': { en: '`ci95` is [low, high], low below high', fr: '`ci95` s\'écrit [bas, haut], le bas sous le haut' },
+  'language.schema.target-normal-spread': {
+    en: 'a target with a normal likelihood gives its uncertainty: `sd` or `ci95: [low, high]`',
+    fr: 'une cible de vraisemblance normale donne son incertitude : `sd` ou `ci95: [bas, haut]`',
+  },
+  'language.schema.target-sd-and-ci95': {
+    en: 'give the uncertainty once: `sd` or `ci95`, not both',
+    fr: "donnez l'incertitude une seule fois : `sd` ou `ci95`, pas les deux",
+  },
+  'language.schema.target-binomial-n': {
+    en: 'a binomial likelihood needs `n`, the observed denominator',
+    fr: 'une vraisemblance binomiale a besoin de `n`, le dénominateur observé',
+  },
+  'language.schema.target-binomial-per': {
+    en: 'a binomial likelihood compares a share: it needs `per` (the denominator)',
+    fr: 'une vraisemblance binomiale compare une proportion : elle a besoin de `per` (le dénominateur)',
+  },
+  'language.schema.target-binomial-share': {
+    en: 'with a binomial likelihood the value is a share: between 0 and `scale`',
+    fr: 'avec une vraisemblance binomiale, la valeur est une proportion : entre 0 et `scale`',
+  },
+  'language.schema.target-n-binomial': {
+    en: '`n` only goes with `likelihood: binomial`',
+    fr: "`n` ne va qu'avec `likelihood: binomial`",
+  },
+  'language.schema.target-poisson-per': {
+    en: 'a Poisson likelihood compares an observed count: remove `per` (or use a normal or binomial likelihood)',
+    fr: 'une vraisemblance de Poisson compare un effectif observé : retirez `per` (ou choisissez une vraisemblance normale ou binomiale)',
+  },
+  'language.schema.target-poisson-change': {
+    en: 'a Poisson likelihood compares an observed count, not a change: remove `change` (or use a normal likelihood)',
+    fr: "une vraisemblance de Poisson compare un effectif observé, pas une évolution : retirez `change` (ou choisissez une vraisemblance normale)",
+  },
+  'language.schema.target-poisson-value': {
+    en: 'with a Poisson likelihood the value is an observed count: 0 or more',
+    fr: 'avec une vraisemblance de Poisson, la valeur est un effectif observé : 0 ou plus',
+  },
+  'language.schema.bounds-order': { en: '`bounds` is [low, high], low below high', fr: '`bounds` s\'écrit [bas, haut], le bas sous le haut' },
+  'language.schema.parameter-set-empty': {
+    en: 'a parameter set has `values`, a `posterior` file, or both',
+    fr: 'un jeu de paramètres a des valeurs (`values`), un fichier `posterior`, ou les deux',
+  },
 });
 
 const references = defineMessages({
@@ -475,6 +548,9 @@ const references = defineMessages({
   'language.reference.unknown-program': { en: (p: { id: string }) => `unknown program \`${p.id}\``, fr: (p: { id: string }) => `programme \`${p.id}\` inconnu` },
   'language.reference.unknown-scenario': { en: (p: { id: string }) => `unknown scenario \`${p.id}\``, fr: (p: { id: string }) => `scénario \`${p.id}\` inconnu` },
   'language.reference.unknown-actors': { en: (p: { id: string }) => `unknown actors \`${p.id}\``, fr: (p: { id: string }) => `document d'acteurs \`${p.id}\` inconnu` },
+  'language.reference.unknown-targets': { en: (p: { id: string }) => `unknown targets \`${p.id}\``, fr: (p: { id: string }) => `cibles \`${p.id}\` inconnues` },
+  'language.reference.unknown-calibration': { en: (p: { id: string }) => `unknown calibration \`${p.id}\``, fr: (p: { id: string }) => `étalonnage \`${p.id}\` inconnu` },
+  'language.reference.unknown-parameter-set': { en: (p: { id: string }) => `unknown parameter set \`${p.id}\``, fr: (p: { id: string }) => `jeu de paramètres \`${p.id}\` inconnu` },
   'language.reference.unknown-stratum': { en: (p: { id: string }) => `unknown stratum \`${p.id}\``, fr: (p: { id: string }) => `strate \`${p.id}\` inconnue` },
   'language.reference.unknown-state': { en: (p: { id: string }) => `unknown state \`${p.id}\``, fr: (p: { id: string }) => `état \`${p.id}\` inconnu (ni strate ni sortie)` },
   'language.reference.unknown-actor': { en: (p: { id: string }) => `unknown actor \`${p.id}\``, fr: (p: { id: string }) => `acteur \`${p.id}\` inconnu` },
@@ -485,6 +561,54 @@ const references = defineMessages({
     fr: (p: { kind: string }) => `aucun document ${p.kind} n'est chargé dans cet espace de travail ; vérifiez \`include\` dans logi.config.yaml`,
   },
   'language.reference.no-actors': { en: 'no Actors document is loaded in this workspace', fr: "aucun document Actors n'est chargé dans cet espace de travail" },
+});
+
+/** Parameter paths (src/language/parameter-path.ts). */
+const parameterPaths = defineMessages({
+  'language.parameter-path.empty': {
+    en: 'the parameter path is empty: write a document id, then the keys down to the value, e.g. `diabete-t2 transitions S1->S2 p`',
+    fr: "le chemin de paramètre est vide : écrivez l'identifiant d'un document, puis les clés jusqu'à la valeur, par exemple `diabete-t2 transitions S1->S2 p`",
+  },
+  'language.parameter-path.unknown-document': {
+    en: (p: { id: string }) => `\`${p.id}\` names no document that holds parameters (a Pyramid, Logigramme, Program, Territory or Actors)`,
+    fr: (p: { id: string }) => `\`${p.id}\` ne désigne aucun document qui porte des paramètres (Pyramid, Logigramme, Program, Territory ou Actors)`,
+  },
+  'language.parameter-path.unknown-kind': {
+    en: (p: { kind: string }) => `\`${p.kind}\` is not a kind of document that holds parameters: Pyramid, Logigramme, Program, Territory or Actors`,
+    fr: (p: { kind: string }) => `\`${p.kind}\` n'est pas un type de document qui porte des paramètres : Pyramid, Logigramme, Program, Territory ou Actors`,
+  },
+  'language.parameter-path.ambiguous-document': {
+    en: (p: { id: string; options: readonly string[] }) => `\`${p.id}\` names several documents: ${p.options.map((o) => `\`${o}\``).join(', ')}`,
+    fr: (p: { id: string; options: readonly string[] }) => `\`${p.id}\` désigne plusieurs documents : ${p.options.map((o) => `\`${o}\``).join(', ')}`,
+  },
+  'language.parameter-path.ambiguous-document.hint': {
+    en: (p: { example: string }) => `say which one with its kind before the id, e.g. \`${p.example}\``,
+    fr: (p: { example: string }) => `dites lequel en écrivant son type devant l'identifiant, par exemple \`${p.example}\``,
+  },
+  'language.parameter-path.no-such-key': {
+    en: (p: { segment: string; at: string }) => `\`${p.at}\` has no \`${p.segment}\``,
+    fr: (p: { segment: string; at: string }) => `\`${p.at}\` n'a pas de \`${p.segment}\``,
+  },
+  'language.parameter-path.no-such-key.hint': {
+    en: 'in a list, name an element by its `id`, its `from->to` or its index (0 is the first)',
+    fr: "dans une liste, désignez un élément par son `id`, son `from->to` ou son rang (0 pour le premier)",
+  },
+  'language.parameter-path.beyond-value': {
+    en: (p: { at: string }) => `\`${p.at}\` is a value: the path ends there`,
+    fr: (p: { at: string }) => `\`${p.at}\` est une valeur : le chemin s'arrête là`,
+  },
+  'language.parameter-path.not-a-parameter': {
+    en: (p: { path: string }) => `\`${p.path}\` is not a parameter: a path ends on a number or a distribution that the simulation reads`,
+    fr: (p: { path: string }) => `\`${p.path}\` n'est pas un paramètre : un chemin se termine sur un nombre ou une loi que la simulation lit`,
+  },
+  'language.parameter-path.continue': {
+    en: (p: { next: readonly string[] }) => `continue the path with ${p.next.map((n) => `\`${n}\``).join(', ')}`,
+    fr: (p: { next: readonly string[] }) => `poursuivez le chemin avec ${p.next.map((n) => `\`${n}\``).join(', ')}`,
+  },
+  'language.parameter-path.no-parameter-below': {
+    en: 'nothing below it is a parameter the simulation draws; see docs/language.md, "Parameter paths"',
+    fr: 'rien en dessous n\'est un paramètre tiré par la simulation ; voir docs/language.md, « Parameter paths »',
+  },
 });
 
 const workspace = defineMessages({
@@ -553,4 +677,4 @@ const suggestions = defineMessages({
   },
 });
 
-export const languageMessages = defineMessages({ ...files, ...syntax, ...values, ...schema, ...schemaRules, ...references, ...workspace, ...suggestions });
+export const languageMessages = defineMessages({ ...files, ...syntax, ...values, ...schema, ...schemaRules, ...references, ...parameterPaths, ...workspace, ...suggestions });

@@ -173,9 +173,21 @@ const descriptions = defineMessages({
     en: 'A program stratum with `on-transfer` also has `retention`: without it nobody stays enrolled, so `on-transfer` changes nothing.',
     fr: "Une strate de programme avec `on-transfer` a aussi une rétention (`retention`) : sans elle personne ne reste inscrit, et `on-transfer` ne change rien.",
   },
+  'rules.target-reference.description': {
+    en: "A Targets document names its pyramid's states and events, territories that count that pyramid, and each target id once.",
+    fr: "Un document Targets nomme des états et des événements de sa pyramide, des territoires qui dénombrent cette pyramide, et chaque identifiant de cible une seule fois.",
+  },
+  'rules.calibration-reference.description': {
+    en: "A Calibration names an existing scenario, Targets of its pyramid, territories and years it simulates, and parameters it uses once each, with bounds in range and a prior that is a distribution within them.",
+    fr: "Un étalonnage nomme un scénario existant, des cibles de sa pyramide, des territoires et des années qu'il simule, et des paramètres qu'il utilise, une fois chacun, avec des bornes dans leur domaine et une loi a priori comprise entre elles.",
+  },
+  'rules.parameter-set-path.description': {
+    en: 'A ParameterSet names each parameter once by a path that resolves, with a value in its range, and its `posterior` file by a relative path.',
+    fr: 'Un jeu de paramètres nomme chaque paramètre une seule fois, par un chemin qui existe, avec une valeur dans son domaine, et son fichier `posterior` par un chemin relatif.',
+  },
   'rules.known-reference.description': {
-    en: "Every id that names another document resolves: a logigramme's pyramid, a program's logigrammes, a scenario's territories and programs, a referral, a phase.",
-    fr: "Chaque id qui désigne un autre document existe : la pyramide d'un logigramme, les logigrammes d'un programme, les territoires et programmes d'un scénario, une orientation, une phase.",
+    en: "Every id that names another document resolves: a logigramme's pyramid, a program's logigrammes, a scenario's territories, programs and parameter sets, a referral, a phase.",
+    fr: "Chaque id qui désigne un autre document existe : la pyramide d'un logigramme, les logigrammes d'un programme, les territoires, programmes et jeux de paramètres d'un scénario, une orientation, une phase.",
   },
   // The checks of suppression comments and the reserved checks of the loader and engine.
   'rules.suppression-needs-reason.description': {
@@ -919,4 +931,164 @@ const dynamics = defineMessages({
   },
 });
 
-export const rulesMessages = defineMessages({ ...descriptions, ...structure, ...decisions, ...actions, ...numbers, ...populations, ...dynamics });
+/** The checks of Targets, Calibration and ParameterSet documents (issue 15). */
+const calibration = defineMessages({
+  'rules.target-reference.unknown-pyramid': {
+    en: (p: { pyramid: string }) => `unknown pyramid \`${p.pyramid}\`: the targets measure nothing the model computes`,
+    fr: (p: { pyramid: string }) => `pyramide \`${p.pyramid}\` inconnue : les cibles ne mesurent rien de ce que calcule le modèle`,
+  },
+  'rules.target-reference.no-pyramid': { en: 'no Pyramid document is loaded in this workspace', fr: "aucun document Pyramid n'est chargé dans cet espace de travail" },
+  'rules.target-reference.duplicate-id': {
+    en: (p: { id: string; line: number }) => `target id \`${p.id}\` is already used on line ${p.line}`,
+    fr: (p: { id: string; line: number }) => `l'identifiant de cible \`${p.id}\` est déjà pris ligne ${p.line}`,
+  },
+  'rules.target-reference.duplicate-id.hint': {
+    en: 'give each target an id of its own: reports and calibrations name targets by id',
+    fr: "donnez à chaque cible son propre identifiant : rapports et étalonnages désignent les cibles par leur identifiant",
+  },
+  'rules.target-reference.unknown-territory': { en: (p: { territory: string }) => `unknown territory \`${p.territory}\``, fr: (p: { territory: string }) => `territoire \`${p.territory}\` inconnu` },
+  'rules.target-reference.no-territory': { en: 'no Territory document is loaded in this workspace', fr: "aucun document Territory n'est chargé dans cet espace de travail" },
+  'rules.target-reference.territory-without-pyramid': {
+    en: (p: { territory: string; pyramid: string }) => `territory \`${p.territory}\` has no counts for pyramid \`${p.pyramid}\`: the model has nobody there to compare`,
+    fr: (p: { territory: string; pyramid: string }) => `le territoire \`${p.territory}\` n'a pas d'effectifs pour la pyramide \`${p.pyramid}\` : le modèle n'y a personne à comparer`,
+  },
+  'rules.target-reference.territory-without-pyramid.hint': {
+    en: (p: { pyramid: string }) => `name a territory whose \`pyramids\` has \`${p.pyramid}\`, or remove \`territory\` to sum the scenario's territories`,
+    fr: (p: { pyramid: string }) => `nommez un territoire dont \`pyramids\` contient \`${p.pyramid}\`, ou retirez \`territory\` pour additionner les territoires du scénario`,
+  },
+  'rules.target-reference.unknown-state': {
+    en: (p: { state: string; pyramid: string }) => `\`${p.state}\` is no stratum nor exit of pyramid \`${p.pyramid}\``,
+    fr: (p: { state: string; pyramid: string }) => `\`${p.state}\` n'est ni une strate ni une sortie de la pyramide \`${p.pyramid}\``,
+  },
+  'rules.target-reference.leaves-exit': {
+    en: (p: { exit: string }) => `\`${p.exit}\` is an exit: nobody leaves it, so a flow from it is always 0`,
+    fr: (p: { exit: string }) => `\`${p.exit}\` est une sortie : personne n'en repart, un flux qui en part vaut donc toujours 0`,
+  },
+  'rules.target-reference.leaves-exit.hint': {
+    en: 'a flow goes `from` strata `to` strata or exits: to count deaths, put the exit in `to`',
+    fr: 'un flux va de strates (`from`) vers des strates ou des sorties (`to`) : pour compter les décès, mettez la sortie dans `to`',
+  },
+  'rules.target-reference.unknown-event': {
+    en: (p: { event: string; pyramid: string }) => `\`${p.event}\` is no event of pyramid \`${p.pyramid}\` nor of a \`move-to\` of its logigrammes`,
+    fr: (p: { event: string; pyramid: string }) => `\`${p.event}\` n'est ni un événement de la pyramide \`${p.pyramid}\` ni celui d'un \`move-to\` de ses logigrammes`,
+  },
+  'rules.target-reference.no-events': {
+    en: (p: { pyramid: string }) => `pyramid \`${p.pyramid}\` has no events: add one to its \`events\`, or measure a \`flow\``,
+    fr: (p: { pyramid: string }) => `la pyramide \`${p.pyramid}\` n'a pas d'événements : ajoutez-en un à ses \`events\`, ou mesurez un flux (\`flow\`)`,
+  },
+  'rules.calibration-reference.unknown-scenario': { en: (p: { scenario: string }) => `unknown scenario \`${p.scenario}\``, fr: (p: { scenario: string }) => `scénario \`${p.scenario}\` inconnu` },
+  'rules.calibration-reference.no-scenario': { en: 'no Scenario document is loaded in this workspace', fr: "aucun document Scenario n'est chargé dans cet espace de travail" },
+  'rules.calibration-reference.unknown-targets': { en: (p: { targets: string }) => `unknown Targets \`${p.targets}\``, fr: (p: { targets: string }) => `cibles (Targets) \`${p.targets}\` inconnues` },
+  'rules.calibration-reference.no-targets': { en: 'no Targets document is loaded in this workspace', fr: "aucun document Targets n'est chargé dans cet espace de travail" },
+  'rules.calibration-reference.targets-twice': {
+    en: (p: { targets: string }) => `Targets \`${p.targets}\` is listed twice: its targets would count twice in the fit`,
+    fr: (p: { targets: string }) => `les cibles \`${p.targets}\` sont citées deux fois : elles compteraient deux fois dans l'ajustement`,
+  },
+  'rules.calibration-reference.twice.hint': { en: 'remove the repeated entry', fr: "retirez l'entrée répétée" },
+  'rules.calibration-reference.other-pyramid': {
+    en: (p: { targets: string; pyramid: string; scenario: string; scenarioPyramid: string }) =>
+      `Targets \`${p.targets}\` measure pyramid \`${p.pyramid}\`, but scenario \`${p.scenario}\` simulates \`${p.scenarioPyramid}\``,
+    fr: (p: { targets: string; pyramid: string; scenario: string; scenarioPyramid: string }) =>
+      `les cibles \`${p.targets}\` mesurent la pyramide \`${p.pyramid}\`, mais le scénario \`${p.scenario}\` simule \`${p.scenarioPyramid}\``,
+  },
+  'rules.calibration-reference.other-pyramid.hint': {
+    en: (p: { pyramid: string }) => `list Targets of pyramid \`${p.pyramid}\`, or calibrate a scenario of their pyramid`,
+    fr: (p: { pyramid: string }) => `citez des cibles de la pyramide \`${p.pyramid}\`, ou étalonnez un scénario de leur pyramide`,
+  },
+  'rules.calibration-reference.territory': {
+    en: (p: { target: string; targets: string; territory: string; scenario: string }) =>
+      `target \`${p.target}\` of \`${p.targets}\` is for territory \`${p.territory}\`, which scenario \`${p.scenario}\` does not simulate`,
+    fr: (p: { target: string; targets: string; territory: string; scenario: string }) =>
+      `la cible \`${p.target}\` de \`${p.targets}\` porte sur le territoire \`${p.territory}\`, que le scénario \`${p.scenario}\` ne simule pas`,
+  },
+  'rules.calibration-reference.territory.hint': {
+    en: (p: { territories: readonly string[] }) => `the scenario's territories: ${ticked(p.territories)}; add the territory to the scenario, or change the target`,
+    fr: (p: { territories: readonly string[] }) => `les territoires du scénario : ${ticked(p.territories)} ; ajoutez le territoire au scénario, ou changez la cible`,
+  },
+  'rules.calibration-reference.year': {
+    en: (p: { target: string; targets: string; year: number; scenario: string; horizon: number }) =>
+      `target \`${p.target}\` of \`${p.targets}\` is measured in year ${p.year}, beyond the horizon of scenario \`${p.scenario}\` (${p.horizon} years)`,
+    fr: (p: { target: string; targets: string; year: number; scenario: string; horizon: number }) =>
+      `la cible \`${p.target}\` de \`${p.targets}\` est mesurée en année ${p.year}, au-delà de l'horizon du scénario \`${p.scenario}\` (${p.horizon} ans)`,
+  },
+  'rules.calibration-reference.year.hint': {
+    en: (p: { horizon: number }) => `the model computes years 0 to ${p.horizon}: lengthen the scenario's \`horizon\`, or move the target`,
+    fr: (p: { horizon: number }) => `le modèle calcule les années 0 à ${p.horizon} : allongez l'horizon (\`horizon\`) du scénario, ou déplacez la cible`,
+  },
+  'rules.calibration-reference.path-twice': {
+    en: (p: { path: string; earlier: string }) => `\`${p.path}\` names the same parameter as \`${p.earlier}\` above`,
+    fr: (p: { path: string; earlier: string }) => `\`${p.path}\` désigne le même paramètre que \`${p.earlier}\` plus haut`,
+  },
+  'rules.calibration-reference.not-used': {
+    en: (p: { kind: string; id: string; scenario: string }) => `this parameter belongs to ${p.kind} \`${p.id}\`, which scenario \`${p.scenario}\` does not use: calibrating it changes nothing`,
+    fr: (p: { kind: string; id: string; scenario: string }) => `ce paramètre appartient au document ${p.kind} \`${p.id}\`, que le scénario \`${p.scenario}\` n'utilise pas : l'étalonner ne change rien`,
+  },
+  'rules.calibration-reference.not-used.hint': {
+    en: "name a parameter of the scenario's pyramid, territories, programs, the logigrammes of its baseline, or the actors",
+    fr: 'désignez un paramètre de la pyramide du scénario, de ses territoires, de ses programmes, des logigrammes de sa référence, ou des acteurs',
+  },
+  'rules.calibration-reference.territory-other-pyramid': {
+    en: (p: { territory: string; pyramid: string }) => `this parameter of territory \`${p.territory}\` is not in its entry for pyramid \`${p.pyramid}\`, the scenario's: calibrating it changes nothing`,
+    fr: (p: { territory: string; pyramid: string }) => `ce paramètre du territoire \`${p.territory}\` n'est pas dans son entrée pour la pyramide \`${p.pyramid}\`, celle du scénario : l'étalonner ne change rien`,
+  },
+  'rules.calibration-reference.territory-other-pyramid.hint': {
+    en: (p: { territory: string; pyramid: string }) => `write \`${p.territory} pyramids ${p.pyramid} multipliers …\``,
+    fr: (p: { territory: string; pyramid: string }) => `écrivez \`${p.territory} pyramids ${p.pyramid} multipliers …\``,
+  },
+  'rules.calibration-reference.range-annual-change': { en: 'a number above −1', fr: 'un nombre supérieur à −1' },
+  'rules.calibration-reference.bounds-range': {
+    en: (p: { low: string; high: string; range: string }) => `bounds [${p.low}, ${p.high}] leave the parameter's range: ${p.range}`,
+    fr: (p: { low: string; high: string; range: string }) => `les bornes [${p.low}, ${p.high}] sortent du domaine du paramètre : ${p.range}`,
+  },
+  'rules.calibration-reference.bounds-range.hint': {
+    en: (p: { range: string }) => `give bounds inside the range (${p.range}), or remove \`bounds\` to use the whole range`,
+    fr: (p: { range: string }) => `donnez des bornes dans le domaine (${p.range}), ou retirez \`bounds\` pour prendre tout le domaine`,
+  },
+  'rules.calibration-reference.fixed-prior': {
+    en: (p: { value: string }) => `\`prior: ${p.value}\` is a fixed number: it leaves nothing to calibrate`,
+    fr: (p: { value: string }) => `\`prior: ${p.value}\` est un nombre fixe : il ne laisse rien à étalonner`,
+  },
+  'rules.calibration-reference.fixed-prior.hint': {
+    en: 'give a distribution, e.g. `prior: { beta: { mean: 0.02, sd: 0.01 } }` for a probability, `{ uniform: [low, high] }` for a range',
+    fr: 'donnez une loi, par exemple `prior: { beta: { mean: 0.02, sd: 0.01 } }` pour une probabilité, `{ uniform: [bas, haut] }` pour une plage',
+  },
+  'rules.calibration-reference.fixed-value': {
+    en: (p: { path: string; value: string }) => `\`${p.path}\` is the fixed number ${p.value} and there is no \`prior\`: nothing to calibrate`,
+    fr: (p: { path: string; value: string }) => `\`${p.path}\` vaut le nombre fixe ${p.value} et aucune loi a priori (\`prior\`) n'est donnée : rien à étalonner`,
+  },
+  'rules.calibration-reference.prior-outside-bounds': {
+    en: (p: { value: string; low: string; high: string }) => `the prior's central value ${p.value} is outside the bounds [${p.low}, ${p.high}]`,
+    fr: (p: { value: string; low: string; high: string }) => `la valeur centrale de la loi a priori, ${p.value}, est hors des bornes [${p.low}, ${p.high}]`,
+  },
+  'rules.calibration-reference.value-outside-bounds': {
+    en: (p: { value: string; low: string; high: string }) => `the parameter's current central value ${p.value} (the default prior) is outside the bounds [${p.low}, ${p.high}]`,
+    fr: (p: { value: string; low: string; high: string }) => `la valeur centrale actuelle du paramètre, ${p.value} (la loi a priori par défaut), est hors des bornes [${p.low}, ${p.high}]`,
+  },
+  'rules.calibration-reference.prior-outside-bounds.hint': {
+    en: 'centre the prior within the bounds, or widen the bounds',
+    fr: 'centrez la loi a priori entre les bornes, ou élargissez les bornes',
+  },
+  'rules.calibration-reference.prior-outside-range': {
+    en: (p: { value: string; range: string }) => `the prior's central value ${p.value} is outside the parameter's range: ${p.range}`,
+    fr: (p: { value: string; range: string }) => `la valeur centrale de la loi a priori, ${p.value}, est hors du domaine du paramètre : ${p.range}`,
+  },
+  'rules.calibration-reference.prior-outside-range.hint': {
+    en: (p: { range: string }) => `centre the prior in the parameter's range (${p.range})`,
+    fr: (p: { range: string }) => `centrez la loi a priori dans le domaine du paramètre (${p.range})`,
+  },
+  'rules.parameter-set-path.path-twice': {
+    en: (p: { path: string; earlier: string }) => `\`${p.path}\` names the same parameter as \`${p.earlier}\` above: only the last value would count`,
+    fr: (p: { path: string; earlier: string }) => `\`${p.path}\` désigne le même paramètre que \`${p.earlier}\` plus haut : seule la dernière valeur compterait`,
+  },
+  'rules.parameter-set-path.path-twice.hint': { en: 'keep one value per parameter', fr: 'gardez une seule valeur par paramètre' },
+  'rules.parameter-set-path.posterior-not-relative': {
+    en: (p: { file: string }) => `\`posterior: ${p.file}\` is not a path relative to this file`,
+    fr: (p: { file: string }) => `\`posterior: ${p.file}\` n'est pas un chemin relatif à ce fichier`,
+  },
+  'rules.parameter-set-path.posterior-not-relative.hint': {
+    en: 'put the CSV file next to this YAML file (or below it) and write its path from here, e.g. `posterior: posterior.csv`',
+    fr: 'placez le fichier CSV à côté de ce fichier YAML (ou en dessous) et écrivez son chemin depuis ici, par exemple `posterior: posterior.csv`',
+  },
+});
+
+export const rulesMessages = defineMessages({ ...descriptions, ...structure, ...decisions, ...actions, ...numbers, ...populations, ...dynamics, ...calibration });

@@ -1,12 +1,15 @@
 /** The documentation of every kind's keys, and how a path finds its entry. */
 import type { Kind } from '../schemas/index.js';
 import { ACTORS_DOCS } from './actors.js';
+import { CALIBRATION_DOCS } from './calibration.js';
 import { COMMON_DOCS } from './common.js';
 import { CONFIG_DOCS } from './config.js';
 import { LOGIGRAMME_DOCS } from './logigramme.js';
+import { PARAMETER_SET_DOCS } from './parameter-set.js';
 import { PROGRAM_DOCS } from './program.js';
 import { PYRAMID_DOCS } from './pyramid.js';
 import { SCENARIO_DOCS } from './scenario.js';
+import { TARGETS_DOCS } from './targets.js';
 import { TERRITORY_DOCS } from './territory.js';
 import type { Bilingual, KeyDoc, KeyDocs } from './types.js';
 
@@ -23,6 +26,9 @@ export const DOCS_BY_KIND: Readonly<Record<SchemaKind, KeyDocs>> = {
   Territory: TERRITORY_DOCS,
   Program: PROGRAM_DOCS,
   Scenario: SCENARIO_DOCS,
+  Targets: TARGETS_DOCS,
+  Calibration: CALIBRATION_DOCS,
+  ParameterSet: PARAMETER_SET_DOCS,
   Config: CONFIG_DOCS,
 };
 
@@ -34,6 +40,9 @@ export const KIND_TITLES: Readonly<Record<SchemaKind, Bilingual>> = {
   Territory: { fr: 'logi Territory : population et effectifs par strate', en: 'logi Territory: population and counts per stratum' },
   Program: { fr: 'logi Program : logigramme et couverture par strate', en: 'logi Program: logigramme and coverage per stratum' },
   Scenario: { fr: "logi Scenario : ce qu'il faut simuler", en: 'logi Scenario: what to simulate' },
+  Targets: { fr: "logi Targets : des valeurs observées, pour étalonner et valider le modèle", en: 'logi Targets: observed values, to calibrate and validate the model' },
+  Calibration: { fr: 'logi Calibration : les paramètres libres, leurs lois a priori et les cibles à atteindre', en: 'logi Calibration: the free parameters, their priors and the targets to fit' },
+  ParameterSet: { fr: 'logi ParameterSet : des valeurs qui remplacent celles des fichiers pour un scénario', en: "logi ParameterSet: values that replace the files' values for a scenario" },
   Config: { fr: "configuration d'un espace de travail logi (logi.config.yaml)", en: 'logi workspace configuration (logi.config.yaml)' },
 };
 

@@ -32,4 +32,9 @@ export const SCENARIO_DOCS: KeyDocs = {
     'start',
     'mid',
   ),
+  'parameter-sets': key(
+    "Identifiants de jeux de paramètres (ParameterSet), appliqués dans l'ordre : chaque valeur remplace, pour ce scénario, celle écrite à son chemin (les fichiers ne changent pas).",
+    'Ids of parameter sets (ParameterSet), applied in order: each value replaces, for this scenario, the one written at its path (the files do not change).',
+    ['etalonnage-dt2-point'],
+  ),
 };

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { translate } from '../../i18n/catalogue.js';
 import type { Lang } from '../../i18n/language.js';
-import type { Kind } from '../schemas/index.js';
+import { type Kind, KINDS } from '../schemas/index.js';
 import type { LoadedDocument, Workspace } from '../workspace.js';
 import { isSchema, locateSchemas, schemasAt, walkSchema, type JsonSchema } from './walk.js';
 
@@ -97,7 +97,7 @@ export function collectWorkspaceIds(workspace: Workspace, lang: Lang): Workspace
     for (const [id, source] of Object.entries((doc.value as { sources?: Record<string, { title: string }> }).sources ?? {})) kindSources.add(id, translate(lang, 'editor.workspace.source', { title: source.title, document: doc.id }));
   }
   const options = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, list.options])) as Omit<WorkspaceIds, 'sources' | 'strataByPyramid' | 'transitionsByPyramid'>;
-  const sourcesByKind = Object.fromEntries(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario'].map((kind) => [kind, sources.get(kind as Kind)?.options ?? []])) as Record<Kind, IdOption[]>;
+  const sourcesByKind = Object.fromEntries(KINDS.map((kind) => [kind, sources.get(kind as Kind)?.options ?? []])) as Record<Kind, IdOption[]>;
   return { ...options, sources: sourcesByKind, strataByPyramid, transitionsByPyramid };
 }
 
@@ -131,6 +131,14 @@ const VALUE_TARGETS: Readonly<Partial<Record<Kind, readonly (readonly [string, I
     ['territories.*', (ids) => ids.territories],
     ['baseline', (ids) => ids.programs],
     ['program', (ids) => ids.programs],
+  ],
+  Targets: [
+    ['pyramid', (ids) => ids.pyramids],
+    ['targets.*.territory', (ids) => ids.territories],
+    ['targets.*.count.*', (ids) => ids.states],
+    ['targets.*.flow.from.*', (ids) => ids.strata],
+    ['targets.*.flow.to.*', (ids) => ids.states],
+    ['targets.*.per.count.*', (ids) => ids.states],
   ],
 };
 

@@ -1,18 +1,24 @@
 import type { z } from 'zod';
 import { ActorsDocument } from './actors.js';
+import { CalibrationDocument } from './calibration.js';
 import { LogigrammeDocument } from './logigramme.js';
+import { ParameterSetDocument } from './parameter-set.js';
 import { ProgramDocument } from './program.js';
 import { PyramidDocument } from './pyramid.js';
 import { ScenarioDocument } from './scenario.js';
+import { TargetsDocument } from './targets.js';
 import { TerritoryDocument } from './territory.js';
 
 export * from './actors.js';
+export * from './calibration.js';
 export * from './common.js';
 export * from './config.js';
 export * from './logigramme.js';
+export * from './parameter-set.js';
 export * from './program.js';
 export * from './pyramid.js';
 export * from './scenario.js';
+export * from './targets.js';
 export * from './territory.js';
 
 /** Every document kind and its schema, in the order the docs present them. */
@@ -23,6 +29,9 @@ export const KIND_SCHEMAS = {
   Territory: TerritoryDocument,
   Program: ProgramDocument,
   Scenario: ScenarioDocument,
+  Targets: TargetsDocument,
+  Calibration: CalibrationDocument,
+  ParameterSet: ParameterSetDocument,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Kind = keyof typeof KIND_SCHEMAS;
@@ -35,7 +44,14 @@ export interface DocumentByKind {
   Territory: TerritoryDocument;
   Program: ProgramDocument;
   Scenario: ScenarioDocument;
+  Targets: TargetsDocument;
+  Calibration: CalibrationDocument;
+  ParameterSet: ParameterSetDocument;
 }
+
+/** The kinds whose documents hold parameters: the first segment of a parameter path names one of them. */
+export const PARAMETER_KINDS = ['Pyramid', 'Logigramme', 'Program', 'Territory', 'Actors'] as const satisfies readonly Kind[];
+export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KIND_SCHEMAS, value);

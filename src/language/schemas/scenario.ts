@@ -17,5 +17,10 @@ export const ScenarioDocument = z.strictObject({
     .enum(['start', 'mid'])
     .default('start')
     .describe('When acts are counted in a cycle: `start` (everyone who passes the logigramme) or `mid` (half-cycle correction: people who leave the stratum during the cycle count half).'),
+  'parameter-sets': z
+    .array(Id)
+    .min(1)
+    .optional()
+    .describe('Ids of ParameterSet documents, applied in order: each value replaces the one at its path for this scenario.'),
 });
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

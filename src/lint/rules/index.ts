@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import actionFrequencyRequired from './action-frequency-required.js';
 import branchProbabilitiesSum from './branch-probabilities-sum.js';
 import byYearHorizon from './by-year-horizon.js';
+import calibrationReference from './calibration-reference.js';
 import ci95Consistent from './ci95-consistent.js';
 import conditionCoverage from './condition-coverage.js';
 import consistentUnits from './consistent-units.js';
@@ -27,11 +28,13 @@ import noUnusedPhase from './no-unused-phase.js';
 import noUnusedSource from './no-unused-source.js';
 import onTransferNeedsRetention from './on-transfer-needs-retention.js';
 import parameterFeasible from './parameter-feasible.js';
+import parameterSetPath from './parameter-set-path.js';
 import programCostStrata from './program-cost-strata.js';
 import pyramidCoverage from './pyramid-coverage.js';
 import sourceUrlScheme from './source-url-scheme.js';
 import startRequired from './start-required.js';
 import stratumExists from './stratum-exists.js';
+import targetReference from './target-reference.js';
 import territoryCounts from './territory-counts.js';
 import transitionRowSum from './transition-row-sum.js';
 
@@ -77,5 +80,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   byYearHorizon,
   onTransferNeedsRetention,
   programCostStrata,
+  // Calibration: targets, calibrations, parameter sets
+  targetReference,
+  calibrationReference,
+  parameterSetPath,
   knownReference,
 ];

@@ -7,4 +7,7 @@ export default referenceRule('known-source', 'Every `source:` (evidence, effects
   'Actors',
   'Territory',
   'Program',
+  'Targets',
+  'Calibration',
+  'ParameterSet',
 ]);
