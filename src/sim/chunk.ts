@@ -1,6 +1,7 @@
 /** Simulates a contiguous block of iterations: the unit of work a worker thread receives. */
 import { EngineScratch, layoutOf, simulateTerritoryArm } from './engine.js';
 import type { Model } from './model.js';
+import { applyPosterior } from './parameter-sets.js';
 import { centralParameters, sampleParameters } from './parameters.js';
 import { ALL_TERRITORIES, AleaStream, PURPOSE_CODES, StreamKey } from './random.js';
 
@@ -73,6 +74,8 @@ export function simulateChunk(model: Model, start: number, count: number, target
     if (model.mode !== 'expected') {
       thetaKey.set(model.seed, ALL_TERRITORIES, iteration).seed(thetaStream, PURPOSE_CODES.parameters, 0, 0);
       theta = sampleParameters(model.parameters, thetaStream.next, iteration, drawn);
+      // A calibration's posterior sample: its sets keep the correlations the calibration found.
+      if (model.posterior) applyPosterior(model.posterior, iteration, theta);
     }
     target.thetas.set(theta, iteration * P);
     const context = { model, layout, theta, coverages: coveragesOf(model, theta, coverages), iteration, stochastic };

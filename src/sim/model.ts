@@ -4,6 +4,7 @@
  * (baseline, program) and territories, with every number turned into a parameter slot of θ.
  */
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { MAX_EFFECTS_PER_LOGIGRAMME } from '../graph/effects.js';
 import { t } from '../i18n/catalogue.js';
@@ -18,6 +19,8 @@ import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place, type RawParameter } from './parameters.js';
 import { STREAM_DERIVATION, stratumCode } from './random.js';
+import { ModelError } from './model-error.js';
+import { type ParameterOverrides, parameterOverrides, parsePosterior, placeKey, type Posterior } from './parameter-sets.js';
 
 export type Mode = 'stochastic' | 'psa' | 'expected';
 export const ARMS = ['baseline', 'program'] as const;
@@ -198,26 +201,25 @@ export interface Model {
   arms: CompiledArm[];
   territories: CompiledTerritory[];
   parameters: { specs: ParameterSpec[]; dirichlets: DirichletSpec[] };
+  /** A calibration's posterior sample, from the scenario's `parameter-sets`: iteration i takes set i mod its size (not in `expected` mode). */
+  posterior: Posterior | null;
   /** Input files with their SHA-256, relative to the workspace root, sorted. */
   inputs: { file: string; sha256: string }[];
 }
 
-export class ModelError extends Error {
-  constructor(
-    message: string,
-    readonly place?: Place,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'ModelError';
-  }
-}
+export { ModelError };
 
 class ParameterRegistry {
   readonly specs: ParameterSpec[] = [];
   readonly dirichlets: DirichletSpec[] = [];
+  /** The place keys of the overrides a parameter took. */
+  readonly overridden = new Set<string>();
+  constructor(private readonly overrides: Map<string, RawParameter> = new Map()) {}
   add(raw: Parameter, place: Place, constraint: Constraint): number {
-    this.specs.push(compileParameter(raw as RawParameter, place, constraint));
+    const key = placeKey(place.file, place.path);
+    const override = this.overrides.get(key);
+    if (override !== undefined) this.overridden.add(key);
+    this.specs.push(compileParameter(override ?? (raw as RawParameter), place, constraint));
     return this.specs.length - 1;
   }
   addDirichlet(alphas: number[], place: Place): number {
@@ -231,7 +233,7 @@ class ParameterRegistry {
 
 function placeOf(doc: LoadedDocument, docPath: (string | number)[], name: string): Place {
   const range = locate(doc.source, doc.document, docPath);
-  return { name, file: doc.source.file, line: range.start.line, column: range.start.column };
+  return { name, file: doc.source.file, line: range.start.line, column: range.start.column, path: docPath };
 }
 
 /**
@@ -280,6 +282,7 @@ export interface CompileOptions {
 /** What the parts of the compiler share: the workspace, the pyramid, its states and the θ registry. */
 interface Compiler {
   workspace: Workspace;
+  scenarioId: string;
   registry: ParameterRegistry;
   pyramidDoc: LoadedDocument<'Pyramid'>;
   pyramid: PyramidDocument;
@@ -296,7 +299,8 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   const pyramid = pyramidDoc.value;
   const cyclesPerYear = pyramid.cycle === 'year' ? 1 : pyramid.cycle === 'quarter' ? 4 : 12;
   const states = [...pyramid.strata.map((x) => ({ id: x.id, title: x.title, exit: false })), ...pyramid.exits.map((x) => ({ id: x.id, title: x.title, exit: true }))];
-  const compiler: Compiler = { workspace, registry: new ParameterRegistry(), pyramidDoc, pyramid, cyclesPerYear, stateIndex: new Map(states.map((x, i) => [x.id, i])), transitionIndex: new Map() };
+  const overrides = parameterOverrides(workspace, s);
+  const compiler: Compiler = { workspace, scenarioId, registry: new ParameterRegistry(overrides.values), pyramidDoc, pyramid, cyclesPerYear, stateIndex: new Map(states.map((x, i) => [x.id, i])), transitionIndex: new Map() };
   const { transitions, rows } = compileTransitions(compiler);
   const inflows = compileInflows(compiler);
   const events = compileEvents(compiler);
@@ -311,6 +315,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   for (const l of logigrammes.logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
   for (const a of arms) used.add(workspace.index.Program.get(a.id)!.source.absolutePath);
   for (const territory of territories) used.add(workspace.index.Territory.get(territory.id)!.source.absolutePath);
+  const posterior = await compileParameterSets(compiler, overrides, used, readFile);
   const mode = options.mode ?? s.mode;
   return {
     scenario: s.id,
@@ -341,8 +346,32 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     arms,
     territories,
     parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets },
+    posterior,
     inputs: await hashInputs(workspace, used, readFile),
   };
+}
+
+/**
+ * Checks that every value of the scenario's parameter sets replaced a parameter of this model,
+ * reads the posterior sample if one set has it, and adds their files to the inputs.
+ */
+async function compileParameterSets(compiler: Compiler, overrides: ParameterOverrides, used: Set<string>, readFile?: (file: string) => Promise<Uint8Array>): Promise<Posterior | null> {
+  const { workspace, registry } = compiler;
+  for (const file of overrides.files) used.add(file);
+  for (const key of overrides.values.keys()) {
+    if (registry.overridden.has(key)) continue;
+    const written = overrides.written.get(key)!;
+    throw new ModelError(t('sim.sets.not-used', { path: written.path, set: written.set, scenario: compiler.scenarioId }), undefined, t('sim.sets.not-used.hint'));
+  }
+  if (!overrides.posterior) return null;
+  const { set, absolutePath } = overrides.posterior;
+  const bytes = await (readFile ?? ((file: string) => fs.readFile(file)))(absolutePath).catch(() => {
+    const at = locate(set.source, set.document, ['posterior']).start;
+    throw new ModelError(t('sim.sets.posterior-missing', { file: set.value.posterior! }), { name: 'posterior', file: set.source.file, line: at.line, column: at.column }, t('sim.sets.posterior-missing.hint'));
+  });
+  used.add(absolutePath);
+  const file = path.relative(workspace.root, absolutePath).split(path.sep).join('/');
+  return parsePosterior(new TextDecoder().decode(bytes), file, set, workspace, registry.specs);
 }
 
 /**
@@ -663,7 +692,9 @@ async function hashInputs(workspace: Workspace, used: Set<string>, readFile?: (f
   const texts = new Map(workspace.files.map((f) => [f.absolutePath, f.text]));
   const inputs = await Promise.all(
     [...used].map(async (absolute) => {
-      const bytes = readFile ? await readFile(absolute) : new TextEncoder().encode(texts.get(absolute) ?? '');
+      const text = texts.get(absolute);
+      // A posterior sample (CSV) is not a workspace document: read from the disk when no reader is given.
+      const bytes = readFile ? await readFile(absolute) : text !== undefined ? new TextEncoder().encode(text) : await fs.readFile(absolute);
       return { file: path.relative(workspace.root, absolute).split(path.sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex') };
     }),
   );

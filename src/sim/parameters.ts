@@ -15,6 +15,8 @@ export interface Place {
   file: string;
   line: number;
   column: number;
+  /** Its path in the YAML document (list indices as numbers), for parameter paths and parameter sets. */
+  path?: (string | number)[];
 }
 
 export type ParameterSpec = Place & { constraint: Constraint } & Distribution;

@@ -163,9 +163,14 @@ function toError(e: WorkerError): Error {
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  constructor(count: number) {
-    const url = new URL('./worker.js', import.meta.url);
-    for (let w = 0; w < count; w++) this.workers.push(new Worker(url));
+  /** `script`: the thread's module (the simulation's by default; calibration has its own). */
+  constructor(count: number, script: URL = new URL('./worker.js', import.meta.url)) {
+    for (let w = 0; w < count; w++) this.workers.push(new Worker(script));
+  }
+
+  /** Sends the same message to every thread (the data a kind of job needs, once). */
+  broadcast(message: unknown): void {
+    for (const worker of this.workers) worker.postMessage(message);
   }
 
   get size(): number {

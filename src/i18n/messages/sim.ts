@@ -518,4 +518,45 @@ export const simMessages = defineMessages({
     fr: (p: { year: number; baseline: string; program: string; difference: string; interval: string; programCosts: boolean }) =>
       `Coût total des actes${p.programCosts ? ' et des programmes' : ''}, année ${p.year} : soins courants ${p.baseline} €, programme ${p.program} €, différence ${p.difference} € ${p.interval}`,
   },
+  // Parameter sets and posterior samples (src/sim/parameter-sets.ts).
+  'sim.sets.unknown': {
+    en: (p: { set: string }) => `no parameter set has the id ${p.set}`,
+    fr: (p: { set: string }) => `aucun jeu de paramètres n'a l'identifiant ${p.set}`,
+  },
+  'sim.sets.bad-path': {
+    en: (p: { path: string; problem: string }) => `the parameter path "${p.path}" does not name a parameter (${p.problem})`,
+    fr: (p: { path: string; problem: string }) => `le chemin de paramètre « ${p.path} » ne désigne aucun paramètre (${p.problem})`,
+  },
+  'sim.sets.not-used': {
+    en: (p: { path: string; set: string; scenario: string }) => `parameter set ${p.set}: "${p.path}" is not a parameter of scenario ${p.scenario}`,
+    fr: (p: { path: string; set: string; scenario: string }) => `jeu de paramètres ${p.set} : « ${p.path} » n'est pas un paramètre du scénario ${p.scenario}`,
+  },
+  'sim.sets.not-used.hint': {
+    en: 'a parameter set may only change values of the documents the scenario uses: its pyramid, programs, logigrammes, territories and actors',
+    fr: 'un jeu de paramètres ne peut changer que des valeurs des documents du scénario : sa pyramide, ses programmes, ses logigrammes, ses territoires et ses acteurs',
+  },
+  'sim.sets.posterior-missing': {
+    en: (p: { file: string }) => `cannot read the posterior sample ${p.file}`,
+    fr: (p: { file: string }) => `impossible de lire l'échantillon a posteriori ${p.file}`,
+  },
+  'sim.sets.posterior-missing.hint': {
+    en: 'the path is relative to the ParameterSet file; `logi calibrate --out DIR` writes posterior.csv beside point.yaml',
+    fr: 'le chemin est relatif au fichier du ParameterSet ; `logi calibrate --out DOSSIER` écrit posterior.csv à côté de point.yaml',
+  },
+  'sim.sets.posterior-empty': {
+    en: (p: { file: string }) => `${p.file} holds no parameter set: a header line of parameter paths, then one line per set`,
+    fr: (p: { file: string }) => `${p.file} ne contient aucun jeu de paramètres : une ligne d'en-tête de chemins de paramètres, puis une ligne par jeu`,
+  },
+  'sim.sets.posterior-not-used': {
+    en: (p: { path: string; file: string }) => `${p.file}: "${p.path}" is not a parameter of this scenario`,
+    fr: (p: { path: string; file: string }) => `${p.file} : « ${p.path} » n'est pas un paramètre de ce scénario`,
+  },
+  'sim.sets.posterior-width': {
+    en: (p: { file: string; line: number; found: number; expected: number }) => `${p.file}, line ${p.line}: ${p.found} values where the header has ${p.expected}`,
+    fr: (p: { file: string; line: number; found: number; expected: number }) => `${p.file}, ligne ${p.line} : ${p.found} valeurs alors que l'en-tête en a ${p.expected}`,
+  },
+  'sim.sets.posterior-value': {
+    en: (p: { file: string; line: number; value: string; name: string; expected: string }) => `${p.file}, line ${p.line}: "${p.value}" is not a value of ${p.name} (expected ${p.expected})`,
+    fr: (p: { file: string; line: number; value: string; name: string; expected: string }) => `${p.file}, ligne ${p.line} : « ${p.value} » n'est pas une valeur de ${p.name} (attendu : ${p.expected})`,
+  },
 });

@@ -11,7 +11,7 @@
  */
 import { central, inYear } from './central.js';
 import { compileLogigramme, pass, type CompiledLogigramme, type Effect, type Group, type MoveMark } from './logigramme.js';
-import { documentOf, documentsOf, readWorkspace, type Doc, type Workspace } from './workspace.js';
+import { documentOf, documentsOf, readWorkspace, type Doc, withParameterSets, type Workspace } from './workspace.js';
 
 export type Series = Record<string, number[]>;
 
@@ -81,7 +81,7 @@ const CYCLES: Record<string, number> = { year: 1, quarter: 4, month: 12 };
 const norm = (key: string) => key.split('->').map((part) => part.trim()).join('->');
 
 export function expected(root: string, scenarioId: string, options: { horizon?: number } = {}): ExpectedResult {
-  const model = buildModel(readWorkspace(root), scenarioId, options);
+  const model = buildModel(withParameterSets(readWorkspace(root), scenarioId), scenarioId, options);
   const territories = model.scenario.territories as string[];
   const arms: ExpectedResult['arms'] = {};
   for (const id of territories) {

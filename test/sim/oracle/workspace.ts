@@ -56,3 +56,45 @@ export function documentOf(workspace: Workspace, kind: string, id: string): Doc 
 export function documentsOf(workspace: Workspace, kind: string): Doc[] {
   return [...(workspace.byKind.get(kind)?.values() ?? [])];
 }
+
+/** Kinds whose values a parameter path may name (docs/language.md, "Parameter paths"). */
+const PARAMETER_KINDS = ['Pyramid', 'Logigramme', 'Program', 'Territory', 'Actors'];
+
+/**
+ * The scenario's `parameter-sets` applied (docs/calibration.md, "Using the result"): a copy of the
+ * workspace in which each value of each set, in order, replaces the value at its parameter path.
+ */
+export function withParameterSets(workspace: Workspace, scenarioId: string): Workspace {
+  const sets: string[] = documentOf(workspace, 'Scenario', scenarioId)['parameter-sets'] ?? [];
+  if (sets.length === 0) return workspace;
+  const byKind = new Map([...workspace.byKind].map(([kind, docs]) => [kind, new Map([...docs].map(([id, doc]) => [id, structuredClone(doc)]))]));
+  const copy = { root: workspace.root, byKind };
+  for (const id of sets) {
+    for (const entry of documentOf(copy, 'ParameterSet', id).values ?? []) {
+      const { parent, key } = locatePath(copy, entry.path as string);
+      parent[key] = entry.value;
+    }
+  }
+  return copy;
+}
+
+/** The object and key a parameter path ends on: `<id> <segment>…`, `Kind:id` when ids repeat across kinds. */
+function locatePath(workspace: Workspace, text: string): { parent: Doc; key: string | number } {
+  const segments = text.trim().split(/\s+/);
+  const head = segments[0]!;
+  const [kind, id] = head.includes(':') ? head.split(':') : [undefined, head];
+  const owners = PARAMETER_KINDS.filter((k) => (kind === undefined || k === kind) && workspace.byKind.get(k)?.has(id!));
+  if (owners.length !== 1) throw new Error(`oracle: path ${text}: ${owners.length} documents named ${head}`);
+  let parent: Doc = documentOf(workspace, owners[0]!, id!);
+  let key: string | number = '';
+  const rest = segments.slice(1);
+  rest.forEach((segment, k) => {
+    if (k > 0) parent = parent[key];
+    if (Array.isArray(parent)) {
+      const at = parent.findIndex((e: Doc) => e?.id === segment || (e?.from !== undefined && `${e.from}->${e.to}` === segment.replace(/\s*->\s*/, '->')));
+      key = at >= 0 ? at : Number(segment);
+    } else key = segment;
+    if (parent[key] === undefined) throw new Error(`oracle: path ${text}: no ${segment}`);
+  });
+  return { parent, key };
+}
