@@ -619,4 +619,32 @@ export const cliMessages = defineMessages({
   ...lintAndSmallCommands,
   ...simulationCommands,
   ...otherCommands,
+  // logi calibrate (src/commands/calibrate.ts).
+  'cli.command.calibrate.summary': {
+    en: 'Calibrate a scenario to observed targets: a maximum-likelihood point and a posterior sample',
+    fr: 'Calibrer un scénario sur des cibles observées : un point de vraisemblance maximale et un échantillon a posteriori',
+  },
+  'cli.command.calibrate.description': {
+    en: "Runs the scenario's baseline arm in expected mode for many values of the free parameters of a Calibration document: Nelder–Mead for the maximum-likelihood point, then sampling-importance-resampling from the priors (IMIS when the effective sample size is too small). With --out, writes calibration.json, posterior.csv (the sample simulate draws its iterations from), point.yaml (a ParameterSet to list in a scenario's parameter-sets) and the fit report, fit-report.html and fit-report.md. See docs/calibration.md.",
+    fr: "Exécute le bras de référence du scénario en mode espérance pour de nombreuses valeurs des paramètres libres d'un document Calibration : Nelder–Mead pour le point de vraisemblance maximale, puis un échantillonnage pondéré avec rééchantillonnage depuis les lois a priori (IMIS quand la taille d'échantillon efficace est trop faible). Avec --out, écrit calibration.json, posterior.csv (l'échantillon dont simulate tire ses itérations), point.yaml (un ParameterSet à citer dans les parameter-sets d'un scénario) et le rapport d'ajustement, fit-report.html et fit-report.md. Voir docs/calibration.md.",
+  },
+  'cli.command.calibrate.example.0': { en: 'Calibrate the bundled diabetes baseline and write the fit report', fr: 'Calibrer la référence diabète fournie et écrire le rapport d’ajustement' },
+  'cli.command.calibrate.example.1': { en: 'A quicker run with fewer prior draws', fr: 'Un essai plus rapide avec moins de tirages a priori' },
+  'cli.command.calibrate.example.2': { en: 'From the file of the calibration, with machine-readable output', fr: 'Depuis le fichier de la calibration, avec une sortie lisible par une machine' },
+  'cli.command.calibrate.arg.calibration': { en: 'calibration id, or the YAML file holding it', fr: 'identifiant de la calibration, ou le fichier YAML qui la contient' },
+  'cli.command.calibrate.flag.draws': { en: "prior draws (default: the calibration's `draws`)", fr: 'tirages a priori (par défaut : `draws` de la calibration)' },
+  'cli.command.calibrate.flag.seed': { en: "seed of the calibration's draws (default: the calibration's, else the scenario's)", fr: 'graine des tirages de la calibration (par défaut : celle de la calibration, sinon celle du scénario)' },
+  'cli.command.calibrate.flag.workers': { en: 'threads running the model (default: one per core)', fr: 'fils exécutant le modèle (par défaut : un par cœur)' },
+  'cli.command.calibrate.flag.out': {
+    en: 'folder to write calibration.json, posterior.csv, point.yaml and the fit report into',
+    fr: "dossier où écrire calibration.json, posterior.csv, point.yaml et le rapport d'ajustement",
+  },
+  'cli.calibrate.use-out': {
+    en: 'Add --out DIR to write the posterior sample, the point estimate and the fit report.',
+    fr: "Ajoutez --out DOSSIER pour écrire l'échantillon a posteriori, l'estimation ponctuelle et le rapport d'ajustement.",
+  },
+  'cli.calibrate.phase.point': { en: 'maximum likelihood', fr: 'vraisemblance maximale' },
+  'cli.calibrate.phase.prior': { en: 'prior draws', fr: 'tirages a priori' },
+  'cli.calibrate.phase.imis': { en: 'IMIS rounds', fr: "tours d'IMIS" },
+  'cli.calibrate.phase.posterior': { en: 'posterior', fr: 'a posteriori' },
 });

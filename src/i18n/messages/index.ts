@@ -1,4 +1,5 @@
 /** Every area of the catalogue; src/i18n/catalogue.ts merges them and refuses a repeated id. */
+import { analysisMessages } from './analysis.js';
 import { cliMessages } from './cli.js';
 import { editorMessages } from './editor.js';
 import { ioMessages } from './io.js';
@@ -10,4 +11,4 @@ import { reportMessages } from './report.js';
 import { rulesMessages } from './rules.js';
 import { simMessages } from './sim.js';
 
-export const MESSAGE_AREAS = [cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, simMessages] as const;

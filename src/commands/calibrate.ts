@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { Args, Flags, type Interfaces } from '@oclif/core';
+import { LogiCommand } from '../cli/base.js';
+import { colourFor } from '../cli/colour.js';
+import { ProgressBar } from '../cli/progress.js';
+import { OutputSet } from '../io/output-set.js';
+import { formatStylish } from '../lint/formatters/stylish.js';
+import { type Calibration, calibrate } from '../analysis/calibrate.js';
+import { pointYaml, posteriorCsv } from '../analysis/outputs.js';
+import type { CalibrationResult } from '../analysis/result.js';
+import { ModelError } from '../sim/model.js';
+import { ParameterError } from '../sim/parameters.js';
+import { defaultWorkers } from '../sim/runner.js';
+import { InvalidInputError } from '../sim/simulate.js';
+import { t, translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
+import { formatCalibration } from '../analysis/format.js';
+
+export default class Calibrate extends LogiCommand {
+  static override summary = translate('en', 'cli.command.calibrate.summary');
+  static override description = translate('en', 'cli.command.calibrate.description');
+  static override examples = [
+    { description: translate('en', 'cli.command.calibrate.example.0'), command: '<%= config.bin %> <%= command.id %> etalonnage-dt2 --out calibrations/dt2' },
+    { description: translate('en', 'cli.command.calibrate.example.1'), command: '<%= config.bin %> <%= command.id %> etalonnage-dt2 --draws 2000' },
+    { description: translate('en', 'cli.command.calibrate.example.2'), command: '<%= config.bin %> <%= command.id %> guidelines/etalonnage/dt2.yaml --out calibrations/dt2 --json' },
+  ];
+  static override args = { calibration: Args.string({ description: translate('en', 'cli.command.calibrate.arg.calibration'), ignoreStdin: true, required: true }) };
+  static override flags = {
+    draws: Flags.integer({ char: 'n', description: translate('en', 'cli.command.calibrate.flag.draws'), min: 10, max: 10_000_000 }),
+    seed: Flags.integer({ char: 's', description: translate('en', 'cli.command.calibrate.flag.seed'), min: 0, max: 2 ** 32 - 1 }),
+    workers: Flags.integer({ char: 'w', description: translate('en', 'cli.command.calibrate.flag.workers'), min: 1, max: 256 }),
+    out: Flags.string({ char: 'o', description: translate('en', 'cli.command.calibrate.flag.out') }),
+  };
+
+  async run(): Promise<CalibrationResult | { out: string; files: string[]; result: CalibrationResult }> {
+    const { args, flags } = await this.parse(Calibrate);
+    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'calibrate', names: SET_FILES }) : undefined;
+    try {
+      const calibration = await this.calibrate(args.calibration, flags);
+      const files = set ? await this.writeSet(set, calibration) : [];
+      if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, result: calibration.result } : calibration.result;
+      this.log(formatCalibration(calibration.result));
+      if (files.length > 0) this.logInert(`\n${t('cli.simulate.wrote', { first: files.slice(0, -1).join(', '), last: files.at(-1)! })}`);
+      else this.log(`\n${t('cli.calibrate.use-out')}`);
+      return calibration.result;
+    } finally {
+      await set?.discard();
+    }
+  }
+
+  private async calibrate(name: string, flags: CalibrateFlags): Promise<Calibration> {
+    const progress = new ProgressBar();
+    try {
+      return await calibrate({
+        calibration: name,
+        draws: flags.draws,
+        seed: flags.seed,
+        workers: flags.workers ?? defaultWorkers(),
+        version: this.config.version,
+        onProgress: (phase, done, total) => progress.update(done, total, t(PHASE_WORDS[phase])),
+      });
+    } catch (error) {
+      progress.done();
+      if (error instanceof InvalidInputError) {
+        if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(error.diagnostics, { color: colourFor(process.stderr), sources: new Map() })}\n`);
+        return this.fail(error.message, t('cli.simulate.fix-errors.hint'));
+      }
+      if (error instanceof ParameterError || error instanceof ModelError) {
+        const place = error.place ? `${error.place.file}:${error.place.line}:${error.place.column}: ` : '';
+        return this.fail(`${place}${error.message}`, error.hint);
+      }
+      throw error;
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** calibration.json, posterior.csv, point.yaml, fit-report.html and fit-report.md: written beside DIR, then swapped in whole. */
+  private async writeSet(set: OutputSet, calibration: Calibration): Promise<string[]> {
+    const { result } = calibration;
+    const hasPosterior = calibration.posterior.length > 0;
+    const files = [await set.write('calibration.json', `${JSON.stringify(result, null, 2)}\n`)];
+    if (hasPosterior) files.push(await set.write('posterior.csv', posteriorCsv(calibration.free, calibration.posterior)));
+    files.push(await set.write('point.yaml', pointYaml(result, { posterior: hasPosterior })));
+    // Loaded only here: vega and vega-lite would add to the start-up of the command.
+    const { calibrationReportFiles } = await import('../report/calibration.js');
+    const [html, markdown, ...charts] = await calibrationReportFiles(result, currentLanguage());
+    files.push(await set.write(html!.path, html!.content), await set.write(markdown!.path, markdown!.content));
+    for (const chart of charts) await set.write(chart.path, chart.content);
+    await set.commit();
+    return files;
+  }
+}
+
+const PHASE_WORDS = { point: 'cli.calibrate.phase.point', prior: 'cli.calibrate.phase.prior', imis: 'cli.calibrate.phase.imis', posterior: 'cli.calibrate.phase.posterior' } as const;
+
+const SET_FILES = ['calibration.json', 'posterior.csv', 'point.yaml', 'fit-report.html', 'fit-report.md', 'fit-report-charts/'];
+
+type CalibrateFlags = Interfaces.InferredFlags<typeof Calibrate.flags>;
