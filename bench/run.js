@@ -162,6 +162,42 @@ try {
   rmSync(renderDir, { recursive: true, force: true });
 }
 
+// 6. Calibration of the bundled diabetes scenario (etalonnage-dt2: 6 free parameters, five
+//    territories, 10,000 prior draws, every core) against a plain NumPy SIR on the same model and
+//    targets, after checking that the peer computes logi's targets; and, once, logi's cost of one
+//    expected-mode run of the five territories.
+const CALIBRATE_RUNS = Number(process.env.BENCH_CALIBRATE_RUNS ?? 3);
+process.stderr.write('calibration of the bundled diabetes scenario, 10,000 draws: logi against NumPy SIR\n');
+const calibrationDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-calibrate-'));
+try {
+  const calibrationJson = path.join(calibrationDir, 'etalonnage-dt2.json');
+  const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', calibrationJson], { cwd: REPO, encoding: 'utf8' });
+  if (exported.status !== 0) throw new Error(exported.stderr);
+  const python = findNumpy();
+  const peer = path.join(REPO, 'bench/calibrate_numpy.py');
+  // A peer that computes another model is worthless: its targets must be logi's at fixed parameter sets.
+  const checked = spawnSync(python.command, [peer, calibrationJson, '--check'], { encoding: 'utf8' });
+  process.stderr.write(checked.stdout);
+  if (checked.status !== 0) throw new Error(`the NumPy calibration peer failed its check against logi\n${checked.stderr}`);
+  const timed = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', '--time', '2000'], { cwd: REPO, encoding: 'utf8' });
+  if (timed.status !== 0) throw new Error(timed.stderr);
+  const { msPerRun } = JSON.parse(timed.stdout);
+  process.stderr.write(`  one expected-mode run of the five territories: median ${msPerRun.toFixed(3)} ms (2,000 runs, one thread)\n`);
+  const workers = os.availableParallelism?.() ?? os.cpus().length;
+  const calibrateRows = measureTogether(
+    [
+      { label: `logi calibrate etalonnage-dt2 --draws 10000 --workers ${workers} (SIR, IMIS and point fits)`, command: process.execPath, args: [BIN, 'calibrate', 'etalonnage-dt2', '--draws', '10000', '--workers', String(workers)] },
+      { label: `NumPy ${python.version} SIR (peer: same model and targets, 10,000 draws, vectorised)`, command: python.command, args: [peer, calibrationJson, '10000', path.join(calibrationDir, 'posterior-numpy.json')] },
+    ],
+    CALIBRATE_RUNS,
+  );
+  const [logiCalibrate] = calibrateRows;
+  record('calibrate-dt2', `under 60 s; one expected-mode run ${msPerRun.toFixed(2)} ms, well under 10 ms`, calibrateRows, logiCalibrate.medianSeconds < 60 && msPerRun < 10);
+  results.benchmarks.at(-1).expectedRunMs = msPerRun;
+} finally {
+  rmSync(calibrationDir, { recursive: true, force: true });
+}
+
 /**
  * The pure-Markov workspace built from a checkout's own files (its pyramid, actors and
  * territories): the diabetes pyramid, no program in either arm, five territories, 10 years.
@@ -199,7 +235,7 @@ mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 writeFileSync(path.join(REPO, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
-  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}; render pair: ${RENDER_RUNS}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
+  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}; render pair: ${RENDER_RUNS}; calibration pair: ${CALIBRATE_RUNS}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
   '',
   '| benchmark | command | median (s) | peak memory (MB) | ratio to peer | target | met |',
   '|---|---|---:|---:|---:|---|---|',
