@@ -12,6 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTargets, type TargetInfo } from '../../src/analysis/compile.js';
 import { Evaluator } from '../../src/analysis/evaluate.js';
+import { evaluateBlock } from '../../src/analysis/evaluate-block.js';
 import { loadWorkspace, type Workspace } from '../../src/language/workspace.js';
 import { compileModel, type Model } from '../../src/sim/model.js';
 import { centralParameters } from '../../src/sim/parameters.js';
@@ -150,5 +151,18 @@ describe('Evaluator: the value of each target', () => {
       near(again[k], hand.get(t.id)!, t.id);
       expect(again[k]).toBe(first[k]);
     });
+  });
+});
+
+describe('a parameter set the model refuses', () => {
+  it('gets NaN values (likelihood 0) instead of stopping the calibration: A->B 0.99 with A->dead 0.02 sums above 1', () => {
+    const ab = slotOf(['transitions', 0, 'p']);
+    const base = centralParameters(model.parameters);
+    const evaluator = new Evaluator(model, targets.map((t) => t.compiled));
+    // Two sets: A->B 0.99 (row sum 1.01 > 1: the engine refuses it) and A->B 0.1 (the fixture's value).
+    const values = evaluateBlock(evaluator, base, [ab], Float64Array.from([0.99, 0.1]));
+    const T = targets.length;
+    expect(Array.from(values.subarray(0, T)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(values.subarray(T, 2 * T)).every(Number.isFinite)).toBe(true);
   });
 });
