@@ -6,12 +6,12 @@
 import { t } from '../i18n/catalogue.js';
 import { explainPathProblem, resolveParameterPath } from '../language/parameter-path.js';
 import type { Target } from '../language/schemas/index.js';
-import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { type Distribution, type RawParameter, toDistribution, Z975 } from '../sim/distributions/index.js';
 import { ModelError } from '../sim/model-error.js';
 import type { Model } from '../sim/model.js';
 import { placeKey } from '../sim/parameter-sets.js';
+import { placeOf } from '../sim/place.js';
 import type { Constraint, Place } from '../sim/parameters.js';
 import type { CompiledMeasure, CompiledTarget } from './evaluate.js';
 import type { Likelihood } from './likelihood.js';
@@ -41,10 +41,6 @@ export interface TargetInfo {
   place: Place;
 }
 
-function placeIn(doc: LoadedDocument, docPath: (string | number)[], name: string): Place {
-  const range = locate(doc.source, doc.document, docPath);
-  return { name, file: doc.source.file, line: range.start.line, column: range.start.column, path: docPath };
-}
 
 /** The value at `docPath` in a document's value (the resolver has checked that it is there). */
 function valueAt(value: unknown, docPath: (string | number)[]): unknown {
@@ -61,23 +57,23 @@ export function constraintBounds(constraint: Constraint): [number, number] {
 }
 
 export function compileFreeParameters(workspace: Workspace, calibration: LoadedDocument<'Calibration'>, model: Model): FreeParameter[] {
-  const bySlotKey = new Map(model.parameters.specs.map((spec, i) => [placeKey(spec.file, spec.path), i]));
+  const bySlotKey = new Map(model.parameters.specs.map((spec, i) => [placeKey(spec.file, spec.document, spec.path), i]));
   return calibration.value.parameters.map((entry, k) => {
-    const at = placeIn(calibration, ['parameters', k, 'path'], 'path');
+    const at = placeOf(calibration, ['parameters', k, 'path'], 'path');
     const resolved = resolveParameterPath(workspace, entry.path);
     if (!resolved.ok) {
       const explained = explainPathProblem(resolved);
       throw new ModelError(t('analysis.path-unresolved', { path: entry.path, problem: explained.message }), at, explained.hint ?? t('analysis.run-lint'));
     }
-    const slot = bySlotKey.get(placeKey(resolved.doc.source.file, resolved.docPath));
+    const slot = bySlotKey.get(placeKey(resolved.doc.source.file, `${resolved.doc.kind}:${resolved.doc.id}`, resolved.docPath));
     if (slot === undefined) throw new ModelError(t('analysis.path-not-in-scenario', { path: entry.path, scenario: model.scenario }), at, t('analysis.path-not-in-scenario.hint'));
     if (model.parameters.dirichlets.some((d) => slot >= d.first && slot < d.first + d.alphas.length)) throw new ModelError(t('analysis.path-dirichlet', { path: entry.path }), at);
     const spec = model.parameters.specs[slot]!;
     const priorForm = entry.prior ?? valueAt(resolved.doc.value, resolved.docPath);
     const converted = toDistribution(priorForm as RawParameter);
-    if (!converted.ok) throw new ModelError(converted.problem.message, placeIn(calibration, ['parameters', k, 'prior'], 'prior'), converted.problem.hint);
+    if (!converted.ok) throw new ModelError(converted.problem.message, placeOf(calibration, ['parameters', k, 'prior'], 'prior'), converted.problem.hint);
     if (converted.distribution.kind === 'fixed') {
-      throw new ModelError(t('analysis.prior-fixed', { path: entry.path }), entry.prior === undefined ? at : placeIn(calibration, ['parameters', k, 'prior'], 'prior'), t('analysis.prior-fixed.hint'));
+      throw new ModelError(t('analysis.prior-fixed', { path: entry.path }), entry.prior === undefined ? at : placeOf(calibration, ['parameters', k, 'prior'], 'prior'), t('analysis.prior-fixed.hint'));
     }
     const bounds = (entry.bounds as [number, number] | undefined) ?? constraintBounds(spec.constraint);
     return { path: entry.path, slot, name: spec.name, written: { name: spec.name, file: spec.file, line: spec.line, column: spec.column }, prior: converted.distribution, priorForm: priorForm as RawParameter, bounds };
@@ -89,7 +85,7 @@ export function compileTargets(workspace: Workspace, calibration: LoadedDocument
   const infos: TargetInfo[] = [];
   for (const id of calibration.value.targets) {
     const doc = workspace.index.Targets.get(id);
-    if (!doc) throw new ModelError(t('analysis.unknown-targets', { targets: id }), placeIn(calibration, ['targets', calibration.value.targets.indexOf(id)], 'targets'), t('analysis.run-lint'));
+    if (!doc) throw new ModelError(t('analysis.unknown-targets', { targets: id }), placeOf(calibration, ['targets', calibration.value.targets.indexOf(id)], 'targets'), t('analysis.run-lint'));
     doc.value.targets.forEach((target, k) => infos.push(compileTarget(doc, target, k, model)));
   }
   return infos;
@@ -98,7 +94,7 @@ export function compileTargets(workspace: Workspace, calibration: LoadedDocument
 function stateIndices(model: Model, states: string[], doc: LoadedDocument, at: (string | number)[]): number[] {
   return states.map((id, k) => {
     const index = model.states.findIndex((s) => s.id === id);
-    if (index < 0) throw new ModelError(t('analysis.unknown-state', { state: id, pyramid: model.pyramid }), placeIn(doc, [...at, k], 'state'), t('analysis.run-lint'));
+    if (index < 0) throw new ModelError(t('analysis.unknown-state', { state: id, pyramid: model.pyramid }), placeOf(doc, [...at, k], 'state'), t('analysis.run-lint'));
     return index;
   });
 }
@@ -113,7 +109,7 @@ function compileMeasure(model: Model, target: Target, doc: LoadedDocument, at: (
     return { kind: 'flow', transitions, moves };
   }
   const event = model.events.find((e) => e.name === target.event);
-  if (!event) throw new ModelError(t('analysis.unknown-event', { event: target.event!, pyramid: model.pyramid }), placeIn(doc, [...at, 'event'], 'event'), t('analysis.run-lint'));
+  if (!event) throw new ModelError(t('analysis.unknown-event', { event: target.event!, pyramid: model.pyramid }), placeOf(doc, [...at, 'event'], 'event'), t('analysis.run-lint'));
   return { kind: 'flow', transitions: event.transitions, moves: event.moves };
 }
 
@@ -127,18 +123,18 @@ function likelihoodOf(target: Target): Likelihood {
 
 function compileTarget(doc: LoadedDocument<'Targets'>, target: Target, k: number, model: Model): TargetInfo {
   const at = ['targets', k];
-  const place = placeIn(doc, at, 'target');
+  const place = placeOf(doc, at, 'target');
   let territories = model.territories.map((_, i) => i);
   if (target.territory !== undefined) {
     const index = model.territories.findIndex((x) => x.id === target.territory);
-    if (index < 0) throw new ModelError(t('analysis.target-territory', { target: target.id, territory: target.territory, scenario: model.scenario }), placeIn(doc, [...at, 'territory'], 'territory'), t('analysis.run-lint'));
+    if (index < 0) throw new ModelError(t('analysis.target-territory', { target: target.id, territory: target.territory, scenario: model.scenario }), placeOf(doc, [...at, 'territory'], 'territory'), t('analysis.run-lint'));
     territories = [index];
   }
   const years = target.years ? [...target.years] : [target.year!];
   const measure = compileMeasure(model, target, doc, at);
   for (const year of years) {
     if (year > model.horizon || (measure.kind === 'flow' && year < 1)) {
-      throw new ModelError(t('analysis.target-year', { target: target.id, year, horizon: model.horizon }), placeIn(doc, [...at, target.years ? 'years' : 'year'], 'year'), t('analysis.target-year.hint'));
+      throw new ModelError(t('analysis.target-year', { target: target.id, year, horizon: model.horizon }), placeOf(doc, [...at, target.years ? 'years' : 'year'], 'year'), t('analysis.target-year.hint'));
     }
   }
   const denominator = target.per === undefined ? null : target.per === 'population' ? { kind: 'population' as const } : { kind: 'count' as const, states: stateIndices(model, target.per.count, doc, [...at, 'per', 'count']) };

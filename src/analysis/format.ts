@@ -6,15 +6,12 @@
 import { t } from '../i18n/catalogue.js';
 import { currentLanguage } from '../i18n/language.js';
 import { formatInterval, formatNumber } from '../i18n/numbers.js';
+import { table } from '../sim/format.js';
 import { escapeTerminal } from '../text/escape.js';
 import type { CalibrationResult } from './result.js';
 
 const shown = (text: string): string => escapeTerminal(text, { keep: '' });
 
-function table(rows: string[][], alignRight: boolean[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
-}
 
 export function formatCalibration(result: CalibrationResult): string {
   const lang = currentLanguage();

@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type Lang, setLanguage } from '../i18n/language.js';
 import type { Model } from '../sim/model.js';
-import type { ParameterError } from '../sim/parameters.js';
+import { workerErrorOf } from '../sim/runner.js';
 import { type CompiledTarget, Evaluator } from './evaluate.js';
 import { evaluateBlock } from './evaluate-block.js';
 
@@ -32,11 +32,6 @@ parentPort!.on('message', (message: Message) => {
     const values = evaluateBlock(evaluator, base, slots, message.points);
     parentPort!.postMessage({ ok: true, id: message.id, values }, [values.buffer as ArrayBuffer]);
   } catch (error) {
-    const e = error as Error;
-    parentPort!.postMessage({
-      ok: false,
-      id: message.id,
-      error: { name: e.name, message: e.message, place: (e as ParameterError).place, iteration: (e as ParameterError).iteration, hint: (e as ParameterError).hint },
-    });
+    parentPort!.postMessage({ ok: false, id: message.id, error: workerErrorOf(error) });
   }
 });

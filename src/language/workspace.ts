@@ -62,6 +62,11 @@ export interface Workspace {
   references: Map<LoadedDocument, PathReport[]>;
   /** True when some input could not be read at all (exit code 2). */
   hasUnreadableInput: boolean;
+  /**
+   * The posterior sample files that ParameterSets name (absolute path → text, or null when it
+   * cannot be read), read with the workspace so that lint can check them (rule parameter-set-path).
+   */
+  posteriors: Map<string, string | null>;
 }
 
 export class UsageError extends Error {
@@ -259,6 +264,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
     diagnostics,
     references: new Map(),
     hasUnreadableInput,
+    posteriors: new Map(),
   };
   if (configFile) workspace.configFile = configFile;
   const reads = await Promise.all(all.map((abs) => readSource(displayPath(cwd, abs), abs, texts.get(abs)).then((r) => ({ abs, r }))));
@@ -276,8 +282,20 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
     indexFile(workspace, r.source, diagnostics);
   }
   resolveAll(workspace, diagnostics);
+  await readPosteriors(workspace, texts);
   workspace.diagnostics = filterToTargets(workspace, diagnostics, cwd);
   return workspace;
+}
+
+/** Reads the posterior file of every ParameterSet (relative to the set's own file). */
+async function readPosteriors(workspace: Workspace, texts: ReadonlyMap<string, string>): Promise<void> {
+  for (const set of workspace.index.ParameterSet.values()) {
+    if (set.value.posterior === undefined) continue;
+    const absolute = path.resolve(path.dirname(set.source.absolutePath), set.value.posterior);
+    if (workspace.posteriors.has(absolute)) continue;
+    const text = texts.get(absolute) ?? (await fs.readFile(absolute, 'utf8').catch(() => null));
+    workspace.posteriors.set(absolute, text);
+  }
 }
 
 function emptyFile(source: SourceFile): Diagnostic {

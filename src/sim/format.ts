@@ -19,7 +19,8 @@ const shown = (text: string, max = Infinity) => {
   return inert.length <= max ? inert : [...inert].slice(0, max).join('');
 };
 
-function table(rows: string[][], alignRight: boolean[]): string {
+/** Rows of cells in columns padded to their widest cell (right-aligned where asked), two spaces apart. */
+export function table(rows: string[][], alignRight: boolean[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }

@@ -20,6 +20,7 @@ import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place, type RawParameter } from './parameters.js';
 import { STREAM_DERIVATION, stratumCode } from './random.js';
 import { ModelError } from './model-error.js';
+import { placeOf } from './place.js';
 import { type ParameterOverrides, parameterOverrides, parsePosterior, placeKey, type Posterior } from './parameter-sets.js';
 
 export type Mode = 'stochastic' | 'psa' | 'expected';
@@ -216,7 +217,7 @@ class ParameterRegistry {
   readonly overridden = new Set<string>();
   constructor(private readonly overrides: Map<string, RawParameter> = new Map()) {}
   add(raw: Parameter, place: Place, constraint: Constraint): number {
-    const key = placeKey(place.file, place.path);
+    const key = placeKey(place.file, place.document, place.path);
     const override = this.overrides.get(key);
     if (override !== undefined) this.overridden.add(key);
     this.specs.push(compileParameter(override ?? (raw as RawParameter), place, constraint));
@@ -231,10 +232,6 @@ class ParameterRegistry {
   }
 }
 
-function placeOf(doc: LoadedDocument, docPath: (string | number)[], name: string): Place {
-  const range = locate(doc.source, doc.document, docPath);
-  return { name, file: doc.source.file, line: range.start.line, column: range.start.column, path: docPath };
-}
 
 /**
  * Registers a value that may change with the year (docs/simulation.md, "Parameters that change

@@ -4,19 +4,24 @@
  * sets the iterations take in turn (iteration i takes set i mod the number of sets).
  */
 import { t } from '../i18n/catalogue.js';
+import path from 'node:path';
 import { explainPathProblem, resolveParameterPath } from '../language/parameter-path.js';
+import { readPosteriorCsv } from '../language/posterior-csv.js';
 import type { ParameterSetDocument, ScenarioDocument } from '../language/schemas/index.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import type { RawParameter } from './distributions/index.js';
 import { allowedRange, withinMagnitude } from './distributions/index.js';
 import type { ParameterSpec, Place } from './parameters.js';
 import { ModelError } from './model-error.js';
-import { locate } from '../language/source.js';
+import { placeOf } from './place.js';
 
-/** The key of a parameter's place: its file and its path in the document. */
-export function placeKey(file: string, path: readonly (string | number)[] | undefined): string {
-  return `${file}\u0000${JSON.stringify(path ?? [])}`;
+/** The key of a parameter's place: its file, its document (`Kind:id`) and its path in the document. */
+export function placeKey(file: string, document: string | undefined, path: readonly (string | number)[] | undefined): string {
+  return `${file}\u0000${document ?? ''}\u0000${JSON.stringify(path ?? [])}`;
 }
+
+/** The key of the place a parameter path resolved to. */
+const resolvedKey = (resolved: { file: string; document: string; docPath: (string | number)[] }): string => placeKey(resolved.file, resolved.document, resolved.docPath);
 
 export interface ParameterOverrides {
   /** By place key: the value that replaces the YAML's for this scenario. */
@@ -29,19 +34,20 @@ export interface ParameterOverrides {
   files: string[];
 }
 
-function placeIn(doc: LoadedDocument, docPath: (string | number)[], name: string): Place {
-  const range = locate(doc.source, doc.document, docPath);
-  return { name, file: doc.source.file, line: range.start.line, column: range.start.column, path: docPath };
-}
 
 /** Resolves a path written in `doc` at `at`, or stops with the resolver's problem at that place. */
-export function resolveOrStop(workspace: Workspace, text: string, doc: LoadedDocument, at: (string | number)[]): { file: string; docPath: (string | number)[] } {
+export function resolveOrStop(workspace: Workspace, text: string, doc: LoadedDocument, at: (string | number)[]): { file: string; document: string; docPath: (string | number)[] } {
   const resolved = resolveParameterPath(workspace, text);
   if (!resolved.ok) {
     const explained = explainPathProblem(resolved);
-    throw new ModelError(t('sim.sets.bad-path', { path: text, problem: explained.message }), placeIn(doc, at, 'path'), explained.hint ?? t('sim.model.run-lint'));
+    throw new ModelError(t('sim.sets.bad-path', { path: text, problem: explained.message }), placeOf(doc, at, 'path'), explained.hint ?? t('sim.model.run-lint'));
   }
-  return { file: resolved.doc.source.file, docPath: resolved.docPath };
+  return { file: resolved.doc.source.file, document: `${resolved.doc.kind}:${resolved.doc.id}`, docPath: resolved.docPath };
+}
+
+/** Where a ParameterSet's `posterior` file is: relative to the set's own file. */
+export function posteriorPath(set: LoadedDocument<'ParameterSet'>): string {
+  return path.resolve(path.dirname(set.source.absolutePath), set.value.posterior!);
 }
 
 /** The overrides of a scenario's `parameter-sets`, applied in order (a later set wins). */
@@ -52,14 +58,11 @@ export function parameterOverrides(workspace: Workspace, scenario: ScenarioDocum
     if (!set) throw new ModelError(t('sim.sets.unknown', { set: id }), undefined, t('sim.model.run-lint'));
     overrides.files.push(set.source.absolutePath);
     set.value.values.forEach((entry: ParameterSetDocument['values'][number], k: number) => {
-      const { file, docPath } = resolveOrStop(workspace, entry.path, set, ['values', k, 'path']);
-      overrides.values.set(placeKey(file, docPath), entry.value as RawParameter);
-      overrides.written.set(placeKey(file, docPath), { path: entry.path, set: id });
+      const key = resolvedKey(resolveOrStop(workspace, entry.path, set, ['values', k, 'path']));
+      overrides.values.set(key, entry.value as RawParameter);
+      overrides.written.set(key, { path: entry.path, set: id });
     });
-    if (set.value.posterior !== undefined) {
-      const directory = set.source.absolutePath.slice(0, set.source.absolutePath.length - set.source.file.split('/').pop()!.length);
-      overrides.posterior = { set, absolutePath: directory + set.value.posterior };
-    }
+    if (set.value.posterior !== undefined) overrides.posterior = { set, absolutePath: posteriorPath(set) };
   }
   return overrides;
 }
@@ -75,37 +78,36 @@ export interface Posterior {
 }
 
 /**
- * Reads a posterior sample: a header line of parameter paths, then one line per set of numbers
- * (`.` as decimal separator, `,` between fields). Every path must name a parameter of the model,
- * every value be finite and in its parameter's range.
+ * A posterior sample (src/language/posterior-csv.ts) against the model: every path must name a
+ * parameter of the model, every value be in its parameter's range.
  */
 export function parsePosterior(text: string, file: string, setDoc: LoadedDocument<'ParameterSet'>, workspace: Workspace, specs: ParameterSpec[]): Posterior {
-  const lines = text.split(/\r?\n/).filter((line, k, all) => line.length > 0 || k < all.length - 1);
-  const where = (line: number, column: number, name: string): Place => ({ name, file, line, column });
-  if (lines.length < 2) throw new ModelError(t('sim.sets.posterior-empty', { file }), where(1, 1, 'posterior'));
-  const bySlotKey = new Map(specs.map((spec, i) => [placeKey(spec.file, spec.path), i]));
-  const paths = lines[0]!.split(',').map((p) => p.trim().replace(/^"(.*)"$/, '$1'));
+  const where = (line: number, column: number): Place => ({ name: 'posterior', file, line, column });
+  const read = readPosteriorCsv(text);
+  if (!read.ok) {
+    const problem = read.problem;
+    if (problem.kind === 'empty') throw new ModelError(t('sim.sets.posterior-empty', { file }), where(1, 1));
+    if (problem.kind === 'width') throw new ModelError(t('sim.sets.posterior-width', { file, line: problem.line, found: problem.found, expected: problem.expected }), where(problem.line, 1));
+    throw new ModelError(t('sim.sets.posterior-number', { file, line: problem.line, column: problem.column, value: problem.text }), where(problem.line, problem.column));
+  }
+  const { paths, rows } = read.table;
+  const bySlotKey = new Map(specs.map((spec, i) => [placeKey(spec.file, spec.document, spec.path), i]));
   const slots = paths.map((text, column) => {
-    const { file: docFile, docPath } = resolveOrStop(workspace, text, setDoc, ['posterior']);
-    const slot = bySlotKey.get(placeKey(docFile, docPath));
-    if (slot === undefined) throw new ModelError(t('sim.sets.posterior-not-used', { path: text, file }), where(1, column + 1, 'posterior'));
+    const slot = bySlotKey.get(resolvedKey(resolveOrStop(workspace, text, setDoc, ['posterior'])));
+    if (slot === undefined) throw new ModelError(t('sim.sets.posterior-not-used', { path: text, file }), where(1, column + 1));
     return slot;
   });
-  const sets = lines.length - 1;
-  const values = new Float64Array(sets * slots.length);
-  for (let row = 0; row < sets; row++) {
-    const fields = lines[row + 1]!.split(',');
-    if (fields.length !== slots.length) throw new ModelError(t('sim.sets.posterior-width', { file, line: row + 2, found: fields.length, expected: slots.length }), where(row + 2, 1, 'posterior'));
-    fields.forEach((field, k) => {
-      const value = Number(field.trim());
+  const values = new Float64Array(rows.length * slots.length);
+  rows.forEach((row, r) => {
+    row.forEach((value, k) => {
       const spec = specs[slots[k]!]!;
-      if (field.trim() === '' || !Number.isFinite(value) || !allowedRange(spec.constraint).test(value) || !withinMagnitude(value)) {
-        throw new ModelError(t('sim.sets.posterior-value', { file, line: row + 2, value: field.trim(), name: spec.name, expected: allowedRange(spec.constraint).words }), where(row + 2, 1, 'posterior'));
+      if (!allowedRange(spec.constraint).test(value) || !withinMagnitude(value)) {
+        throw new ModelError(t('sim.sets.posterior-value', { file, line: r + 2, value: String(value), name: spec.name, expected: allowedRange(spec.constraint).words }), where(r + 2, 1));
       }
-      values[row * slots.length + k] = value;
+      values[r * slots.length + k] = value;
     });
-  }
-  return { file, slots, sets, values };
+  });
+  return { file, slots, sets: rows.length, values };
 }
 
 /** Iteration i takes set i mod the number of sets: its values replace those just drawn. */

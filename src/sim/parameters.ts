@@ -15,7 +15,8 @@ export interface Place {
   file: string;
   line: number;
   column: number;
-  /** Its path in the YAML document (list indices as numbers), for parameter paths and parameter sets. */
+  /** Its document (`Kind:id`: a file may hold several) and its path in it (list indices as numbers), for parameter paths and parameter sets. */
+  document?: string;
   path?: (string | number)[];
 }
 

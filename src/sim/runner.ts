@@ -153,6 +153,12 @@ interface WorkerError {
   hint?: string;
 }
 
+/** What a worker thread sends back for an error: its message (already in the command's language), and a ParameterError's place. */
+export function workerErrorOf(error: unknown): WorkerError {
+  const e = error as Error & Partial<Pick<ParameterError, 'place' | 'iteration' | 'hint'>>;
+  return { name: e.name, message: e.message, place: e.place, iteration: e.iteration, hint: e.hint };
+}
+
 function toError(e: WorkerError): Error {
   return e.name === 'ParameterError' && e.place ? new ParameterError(e.message, e.place, e.iteration, e.hint) : new Error(e.message);
 }

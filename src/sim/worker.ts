@@ -9,9 +9,8 @@ import { parentPort } from 'node:worker_threads';
 import { type Lang, setLanguage } from '../i18n/language.js';
 import { simulateChunk } from './chunk.js';
 import type { Model } from './model.js';
-import type { ParameterError } from './parameters.js';
 import { computeSummaryTasks } from './summarize.js';
-import { outputFromShared, type SharedBuffers } from './runner.js';
+import { outputFromShared, type SharedBuffers, workerErrorOf } from './runner.js';
 
 // The model arrives in an `init` message, so that the thread can start (and load its modules)
 // while the main thread is still reading and checking the workspace.
@@ -38,11 +37,6 @@ parentPort!.on('message', (message: Message) => {
       parentPort!.postMessage({ ok: true, id: message.id, entries: computeSummaryTasks(model, output, message.from, message.to) });
     }
   } catch (error) {
-    const e = error as Error;
-    parentPort!.postMessage({
-      ok: false,
-      id: message.id,
-      error: { name: e.name, message: e.message, place: (e as ParameterError).place, iteration: (e as ParameterError).iteration, hint: (e as ParameterError).hint },
-    });
+    parentPort!.postMessage({ ok: false, id: message.id, error: workerErrorOf(error) });
   }
 });

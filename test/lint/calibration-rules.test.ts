@@ -3,7 +3,7 @@
  * fixtures of test/fixtures/rules/<rule>/invalid, each message and hint written out by hand, in
  * English and in French; and that a path into a broken document is not reported a second time.
  */
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,7 @@ describe('parameter-set-path', () => {
 
   it('accepts relative posterior paths, refuses Windows and URL forms', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-parameter-set-'));
+    const temporaryFiles: string[] = [];
     try {
       cpSync(path.join(FIXTURES, 'logi.config.yaml'), path.join(dir, 'logi.config.yaml'));
       cpSync(path.join(FIXTURES, 'context'), path.join(dir, 'context'), { recursive: true });
@@ -120,6 +121,13 @@ describe('parameter-set-path', () => {
       for (const [k, posterior] of ['posterior.csv', 'etalonnage/posterior.csv', '../posterior.csv', 'C:\\data\\posterior.csv', 'https://example.org/p.csv', '\\\\server\\p.csv'].entries()) {
         const file = path.join(dir, `set-${k}.yaml`);
         writeFileSync(file, `kind: ParameterSet\nversion: 1\nid: jeu-${k}\ntitle: Jeu\nposterior: '${posterior}'\n`);
+        // A relative file that is there and valid: only the form of the path is at stake here.
+        if (!/^[A-Za-z]:|^\\\\|:\/\//.test(posterior)) {
+          const csv = path.resolve(dir, posterior);
+          mkdirSync(path.dirname(csv), { recursive: true });
+          writeFileSync(csv, 'diabete transitions S1->S2 p\n0.05\n');
+          temporaryFiles.push(csv);
+        }
         const result = await lint({ cwd: dir, paths: [file], rules: BUILTIN_RULES });
         verdicts[posterior] = result.diagnostics.some((d) => d.ruleId === 'parameter-set-path');
       }
@@ -133,6 +141,7 @@ describe('parameter-set-path', () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      for (const file of temporaryFiles) rmSync(file, { force: true });
     }
   });
 });

@@ -18,10 +18,14 @@ import { modelOf, run } from './helpers.js';
 const temporary: string[] = [];
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** The model with every parameter at its central value and no program in either arm. */
+/**
+ * The model with every parameter at its central value and no program in either arm (nor the
+ * calibration's posterior sample, whose sets would make the calibrated parameters vary together).
+ */
 function fixedWithoutPrograms(model: Model): Model {
   return {
     ...model,
+    posterior: null,
     parameters: { specs: model.parameters.specs.map((spec) => ({ ...spec, kind: 'fixed' as const })), dirichlets: [] },
     arms: model.arms.map((arm) => ({ ...arm, strata: arm.strata.map(() => null) })),
     enrolledStrata: model.enrolledStrata.map(() => false),
@@ -78,7 +82,10 @@ describe('the bundled diabetes scenario', () => {
     for (const state of ['S0', 'S1', 'S2', 'S3', 'S4', 'deces']) {
       const y = a.measures.counts[state]![10]!.mean;
       const q = b.measures.counts[state]![10]!.mean;
-      expect(Math.abs(q / y - 1), `${state}: ${y} yearly, ${q} quarterly`).toBeLessThanOrEqual(state === 'S0' ? 0.02 : 0.05);
+      // S4 allows 6 %: people cross S3 into S4 and leave it (back to S3, or dead) within a year
+      // only with quarterly cycles; with the calibrated mortality (issue 15) that competing-risk
+      // effect is 5.2 % of S4 at year 10.
+      expect(Math.abs(q / y - 1), `${state}: ${y} yearly, ${q} quarterly`).toBeLessThanOrEqual(state === 'S0' ? 0.02 : state === 'S4' ? 0.06 : 0.05);
     }
     // Volumes per year follow the year, not the cycle: year-10 GP minutes within 5 %.
     expect(Math.abs(b.measures.minutes['medecin-generaliste']![9]!.mean / a.measures.minutes['medecin-generaliste']![9]!.mean - 1)).toBeLessThanOrEqual(0.05);

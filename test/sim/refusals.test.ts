@@ -25,13 +25,14 @@ afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: 
 
 const BASE = readFileSync(path.join(FIXED, 'model.yaml'), 'utf8');
 
-function variant(edit: (text: string) => string): string {
+function variant(edit: (text: string) => string, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-refusal-'));
   temporary.push(dir);
   cpSync(FIXED, dir, { recursive: true });
   const edited = edit(BASE);
   expect(edited, 'the edit changes the fixture').not.toBe(BASE);
   writeFileSync(path.join(dir, 'model.yaml'), edited);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }
 
@@ -68,7 +69,14 @@ interface Case {
   refusal: RegExp;
   scenario?: string;
   iterations?: number;
+  /** Other files written beside model.yaml (a posterior sample). */
+  files?: Record<string, string>;
 }
+
+/** The fixed scenario lists the parameter set `ps` of `set` (appended to model.yaml). */
+const withSet = (set: string) => (text: string) => append(set)(replace('program: enhanced\nhorizon: 6', 'program: enhanced\nparameter-sets: [ps]\nhorizon: 6')(text));
+const SET_HEAD = 'kind: ParameterSet\nversion: 1\nid: ps\ntitle: Set\n';
+const POSTERIOR_SET = `${SET_HEAD}posterior: posterior.csv`;
 
 const CASES: Case[] = [
   { site: 'sim.model.missing-target', edit: replace('next: coaching', 'next: nowhere'), rule: 'no-unknown-target', severity: 'error', refusal: /leads to `nowhere`/ },
@@ -123,12 +131,30 @@ const CASES: Case[] = [
   },
   // A trend that carries a probability above 1 within the horizon: 0.5 × (1 + 3) = 2 in year 2.
   { site: 'sim.draw.year-value', edit: replace('- { from: S0, to: S1, p: 0.05, source: t }', '- { from: S0, to: S1, p: { trend: { start: 0.5, annual-change: 3 } }, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /is 2 in year 2 \(iteration 0\): expected a probability in \[0, 1\]/ },
+  // Issue 15: parameter sets and their posterior samples.
+  { site: 'sim.sets.bad-path', edit: withSet(`${SET_HEAD}values: [{ path: test-pyramid transitions S1->S9 p, value: 0.1 }]`), rule: 'parameter-set-path', severity: 'error', refusal: /"test-pyramid transitions S1->S9 p" does not name a parameter/ },
+  { site: 'sim.sets.not-used', edit: (t) => withSet(`${SET_HEAD}values: [{ path: other-pyramid transitions S0->dead p, value: 0.1 }]`)(append(OTHER_PYRAMID.replace('transitions: []', 'transitions: [{ from: S0, to: dead, p: 0.1 }]'))(t)), rule: 'parameter-set-path', severity: 'error', refusal: /is not a parameter of scenario fixed/ },
+  { site: 'sim.sets.posterior-missing', edit: withSet(POSTERIOR_SET), rule: 'parameter-set-path', severity: 'error', refusal: /cannot read the posterior sample posterior\.csv/, iterations: 2 },
+  { site: 'sim.sets.posterior-empty', edit: withSet(POSTERIOR_SET), files: { 'posterior.csv': 'test-pyramid transitions S1->S2 p\n' }, rule: 'parameter-set-path', severity: 'error', refusal: /holds no parameter set/, iterations: 2 },
+  {
+    site: 'sim.sets.posterior-not-used',
+    edit: (t) => withSet(POSTERIOR_SET)(append(OTHER_PYRAMID.replace('transitions: []', 'transitions: [{ from: S0, to: dead, p: 0.1 }]'))(t)),
+    files: { 'posterior.csv': 'other-pyramid transitions S0->dead p\n0.1\n' },
+    rule: 'parameter-set-path',
+    severity: 'error',
+    refusal: /"other-pyramid transitions S0->dead p" is not a parameter of this scenario/,
+    iterations: 2,
+  },
+  { site: 'sim.sets.posterior-width', edit: withSet(POSTERIOR_SET), files: { 'posterior.csv': 'test-pyramid transitions S1->S2 p\n0.1,0.2\n' }, rule: 'parameter-set-path', severity: 'error', refusal: /line 2: 2 values where the header has 1/, iterations: 2 },
+  { site: 'sim.sets.posterior-number', edit: withSet(POSTERIOR_SET), files: { 'posterior.csv': 'test-pyramid transitions S1->S2 p\nabc\n' }, rule: 'parameter-set-path', severity: 'error', refusal: /line 2, field 1: "abc" is not a number/, iterations: 2 },
+  { site: 'sim.sets.posterior-value', edit: withSet(POSTERIOR_SET), files: { 'posterior.csv': 'test-pyramid transitions S1->S2 p\n1.5\n' }, rule: 'parameter-set-path', severity: 'error', refusal: /line 2: "1\.5" is not a value of/, iterations: 2 },
   { site: 'sim.internal.effect-combinations', edit: (t) => useLogigramme('combinations')(append(manyEffects('combinations', 7, true))(t)), rule: 'effect-combinations', severity: 'error', refusal: /more than 64 combinations of effects/ },
 ];
 
 /** Refusals that no workspace can reach, and why. */
 const NOT_INPUT: Record<string, string> = {
   'sim.model.no-scenario': 'simulate checks the scenario id first and answers with a usage error (exit 2) naming the scenarios',
+  'sim.sets.unknown': "an unknown id in a scenario's `parameter-sets` is a broken reference: the workspace loader reports it (known-reference) and simulate stops at the lint errors before compiling; the throw guards the library's compileModel called on a workspace with errors",
   'sim.internal.nan': 'a guard: every parameter is checked finite and in range before it is used',
   'sim.internal.sampler': 'a guard (issue 12 #1): the samplers get parameters already checked (probabilities in [0, 1], counts ≤ 10¹², shapes finite and > 0); it turns a bug into an error instead of an endless loop',
 };
@@ -155,7 +181,7 @@ describe('everything simulate refuses, lint reports first', () => {
   });
 
   it.each(CASES.map((c) => [c.site, c] as const))('%s', async (_site, c) => {
-    const dir = variant(c.edit);
+    const dir = variant(c.edit, c.files);
     const workspace = await loadWorkspace({ cwd: dir });
     expect(workspace.diagnostics.filter((d) => d.severity === 'error'), 'the input is valid YAML of the language').toEqual([]);
     // The simulation, without lint, refuses the input.

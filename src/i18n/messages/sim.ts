@@ -555,6 +555,10 @@ export const simMessages = defineMessages({
     en: (p: { file: string; line: number; found: number; expected: number }) => `${p.file}, line ${p.line}: ${p.found} values where the header has ${p.expected}`,
     fr: (p: { file: string; line: number; found: number; expected: number }) => `${p.file}, ligne ${p.line} : ${p.found} valeurs alors que l'en-tête en a ${p.expected}`,
   },
+  'sim.sets.posterior-number': {
+    en: (p: { file: string; line: number; column: number; value: string }) => `${p.file}, line ${p.line}, field ${p.column}: "${p.value}" is not a number`,
+    fr: (p: { file: string; line: number; column: number; value: string }) => `${p.file}, ligne ${p.line}, champ ${p.column} : « ${p.value} » n'est pas un nombre`,
+  },
   'sim.sets.posterior-value': {
     en: (p: { file: string; line: number; value: string; name: string; expected: string }) => `${p.file}, line ${p.line}: "${p.value}" is not a value of ${p.name} (expected ${p.expected})`,
     fr: (p: { file: string; line: number; value: string; name: string; expected: string }) => `${p.file}, ligne ${p.line} : « ${p.value} » n'est pas une valeur de ${p.name} (attendu : ${p.expected})`,

@@ -108,8 +108,11 @@ function checkParameters(workspace: Workspace, document: LoadedDocument<'Calibra
   });
 }
 
-/** Why the scenario does not use the resolved parameter, or undefined when it does. */
-function unusedBy(workspace: Workspace, scenario: Scenario, resolved: ResolvedParameterPath): Omit<RuleReport, 'path'> | undefined {
+/**
+ * Why the scenario does not use the resolved parameter, or undefined when it does. `arms`: the
+ * logigrammes of the baseline only (a calibration runs the baseline) or of both programs.
+ */
+export function unusedBy(workspace: Workspace, scenario: Scenario, resolved: ResolvedParameterPath, arms: 'baseline' | 'both' = 'baseline'): Omit<RuleReport, 'path'> | undefined {
   const { pyramid, territories, baseline, program } = scenario.value;
   const { doc, docPath } = resolved;
   let used: boolean;
@@ -127,8 +130,8 @@ function unusedBy(workspace: Workspace, scenario: Scenario, resolved: ResolvedPa
       used = doc.id === baseline || doc.id === program;
       break;
     case 'Logigramme': {
-      const strata = workspace.index.Program.get(baseline)?.value.strata ?? {};
-      used = Object.values(strata).some((entry) => entry.logigramme === doc.id);
+      const programs = arms === 'baseline' ? [baseline] : [baseline, program];
+      used = programs.some((id) => Object.values(workspace.index.Program.get(id)?.value.strata ?? {}).some((entry) => entry.logigramme === doc.id));
       break;
     }
     case 'Actors':
