@@ -287,10 +287,14 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
   return workspace;
 }
 
-/** Reads the posterior file of every ParameterSet (relative to the set's own file). */
+/**
+ * Reads the posterior file of every ParameterSet (relative to the set's own file). A set given as
+ * text, not read from the disk (an editor's buffer, a document's example), has no folder to look
+ * in: its file is not read, and lint skips the file's checks.
+ */
 async function readPosteriors(workspace: Workspace, texts: ReadonlyMap<string, string>): Promise<void> {
   for (const set of workspace.index.ParameterSet.values()) {
-    if (set.value.posterior === undefined) continue;
+    if (set.value.posterior === undefined || texts.has(set.source.absolutePath)) continue;
     const absolute = path.resolve(path.dirname(set.source.absolutePath), set.value.posterior);
     if (workspace.posteriors.has(absolute)) continue;
     const text = texts.get(absolute) ?? (await fs.readFile(absolute, 'utf8').catch(() => null));

@@ -4,6 +4,7 @@
  * those examples (a few older keys are shown only in the tables).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writePosteriors } from '../helpers/posteriors.js';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -77,6 +78,7 @@ describe('docs/language.md', () => {
     try {
       writeFileSync(path.join(dir, 'logi.config.yaml'), 'include: [.]\n');
       blocks.forEach((block, i) => writeFileSync(path.join(dir, `example-${i}.yaml`), block));
+      blocks.forEach((block) => writePosteriors(dir, block));
       const result = await lint({ cwd: dir });
       expect(result.diagnostics).toEqual([]);
     } finally {

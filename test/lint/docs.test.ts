@@ -8,6 +8,7 @@
  * English and French.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writePosteriors } from '../helpers/posteriors.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,7 @@ function exampleAfter(markdown: string, heading: string): Example | undefined {
 async function lintExample(id: string, kind: string, example: Example): Promise<string[]> {
   const file = path.join(work, `${id}-${kind}.yaml`);
   writeFileSync(file, example.option === 'latin1' ? Buffer.from(example.yaml, 'latin1') : example.yaml);
+  writePosteriors(work, example.yaml);
   try {
     const rules = example.option === 'throwing-rule' ? [...BUILTIN_RULES, THROWING_RULE] : BUILTIN_RULES;
     const result = await lint({ cwd: work, paths: [file], rules });
