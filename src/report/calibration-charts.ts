@@ -4,7 +4,7 @@
  * the model, one panel per target, and each parameter's prior against its posterior.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { ARM_COLOURS } from './charts.js';
+import { ARM_COLOURS, panelRows } from './charts.js';
 
 /** The colours of the report: what was observed (near black), the model before (grey), at the point estimate (green), its posterior (light green), the prior (light grey). */
 export const CALIBRATION_COLOURS = { observed: '#0f172a', before: ARM_COLOURS.baseline, point: ARM_COLOURS.program, posterior: '#14b8a6', prior: '#94a3b8' } as const;
@@ -32,7 +32,7 @@ export function targetChart(rows: TargetRow[], options: { panels: string[]; seri
   const shape = { field: 'series', type: 'nominal', title: null, sort: options.series, scale: { domain: options.series, range: ['circle', 'square', 'diamond', 'circle'] } };
   return {
     data: { values: rows },
-    facet: { row: { field: 'panel', type: 'nominal', title: null, sort: options.panels, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },
+    facet: panelRows(options.panels),
     spec: {
       width: 460,
       height: { step: 16 },

@@ -144,11 +144,16 @@ export interface DotRow {
   high: number;
 }
 
+/** One row of panels per value of `panel`, in the given order, each titled at its top left in bold. */
+export function panelRows(panels: string[]) {
+  return { row: { field: 'panel', type: 'nominal' as const, title: null, sort: panels, header: { labelAngle: 0, labelAlign: 'left' as const, labelAnchor: 'start' as const, labelOrient: 'top' as const, labelFontWeight: 'bold' as const } } };
+}
+
 /** Points with 95 % intervals, one row per category, one panel per indicator (independent x scales): the territory comparison. */
 export function dotIntervalChart(rows: DotRow[], options: { categories: string[]; panels: string[]; xTitle: string }): TopLevelSpec {
   return {
     data: { values: rows },
-    facet: { row: { field: 'panel', type: 'nominal', title: null, sort: options.panels, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },
+    facet: panelRows(options.panels),
     spec: {
       width: 460,
       height: { step: 16 },
