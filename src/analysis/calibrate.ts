@@ -62,7 +62,9 @@ export async function calibrate(options: CalibrateOptions): Promise<Calibration>
   if (errors.length > 0) throw new InvalidInputError(errors);
   const workspace = checked.workspace;
   const document = await findCalibration(workspace, options.calibration, cwd);
-  const model = await compileModel(workspace, document.value.scenario, { mode: 'expected' }, (file) => fs.readFile(file));
+  // The values as written, without the scenario's parameter sets: a calibration does not start from
+  // (nor hash) a previous calibration's output, so that running it again gives the same bytes.
+  const model = await compileModel(workspace, document.value.scenario, { mode: 'expected', withoutParameterSets: true }, (file) => fs.readFile(file));
   const free = compileFreeParameters(workspace, document, model);
   const targets = compileTargets(workspace, document, model);
   const settings = {

@@ -274,6 +274,8 @@ export interface CompileOptions {
   horizon?: number;
   /** False only to measure what common random numbers gain (independent streams per arm). */
   commonRandomNumbers?: boolean;
+  /** True to compile the values as written, without the scenario's `parameter-sets` (a calibration does). */
+  withoutParameterSets?: boolean;
 }
 
 /** What the parts of the compiler share: the workspace, the pyramid, its states and the θ registry. */
@@ -296,7 +298,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   const pyramid = pyramidDoc.value;
   const cyclesPerYear = pyramid.cycle === 'year' ? 1 : pyramid.cycle === 'quarter' ? 4 : 12;
   const states = [...pyramid.strata.map((x) => ({ id: x.id, title: x.title, exit: false })), ...pyramid.exits.map((x) => ({ id: x.id, title: x.title, exit: true }))];
-  const overrides = parameterOverrides(workspace, s);
+  const overrides = options.withoutParameterSets ? parameterOverrides(workspace, { ...s, 'parameter-sets': [] }) : parameterOverrides(workspace, s);
   const compiler: Compiler = { workspace, scenarioId, registry: new ParameterRegistry(overrides.values), pyramidDoc, pyramid, cyclesPerYear, stateIndex: new Map(states.map((x, i) => [x.id, i])), transitionIndex: new Map() };
   const { transitions, rows } = compileTransitions(compiler);
   const inflows = compileInflows(compiler);

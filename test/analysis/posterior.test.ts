@@ -201,3 +201,15 @@ describe('(d) a bad posterior sample: exit 2 with the file and line, nothing wri
     expect(result.stdout).toMatch(/parameter-set-path/);
   });
 });
+
+describe('a calibration compiles its scenario without the scenario\'s parameter sets', () => {
+  it('withoutParameterSets: the values as written (A->B uniform [0.05, 0.2], central 0.125), not the later set\'s 0.13; no set nor posterior', async () => {
+    const withSets = await modelOf(FIXTURE, 'with-points', { mode: 'expected' });
+    const asWritten = await modelOf(FIXTURE, 'with-points', { mode: 'expected', withoutParameterSets: true });
+    const ab = ['transitions', 0, 'p'];
+    expect(withSets.parameters.specs[slotOf(withSets, ab)]!.central).toBe(0.13);
+    expect(asWritten.parameters.specs[slotOf(asWritten, ab)]!.central).toBe(0.125);
+    expect(asWritten.posterior).toBeNull();
+    expect(asWritten.inputs.map((i) => i.file)).not.toContain('sets.yaml');
+  });
+});
