@@ -41,6 +41,10 @@ describe('normal likelihood', () => {
     const fromCi: Likelihood = { kind: 'normal', value: 130, sd: 40 / (2 * Z), interval: [110, 150] };
     near(logLikelihood(fromCi, 134), -3.3185738853336137);
     expect(observedInterval(fromCi)).toEqual({ low: 110, high: 150 });
+    // An interval that is not centred on the value (Entred's deaths of diabetics: 0.033 in
+    // [0.027, 0.042]) is shown as written, not as 0.033 ± 0.0075.
+    const skewed: Likelihood = { kind: 'normal', value: 0.033, sd: 0.015 / (2 * Z), interval: [0.027, 0.042] };
+    expect(observedInterval(skewed)).toEqual({ low: 0.027, high: 0.042 });
   });
 
   it('shows value ± Φ⁻¹(0.975)·σ without a ci95', () => {
