@@ -10,7 +10,7 @@ import { t } from '../i18n/catalogue.js';
 import { lint } from '../lint/engine.js';
 import { byCodePoint } from '../language/order.js';
 import { UsageError, type LoadedDocument, type Workspace } from '../language/workspace.js';
-import { compileModel, type Model } from '../sim/model.js';
+import { compileModel, hashInputs, type Model } from '../sim/model.js';
 import { centralParameters } from '../sim/parameters.js';
 import { InvalidInputError } from '../sim/simulate.js';
 import { compileFreeParameters, compileTargets, type FreeParameter, type TargetInfo } from './compile.js';
@@ -84,18 +84,14 @@ export async function calibrate(options: CalibrateOptions): Promise<Calibration>
   }
 }
 
-/** The model's inputs, the Calibration's and the Targets' files, hashed, in code-point order. */
+/** The model's inputs, the Calibration's and the Targets' files, hashed, in code-point order (src/sim/model.ts, hashInputs). */
 async function hashCalibrationInputs(workspace: Workspace, model: Model, document: LoadedDocument<'Calibration'>, targets: TargetInfo[]): Promise<{ file: string; sha256: string }[]> {
-  const { createHash } = await import('node:crypto');
-  const known = new Map(model.inputs.map((input) => [input.file, input.sha256]));
   const extra = new Set<string>([document.source.absolutePath]);
   for (const target of targets) {
     const doc = [...workspace.index.Targets.values()].find((d) => d.source.file === target.place.file);
     if (doc) extra.add(doc.source.absolutePath);
   }
-  for (const absolute of extra) {
-    const file = path.relative(workspace.root, absolute).split(path.sep).join('/');
-    if (!known.has(file)) known.set(file, createHash('sha256').update(await fs.readFile(absolute)).digest('hex'));
-  }
+  const known = new Map(model.inputs.map((input) => [input.file, input.sha256]));
+  for (const input of await hashInputs(workspace, extra, (file) => fs.readFile(file))) known.set(input.file, input.sha256);
   return [...known].map(([file, sha256]) => ({ file, sha256 })).sort((a, b) => byCodePoint(a.file, b.file));
 }

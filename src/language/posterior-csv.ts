@@ -4,6 +4,12 @@
  * comma or a quote is quoted as RFC 4180 says. Read by `simulate` (src/sim/parameter-sets.ts) and
  * checked by lint (rule parameter-set-path): one reader for both.
  */
+import path from 'node:path';
+
+/** Where a ParameterSet's `posterior` file is: relative to the set's own file. */
+export function posteriorFile(set: { source: { absolutePath: string } }, posterior: string): string {
+  return path.resolve(path.dirname(set.source.absolutePath), posterior);
+}
 export type PosteriorProblem =
   | { kind: 'empty' }
   | { kind: 'width'; line: number; found: number; expected: number }

@@ -13,6 +13,7 @@ import { t } from '../i18n/catalogue.js';
 import { byCodePoint } from './order.js';
 import type { Diagnostic, PathReport } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
+import { posteriorFile } from './posterior-csv.js';
 import { resolveReferences } from './references.js';
 import { ConfigDocument, type DocumentByKind, isKind, type Kind } from './schemas/index.js';
 import { locate, placeReport, readSource, type SourceDocument, type SourceFile } from './source.js';
@@ -295,7 +296,7 @@ export async function loadWorkspace(options: LoadOptions = {}): Promise<Workspac
 async function readPosteriors(workspace: Workspace, texts: ReadonlyMap<string, string>): Promise<void> {
   for (const set of workspace.index.ParameterSet.values()) {
     if (set.value.posterior === undefined || texts.has(set.source.absolutePath)) continue;
-    const absolute = path.resolve(path.dirname(set.source.absolutePath), set.value.posterior);
+    const absolute = posteriorFile(set, set.value.posterior);
     if (workspace.posteriors.has(absolute)) continue;
     const text = texts.get(absolute) ?? (await fs.readFile(absolute, 'utf8').catch(() => null));
     workspace.posteriors.set(absolute, text);

@@ -687,7 +687,7 @@ function compileTerritory(compiler: Compiler, territoryId: string, states: Model
 }
 
 /** Every file that holds a document the model uses, hashed, relative to the root, in code-point order. */
-async function hashInputs(workspace: Workspace, used: Set<string>, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model['inputs']> {
+export async function hashInputs(workspace: Workspace, used: Set<string>, readFile?: (file: string) => Promise<Uint8Array>): Promise<Model['inputs']> {
   const texts = new Map(workspace.files.map((f) => [f.absolutePath, f.text]));
   const inputs = await Promise.all(
     [...used].map(async (absolute) => {

@@ -4,9 +4,8 @@
  * sets the iterations take in turn (iteration i takes set i mod the number of sets).
  */
 import { t } from '../i18n/catalogue.js';
-import path from 'node:path';
 import { explainPathProblem, resolveParameterPath } from '../language/parameter-path.js';
-import { readPosteriorCsv } from '../language/posterior-csv.js';
+import { posteriorFile, readPosteriorCsv } from '../language/posterior-csv.js';
 import type { ParameterSetDocument, ScenarioDocument } from '../language/schemas/index.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import type { RawParameter } from './distributions/index.js';
@@ -45,11 +44,6 @@ export function resolveOrStop(workspace: Workspace, text: string, doc: LoadedDoc
   return { file: resolved.doc.source.file, document: `${resolved.doc.kind}:${resolved.doc.id}`, docPath: resolved.docPath };
 }
 
-/** Where a ParameterSet's `posterior` file is: relative to the set's own file. */
-export function posteriorPath(set: LoadedDocument<'ParameterSet'>): string {
-  return path.resolve(path.dirname(set.source.absolutePath), set.value.posterior!);
-}
-
 /** The overrides of a scenario's `parameter-sets`, applied in order (a later set wins). */
 export function parameterOverrides(workspace: Workspace, scenario: ScenarioDocument): ParameterOverrides {
   const overrides: ParameterOverrides = { values: new Map(), written: new Map(), posterior: null, files: [] };
@@ -62,7 +56,7 @@ export function parameterOverrides(workspace: Workspace, scenario: ScenarioDocum
       overrides.values.set(key, entry.value as RawParameter);
       overrides.written.set(key, { path: entry.path, set: id });
     });
-    if (set.value.posterior !== undefined) overrides.posterior = { set, absolutePath: posteriorPath(set) };
+    if (set.value.posterior !== undefined) overrides.posterior = { set, absolutePath: posteriorFile(set, set.value.posterior) };
   }
   return overrides;
 }

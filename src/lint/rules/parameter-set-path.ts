@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { t } from '../../i18n/catalogue.js';
 import { explainPathProblem, resolveParameterPath } from '../../language/parameter-path.js';
-import { readPosteriorCsv } from '../../language/posterior-csv.js';
+import { posteriorFile, readPosteriorCsv } from '../../language/posterior-csv.js';
 import type { LoadedDocument, Workspace } from '../../language/workspace.js';
 import { allowedRange, constraintCheck, type RawParameter, toDistribution, withinMagnitude } from '../../sim/distributions/forms.js';
 import { unusedBy } from './calibration-reference.js';
@@ -62,9 +62,14 @@ export default defineRule<'ParameterSet'>({
   },
 });
 
+/** The scenarios that list the set `id` in their `parameter-sets`. */
+function scenariosListing(workspace: Workspace, id: string): LoadedDocument<'Scenario'>[] {
+  return [...workspace.index.Scenario.values()].filter((s) => (s.value['parameter-sets'] ?? []).includes(id));
+}
+
 /** Every scenario that lists the set uses each of its parameters (else `simulate` refuses it). */
 function checkScenarios(workspace: Workspace, document: LoadedDocument<'ParameterSet'>, report: Report): void {
-  const scenarios = [...workspace.index.Scenario.values()].filter((s) => (s.value['parameter-sets'] ?? []).includes(document.id));
+  const scenarios = scenariosListing(workspace, document.id);
   document.value.values.forEach((entry, k) => {
     const resolved = resolveParameterPath(workspace, entry.path);
     if (!resolved.ok) return;
@@ -84,7 +89,7 @@ function checkScenarios(workspace: Workspace, document: LoadedDocument<'Paramete
  * set's `posterior`, the message naming the file's line.
  */
 function checkPosterior(workspace: Workspace, document: LoadedDocument<'ParameterSet'>, report: Report): void {
-  const absolute = path.resolve(path.dirname(document.source.absolutePath), document.value.posterior!);
+  const absolute = posteriorFile(document, document.value.posterior!);
   // Not read (a workspace built without the disk, e.g. an editor's buffer alone): nothing to check.
   if (!workspace.posteriors.has(absolute)) return;
   const text = workspace.posteriors.get(absolute)!;
@@ -104,7 +109,7 @@ function checkPosterior(workspace: Workspace, document: LoadedDocument<'Paramete
       const explained = explainPathProblem(resolved);
       return report({ path: at, message: t('sim.sets.bad-path', { path: text, problem: `${file}:1, ${explained.message}` }), ...(explained.hint ? { hint: explained.hint } : {}) });
     }
-    for (const scenario of [...workspace.index.Scenario.values()].filter((x) => (x.value['parameter-sets'] ?? []).includes(document.id))) {
+    for (const scenario of scenariosListing(workspace, document.id)) {
       if (unusedBy(workspace, scenario, resolved, 'both')) return report({ path: at, message: t('sim.sets.posterior-not-used', { path: text, file }), hint: t('sim.sets.not-used.hint') });
     }
     const range = allowedRange(resolved.annualChange ? 'any' : resolved.constraint);
