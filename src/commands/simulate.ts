@@ -4,6 +4,7 @@ import { LogiCommand } from '../cli/base.js';
 import { colourFor } from '../cli/colour.js';
 import { ProgressBar } from '../cli/progress.js';
 import { parseMemorySize } from '../cli/sizes.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { OutputSet } from '../io/output-set.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { summariesCsv } from '../sim/csv.js';
@@ -26,6 +27,7 @@ export default class Simulate extends LogiCommand {
     { description: translate('en', 'cli.command.simulate.example.3'), command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2 --report' },
     { description: translate('en', 'cli.command.simulate.example.4'), command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --iterations 100000 --max-memory 2GB' },
     { description: translate('en', 'cli.command.simulate.example.5'), command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --out out/dt2 --csv-delimiter ";"' },
+    { description: translate('en', 'cli.command.simulate.example.6'), command: '<%= config.bin %> <%= command.id %> pionniers-dt2-2026 --mode psa --iterations 1000 --draws out/dt2-draws.csv' },
   ];
   static override args = { scenario: Args.string({ description: translate('en', 'cli.command.simulate.arg.scenario'), ignoreStdin: true, required: true }) };
   static override flags = {
@@ -38,6 +40,7 @@ export default class Simulate extends LogiCommand {
     out: Flags.string({ char: 'o', description: translate('en', 'cli.command.simulate.flag.out') }),
     report: Flags.boolean({ description: translate('en', 'cli.command.simulate.flag.report') }),
     'csv-delimiter': Flags.string({ description: translate('en', 'cli.command.simulate.flag.csv-delimiter'), options: [',', ';'], default: ',' }),
+    draws: Flags.string({ description: translate('en', 'cli.command.simulate.flag.draws') }),
   };
 
   async run(): Promise<Results | { out: string; files: string[]; manifest: Results['manifest'] }> {
@@ -49,8 +52,12 @@ export default class Simulate extends LogiCommand {
     // Checked before simulating: a folder holding files logi did not write is refused at once.
     const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'simulate', names: SET_FILES }) : undefined;
     try {
-      const results = await this.simulate(args.scenario, flags);
+      const { results, draws } = await this.simulate(args.scenario, flags);
       const files = set ? await this.writeSet(set, results, flags) : [];
+      if (flags.draws && draws) {
+        await writeFileAtomic(flags.draws, draws);
+        files.push(flags.draws);
+      }
       if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, manifest: results.manifest } : results;
       this.log(formatSummary(results));
       if (files.length > 0) this.logInert(`\n${t('cli.simulate.wrote', { first: files.slice(0, -1).join(', '), last: files.at(-1)! })}`);
@@ -62,7 +69,7 @@ export default class Simulate extends LogiCommand {
     }
   }
 
-  private async simulate(scenario: string, flags: SimulateFlags): Promise<Results> {
+  private async simulate(scenario: string, flags: SimulateFlags): Promise<{ results: Results; draws?: Iterable<string> }> {
     const progress = new ProgressBar();
     try {
       const simulation = await simulate({
@@ -74,9 +81,10 @@ export default class Simulate extends LogiCommand {
         workers: flags.workers ?? defaultWorkers(),
         ...(flags['max-memory'] !== undefined ? { memoryLimit: parseMemorySize(flags['max-memory'])! } : {}),
         version: this.config.version,
+        draws: flags.draws !== undefined,
         onProgress: (done, total, phase) => progress.update(done, total, phase),
       });
-      return simulation.results;
+      return simulation;
     } catch (error) {
       if (error instanceof InvalidInputError) {
         progress.done();

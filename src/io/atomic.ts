@@ -33,7 +33,8 @@ export interface StagedFile {
 }
 
 /** Writes `content` beside `file` under a temporary name; `commit` puts it in place. */
-export async function stageFile(file: string, content: string | Uint8Array): Promise<StagedFile> {
+/** `content` may be an iterable of strings (written piece by piece, never held whole). */
+export async function stageFile(file: string, content: string | Uint8Array | Iterable<string>): Promise<StagedFile> {
   await haltIfInterrupted();
   const folder = path.dirname(file);
   const temporary = path.join(folder, temporaryName(path.basename(file), process.pid));
@@ -64,7 +65,7 @@ export async function stageFile(file: string, content: string | Uint8Array): Pro
   };
 }
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   const staged = await stageFile(file, content);
   await haltIfInterrupted();
   await staged.commit();

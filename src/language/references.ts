@@ -7,7 +7,7 @@
 import { t } from '../i18n/catalogue.js';
 import type { PathReport } from './diagnostic.js';
 import { shorten } from './diagnostic.js';
-import { parseTransition } from './schemas/index.js';
+import { eventFlows, eventFlowsPath, parseTransition } from './schemas/index.js';
 import type { Kind } from './schemas/index.js';
 import { didYouMean, suggestionHint, suggestions, type Thing } from './suggest.js';
 import type { LoadedDocument, Workspace } from './workspace.js';
@@ -170,9 +170,16 @@ function pyramidReferences(check: ReferenceChecker, pyramid: LoadedDocument<'Pyr
     if (inflow.of !== undefined && inflow.of !== 'population') check.member('stratum-exists', 'stratum', inflow.of, ['population', ...strata], ['inflows', i, 'of']);
     check.sources(inflow.source, ['inflows', i, 'source']);
   });
-  for (const [name, flows] of Object.entries(pyramid.value.events ?? {})) {
-    flows.forEach((flow, i) => transitionEnds(check, flow, states, strata, ['events', name, i]));
+  for (const [name, event] of Object.entries(pyramid.value.events ?? {})) {
+    eventFlows(event).forEach((flow, i) => transitionEnds(check, flow, states, strata, [...eventFlowsPath(event, name), i]));
+    if (Array.isArray(event)) continue;
+    check.sources(event.source, ['events', name, 'source']);
+    (event.costs ?? []).forEach((cost, k) => check.sources(cost.source, ['events', name, 'costs', k, 'source']));
   }
+  pyramid.value.strata.forEach((stratum, i) => {
+    (stratum.costs ?? []).forEach((cost, k) => check.sources(cost.source, ['strata', i, 'costs', k, 'source']));
+    check.sources(stratum['utility-source'], ['strata', i, 'utility-source']);
+  });
 }
 
 /** `evidence` (one entry or a list) of an action or a decision: its sources. */

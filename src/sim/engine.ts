@@ -9,6 +9,7 @@ import { t } from '../i18n/catalogue.js';
 import { binomial, hypergeometric, MAX_PEOPLE, multinomial, poisson } from './distributions/index.js';
 import { type EngineScratch, type Exposures, effectRatio, type FlowScratch, type Layout, stillActive } from './engine-state.js';
 import type { ArmStratum, CompiledLogigramme, CompiledTerritory, Model, YearSeries } from './model.js';
+import { PERSON_TIME_SHARES } from './person-time.js';
 import { ParameterError } from './parameters.js';
 import { PURPOSE_CODES, type StreamKey } from './random.js';
 
@@ -498,16 +499,28 @@ function commitPersons(run: Run, cycle: StratumCycle): void {
   for (let e = 0; e < work.edgeTotals.length; e++) if (work.edgeTotals[e]! !== 0) run.overlay[edgeBase + e * H + cycle.year - 1]! += work.edgeTotals[e]! * weight;
 }
 
-/** A year's program costs: fixed per territory, and per enrolled person-year in the listed strata. */
+/**
+ * A year's program costs: fixed per territory, per enrolled person-year in the listed strata, and
+ * per person-year of everyone in the listed strata, counted as the scenario's `state-time` says
+ * from the counts at the start and the end of the year (docs/economics.md, "Person-time").
+ */
 function recordProgramCosts(run: Run, year: number): void {
   const { model, layout, theta } = run.context;
   const S = model.strataCount;
+  const stateCount = model.states.length;
+  const { start, end } = PERSON_TIME_SHARES[model.economics.stateTime];
   for (const cost of model.arms[run.armIndex]!.costs) {
     let amount = theta[cost.value]!;
     if (cost.kind === 'per-enrolled-year') {
       let personYears = 0;
       for (let s = 0; s < S; s++) if (cost.strata[s]) personYears += run.record[layout.enrolled + (year - 1) * S + s]!;
       amount *= personYears;
+    } else if (cost.kind === 'per-person-year') {
+      let personYears = 0;
+      for (let s = 0; s < S; s++) {
+        if (cost.strata[s]) personYears += start * run.record[layout.counts + (year - 1) * stateCount + s]! + end * run.record[layout.counts + year * stateCount + s]!;
+      }
+      amount = yearValue(run, cost.value, cost.series, year, 'non-negative') * personYears;
     }
     run.record[layout.programCost + (year - 1) * model.programCosts.length + cost.cost]! += amount;
   }

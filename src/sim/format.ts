@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n/catalogue.js';
 import { currentLanguage } from '../i18n/language.js';
-import { formatTenths, formatWhole } from '../i18n/numbers.js';
+import { formatPercent, formatTenths, formatWhole } from '../i18n/numbers.js';
 import { escapeTerminal } from '../text/escape.js';
 import type { Results } from './results.js';
 import type { Summary } from './summarize.js';
@@ -67,7 +67,7 @@ export function formatSummary(results: Results): string {
       // Intervals of a sum over years are not sums of intervals: show the horizon-year interval.
       const d = diff.measures.events[event.name]!;
       const difference = t('sim.summary.event-difference', { total: signed(sum(d)), year: H, last: signed(d[H - 1]!.mean), interval: interval(d[H - 1]!) });
-      eventRows.push([shown(event.name), n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), difference]);
+      eventRows.push([shown(event.title ?? event.name, 48), n0(sum(base.measures.events[event.name]!)), n0(sum(program.measures.events[event.name]!)), difference]);
     }
     out.push(table(eventRows, [false, true, true, false]));
   }
@@ -96,5 +96,51 @@ export function formatSummary(results: Results): string {
   // totalCost holds the program costs too (docs/simulation.md, "Program costs"): say so when there are some.
   const programCosts = (results.programCosts ?? []).length > 0;
   out.push(t('sim.summary.total-cost', { year: H, baseline: n0(base.totalCost[H - 1]!.mean), program: n0(program.totalCost[H - 1]!.mean), difference: signed(totalDiff.mean), interval: interval(totalDiff), programCosts }));
+  // A results.json written before issue 16 has no valuation.
+  if (results.economics && results.decision && diff.economics) out.push('', ...formatEconomics(results));
   return out.join('\n');
+}
+
+/**
+ * The valuation over the horizon (docs/economics.md), all territories: each line discounted for
+ * both arms and their difference, then the decision (ICER or dominance, probability of being
+ * cost-effective at the threshold, EVPI).
+ */
+function formatEconomics(results: Results): string[] {
+  const lang = currentLanguage();
+  const economics = results.economics!;
+  const decision = results.decision!;
+  const n0: Format = (x) => formatWhole(x, lang);
+  const n1: Format = (x) => formatTenths(x, lang);
+  const signed = (x: number, f: Format) => (x > 0 && f(x) !== f(0) ? `+${f(x)}` : f(x));
+  const block = (arm: 'baseline' | 'program' | 'difference') => results.summaries.find((b) => b.territory === 'ensemble' && b.scale === 'count' && b.arm === arm)!.economics!;
+  const out = [t('sim.summary.economics', { horizon: results.manifest.horizon, costs: formatPercent(economics.discount.costs, lang), outcomes: formatPercent(economics.discount.outcomes, lang), stateTime: economics.stateTime })];
+  const rows = [[t('sim.summary.column.line'), t('sim.summary.column.baseline'), t('sim.summary.column.program'), t('sim.summary.column.difference-interval')]];
+  for (const line of economics.lines) {
+    const f = line === 'lifeYears' || line === 'qalys' ? n1 : n0;
+    const d = block('difference')[line]!.discounted;
+    rows.push([lineTitle(line), f(block('baseline')[line]!.discounted.mean), f(block('program')[line]!.discounted.mean), `${signed(d.mean, f)} [${signed(d.p025, f)} ; ${signed(d.p975, f)}]`]);
+  }
+  out.push(table(rows, [false, true, true, false]));
+  const ensemble = decision.summaries.at(-1)!;
+  const outcome = t(decision.outcome === 'qalys' ? 'sim.summary.outcome.qalys' : 'sim.summary.outcome.life-years');
+  out.push(
+    t('sim.summary.decision', {
+      verdict: ensemble.verdict,
+      icer: ensemble.icer === null ? '' : n0(ensemble.icer),
+      outcome,
+      threshold: n0(decision.threshold),
+      probability: formatPercent(ensemble.probabilityCostEffective, lang),
+      evpi: n0(ensemble.evpi.population),
+      perPerson: n1(ensemble.evpi.perPerson),
+    }),
+  );
+  return out;
+}
+
+/** `acts/assurance-maladie` → "Actes (assurance-maladie)"; totals, life-years and QALYs by name. */
+function lineTitle(line: string): string {
+  const [category, payer] = line.split('/');
+  if (payer === undefined) return t(line === 'totalCost' ? 'sim.summary.line.total' : line === 'qalys' ? 'sim.summary.outcome.qalys' : 'sim.summary.outcome.life-years');
+  return t('sim.summary.line.cost', { category: t(`sim.summary.category.${category as 'acts' | 'states' | 'events' | 'program'}`), payer: shown(payer, 32) });
 }

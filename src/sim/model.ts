@@ -14,12 +14,14 @@ import { emptyRecord, hasOwnKey, ownValue } from '../language/records.js';
 import { PERIODS_PER_YEAR, parseTransition, type TimeVarying } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
 import { parseFrequency, parseMoveTo } from '../language/schemas/logigramme.js';
-import type { PyramidDocument } from '../language/schemas/pyramid.js';
+import { eventFlows, eventFlowsPath, type PyramidDocument } from '../language/schemas/pyramid.js';
+import type { ScenarioDocument } from '../language/schemas/scenario.js';
 import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { compileParameter, type Constraint, type DirichletSpec, ParameterError, type ParameterSpec, type Place, type RawParameter } from './parameters.js';
 import { STREAM_DERIVATION, stratumCode } from './random.js';
 import { ModelError } from './model-error.js';
+import type { StateTime } from './person-time.js';
 import { placeOf } from './place.js';
 import { type ParameterOverrides, parameterOverrides, parsePosterior, placeKey, type Posterior } from './parameter-sets.js';
 
@@ -109,6 +111,8 @@ export interface CompiledActor {
   fteMinutesPerYear: number;
   minutes: number;
   cost: number;
+  /** Who pays its acts (docs/economics.md, "Payers"). */
+  payer: string;
 }
 
 /**
@@ -131,14 +135,36 @@ export interface ArmStratum {
   keepOnTransfer: boolean;
 }
 
-/** A program cost of one arm: per territory and year, or per enrolled person-year in some strata. */
+/** A program cost of one arm: per territory and year, per enrolled person-year, or per person-year in some strata. */
 export interface ArmCost {
   /** Index in `Model.programCosts`. */
   cost: number;
-  kind: 'per-year' | 'per-enrolled-year';
+  kind: 'per-year' | 'per-enrolled-year' | 'per-person-year';
   value: number;
-  /** Per stratum: whether its enrolled person-years count (per-enrolled-year). */
+  /** `per-person-year`: its values by year when it changes with the year, else null. */
+  series: YearSeries | null;
+  /** Per stratum: whether its enrolled person-years (per-enrolled-year) or person-years (per-person-year) count. */
   strata: boolean[];
+}
+
+export type { StateTime } from './person-time.js';
+
+/** Costs, utilities and the valuation settings of a scenario (docs/economics.md). */
+export interface EconomicsModel {
+  discount: { costs: number; outcomes: number };
+  stateTime: StateTime;
+  /** The ICER's outcome: QALYs when every stratum has a utility (unless the scenario says otherwise), else life-years. */
+  outcome: 'qalys' | 'life-years';
+  threshold: number;
+  thresholds: number[];
+  /** Every payer named, in order of first appearance: actors (in order), strata, events, program costs. */
+  payers: string[];
+  /** Per actor: who pays its acts. */
+  actorPayers: string[];
+  stateCosts: { stratum: number; payer: string; title: string; slot: number; series: YearSeries | null }[];
+  /** Per stratum: θ slot of its utility; null when some stratum has none (no QALYs). */
+  utilities: number[] | null;
+  eventCosts: { event: number; payer: string; title: string; slot: number }[];
 }
 
 export interface CompiledArm {
@@ -186,8 +212,8 @@ export interface Model {
   transitions: { from: number; to: number; p: number; key: string; series: YearSeries | null }[];
   rows: number[][];
   inflows: { to: number; kind: 'count' | 'rate'; value: number; of: number; series: YearSeries | null }[];
-  /** Named events: sums of transitions' flows and of detection moves. */
-  events: { name: string; transitions: number[]; moves: number[] }[];
+  /** Named events: sums of transitions' flows and of detection moves; `desirable` when more is better. */
+  events: { name: string; title: string; desirable: boolean; transitions: number[]; moves: number[] }[];
   /** Detection moves (`move-to` nodes), in the order of the logigrammes and their nodes. */
   moves: { key: string; from: number; to: number; logigramme: string; node: string }[];
   /** Whether a transition probability or a multiplier changes with the year (rows are recomputed each year). */
@@ -201,7 +227,9 @@ export interface Model {
   actors: CompiledActor[];
   arms: CompiledArm[];
   territories: CompiledTerritory[];
-  parameters: { specs: ParameterSpec[]; dirichlets: DirichletSpec[] };
+  /** `lateFrom`: the first slot drawn after the Dirichlets (the economic values, docs/economics.md). */
+  parameters: { specs: ParameterSpec[]; dirichlets: DirichletSpec[]; lateFrom: number };
+  economics: EconomicsModel;
   /** A calibration's posterior sample, from the scenario's `parameter-sets`: iteration i takes set i mod its size (not in `expected` mode). */
   posterior: Posterior | null;
   /** Input files with their SHA-256, relative to the workspace root, sorted. */
@@ -309,6 +337,8 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   const arms = compileArms(compiler, logigrammes, [s.baseline, s.program], programCosts);
   const territories = s.territories.map((territoryId) => compileTerritory(compiler, territoryId, states));
   addMovesToEvents(events, logigrammes);
+  const lateFrom = compiler.registry.specs.length;
+  const economics = compileEconomics(compiler, s, events, actors, programCosts);
   const used = new Set<string>([pyramidDoc.source.absolutePath, scenario.source.absolutePath]);
   for (const doc of workspace.index.Actors.values()) used.add(doc.source.absolutePath);
   for (const l of logigrammes.logigrammes) used.add(workspace.index.Logigramme.get(l.id)!.source.absolutePath);
@@ -344,7 +374,8 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     actors,
     arms,
     territories,
-    parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets },
+    economics,
+    parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets, lateFrom },
     posterior,
     inputs: await hashInputs(workspace, used, readFile),
   };
@@ -424,20 +455,22 @@ function addMovesToEvents(events: Model['events'], logigrammes: LogigrammeCompil
   logigrammes.moveEvents.forEach((name, move) => {
     if (name === null) return;
     let event = events.find((e) => e.name === name);
-    if (!event) events.push((event = { name, transitions: [], moves: [] }));
+    if (!event) events.push((event = { name, title: name, desirable: false, transitions: [], moves: [] }));
     event.moves.push(move);
   });
 }
 
 function compileEvents(compiler: Compiler): Model['events'] {
   const { pyramid, pyramidDoc, transitionIndex } = compiler;
-  return Object.entries(pyramid.events ?? {}).map(([name, flows]) => ({
+  return Object.entries(pyramid.events ?? {}).map(([name, event]) => ({
     name,
+    title: Array.isArray(event) ? name : event.title,
+    desirable: Array.isArray(event) ? false : event.desirable,
     moves: [],
-    transitions: flows.map((flow, k) => {
+    transitions: eventFlows(event).map((flow, k) => {
       const tr = parseTransition(flow)!;
       const index = transitionIndex.get(`${tr.from}->${tr.to}`);
-      if (index === undefined) throw new ModelError(t('sim.model.event-not-transition', { event: name, flow }), placeOf(pyramidDoc, ['events', name, k], 'event'));
+      if (index === undefined) throw new ModelError(t('sim.model.event-not-transition', { event: name, flow }), placeOf(pyramidDoc, [...eventFlowsPath(event, name), k], 'event'));
       return index;
     }),
   }));
@@ -455,6 +488,7 @@ function compileActors(compiler: Compiler): CompiledActor[] {
         id,
         title: actor.title,
         fteMinutesPerYear: actor['fte-minutes-per-year'],
+        payer: actor.payer ?? 'assurance-maladie',
         minutes: compiler.registry.add(actor['minutes-per-act'], placeOf(doc, ['actors', id, 'minutes-per-act'], t('sim.param.minutes-per-act', { actor: id })), 'non-negative'),
         cost: compiler.registry.add(actor['cost-per-act'], placeOf(doc, ['actors', id, 'cost-per-act'], t('sim.param.cost-per-act', { actor: id })), 'non-negative'),
       });
@@ -650,16 +684,19 @@ function compileArmCosts(compiler: Compiler, doc: LoadedDocument<'Program'>, arm
     let index = programCosts.findIndex((c) => c.id === id);
     if (index < 0) index = programCosts.push({ id, title: cost.title, payer: cost.payer, arms: [] }) - 1;
     programCosts[index]!.arms.push(ARMS[armIndex]!);
-    const kind = cost['per-year'] !== undefined ? ('per-year' as const) : ('per-enrolled-year' as const);
-    const value = registry.add(cost[kind]!, placeOf(doc, ['costs', id, kind], t('sim.param.program-cost', { cost: id, program: doc.id })), 'non-negative');
+    const kind = cost['per-year'] !== undefined ? ('per-year' as const) : cost['per-enrolled-year'] !== undefined ? ('per-enrolled-year' as const) : ('per-person-year' as const);
+    const name = t('sim.param.program-cost', { cost: id, program: doc.id });
+    const { slot: value, series } =
+      kind === 'per-person-year' ? addTimeVarying(registry, cost[kind]!, doc, ['costs', id, kind], name, 'non-negative') : { slot: registry.add(cost[kind]!, placeOf(doc, ['costs', id, kind], name), 'non-negative'), series: null };
     const listed = cost.strata ?? Object.keys(doc.value.strata);
     for (const [k, stratumId] of listed.entries()) {
       const s = stateIndex.get(stratumId);
-      if (s === undefined || s >= pyramid.strata.length || !hasOwnKey(doc.value.strata, stratumId)) {
+      // Enrolled people exist only where the program has a logigramme; everyone counts anywhere in the pyramid.
+      if (s === undefined || s >= pyramid.strata.length || (kind !== 'per-person-year' && !hasOwnKey(doc.value.strata, stratumId))) {
         throw new ModelError(t('sim.model.cost-stratum', { cost: id, stratum: stratumId, program: doc.id }), placeOf(doc, ['costs', id, 'strata', k], 'strata'), t('sim.model.run-lint'));
       }
     }
-    return { cost: index, kind, value, strata: pyramid.strata.map((stratum) => listed.includes(stratum.id)) };
+    return { cost: index, kind, value, series, strata: pyramid.strata.map((stratum) => listed.includes(stratum.id)) };
   });
 }
 
@@ -701,3 +738,62 @@ export async function hashInputs(workspace: Workspace, used: Set<string>, readFi
 }
 
 export { ParameterError };
+
+/** The thresholds of the acceptability curve when the scenario gives none: 0 to 150,000 by 5,000. */
+const DEFAULT_THRESHOLDS = Array.from({ length: 31 }, (_, k) => k * 5_000);
+
+/**
+ * The scenario's economics: its settings, the payers, and the state costs, utilities and event
+ * costs of the pyramid, registered after every other parameter so that they are drawn after the
+ * Dirichlets (docs/economics.md, "Draws"): a file without them draws exactly as before.
+ */
+function compileEconomics(compiler: Compiler, scenario: ScenarioDocument, events: Model['events'], actors: CompiledActor[], programCosts: Model['programCosts']): EconomicsModel {
+  const { pyramid, pyramidDoc, registry } = compiler;
+  const settings = scenario.economics;
+  const actorPayers = actors.map((actor) => actor.payer);
+  const stateCosts: EconomicsModel['stateCosts'] = [];
+  pyramid.strata.forEach((stratum, s) => {
+    (stratum.costs ?? []).forEach((cost, k) => {
+      const name = t('sim.param.state-cost', { stratum: stratum.id, payer: cost.payer });
+      const { slot, series } = addTimeVarying(registry, cost['per-year'], pyramidDoc, ['strata', s, 'costs', k, 'per-year'], name, 'non-negative');
+      stateCosts.push({ stratum: s, payer: cost.payer, title: cost.title ?? stratum.title, slot, series });
+    });
+  });
+  const withUtility = pyramid.strata.filter((stratum) => stratum.utility !== undefined).length;
+  const utilities =
+    withUtility === pyramid.strata.length && withUtility > 0
+      ? pyramid.strata.map((stratum, s) => registry.add(stratum.utility!, placeOf(pyramidDoc, ['strata', s, 'utility'], t('sim.param.utility', { stratum: stratum.id })), 'any'))
+      : null;
+  const eventCosts = compileEventCosts(compiler, events);
+  const payers = [...new Set([...actorPayers, ...stateCosts.map((c) => c.payer), ...eventCosts.map((c) => c.payer), ...programCosts.map((c) => c.payer)])];
+  if (settings?.outcome === 'qalys' && !utilities) {
+    throw new ModelError(t('sim.model.qalys-without-utilities', { pyramid: pyramid.id }), placeOf(compiler.workspace.index.Scenario.get(scenario.id)!, ['economics', 'outcome'], 'outcome'), t('sim.model.qalys-without-utilities.hint'));
+  }
+  return {
+    discount: { costs: settings?.discount.costs ?? 0.025, outcomes: settings?.discount.outcomes ?? 0.025 },
+    stateTime: settings?.['state-time'] ?? 'half-cycle',
+    outcome: settings?.outcome ?? (utilities ? 'qalys' : 'life-years'),
+    threshold: settings?.threshold ?? 50_000,
+    thresholds: settings?.thresholds ?? DEFAULT_THRESHOLDS,
+    payers,
+    actorPayers,
+    stateCosts,
+    utilities,
+    eventCosts,
+  };
+}
+
+/** The costs per occurrence of the pyramid's events (written in the object form), in the order of the events. */
+function compileEventCosts(compiler: Compiler, events: Model['events']): EconomicsModel['eventCosts'] {
+  const { pyramid, pyramidDoc, registry } = compiler;
+  const eventCosts: EconomicsModel['eventCosts'] = [];
+  for (const [name, event] of Object.entries(pyramid.events ?? {})) {
+    if (Array.isArray(event)) continue;
+    const index = events.findIndex((e) => e.name === name);
+    (event.costs ?? []).forEach((cost, k) => {
+      const slot = registry.add(cost['per-event'], placeOf(pyramidDoc, ['events', name, 'costs', k, 'per-event'], t('sim.param.event-cost', { event: name, payer: cost.payer })), 'non-negative');
+      eventCosts.push({ event: index, payer: cost.payer, title: cost.title ?? event.title, slot });
+    });
+  }
+  return eventCosts;
+}

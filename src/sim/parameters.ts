@@ -63,6 +63,8 @@ function checkDraw(value: number, spec: ParameterSpec, iteration: number): void 
 export interface ParameterSet {
   specs: ParameterSpec[];
   dirichlets: DirichletSpec[];
+  /** Slots from here on are drawn after the Dirichlets (the economic values); absent: none. */
+  lateFrom?: number;
 }
 
 /** The central values: see `toDistribution` (means, the lognormal's median, midpoints). */
@@ -74,16 +76,23 @@ export function centralParameters(set: ParameterSet): Float64Array {
 
 /** One draw θᵢ of every parameter, in a fixed order, from the iteration's parameter stream. */
 export function sampleParameters(set: ParameterSet, uniform: Uniform, iteration: number, theta = new Float64Array(set.specs.length)): Float64Array {
-  for (let i = 0; i < set.specs.length; i++) {
-    const spec = set.specs[i]!;
-    const value = sample(spec, uniform);
-    if (spec.kind !== 'fixed') checkDraw(value, spec, iteration);
-    theta[i] = value;
-  }
+  const late = set.lateFrom ?? set.specs.length;
+  drawSlots(set, uniform, iteration, theta, 0, late);
   const shares: number[] = [];
   for (const dirichlet of set.dirichlets) {
     dirichletSample(uniform, dirichlet.alphas, shares);
     for (let k = 0; k < dirichlet.alphas.length; k++) theta[dirichlet.first + k] = shares[k]!;
   }
+  // The economic values come last, so that adding them to a file leaves every other draw as it was.
+  drawSlots(set, uniform, iteration, theta, late, set.specs.length);
   return theta;
+}
+
+function drawSlots(set: ParameterSet, uniform: Uniform, iteration: number, theta: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const spec = set.specs[i]!;
+    const value = sample(spec, uniform);
+    if (spec.kind !== 'fixed') checkDraw(value, spec, iteration);
+    theta[i] = value;
+  }
 }

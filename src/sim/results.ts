@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Model } from './model.js';
 import { MEASURES, type Summaries } from './summarize.js';
+import { lineKey, valuationLines } from '../econ/valuation.js';
 
 const SummarySchema = z.object({
   mean: z.number(),
@@ -17,6 +18,27 @@ const SummarySchema = z.object({
 });
 const ADDED_MEASURES = new Set<string>(['enrolled', 'programCost']);
 const SeriesSchema = z.array(SummarySchema).describe('One summary per year: years 0…horizon for counts, 1…horizon otherwise.');
+
+const AcceptabilitySchema = z.object({
+  wtp: z.number(),
+  meanNmb: z.number(),
+  probabilityCostEffective: z.number(),
+  evpi: z.number(),
+  optimal: z.enum(['baseline', 'program']),
+});
+const DecisionSummarySchema = z.object({
+  territory: z.string(),
+  people: z.number(),
+  incrementalCost: z.number(),
+  incrementalEffect: z.number(),
+  icer: z.number().nullable(),
+  verdict: z.enum(['dominant', 'dominated', 'more-costly-more-effective', 'less-costly-less-effective', 'equivalent']),
+  netMonetaryBenefit: z.number(),
+  probabilityCostEffective: z.number(),
+  evpi: z.object({ perPerson: z.number(), population: z.number() }),
+  acceptability: z.array(AcceptabilitySchema),
+  plane: z.object({ cost: z.array(z.number()), effect: z.array(z.number()) }).optional(),
+});
 
 export const ResultsSchema = z.object({
   manifest: z.object({
@@ -35,7 +57,15 @@ export const ResultsSchema = z.object({
   years: z.array(z.number().int()),
   states: z.array(z.object({ id: z.string(), title: z.string(), exit: z.boolean() })),
   transitions: z.array(z.string()),
-  events: z.array(z.object({ name: z.string(), transitions: z.array(z.string()), moves: z.array(z.string()).optional().describe('Keys of the detection moves the event counts.') })),
+  events: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string().optional().describe('The title the pyramid gives it (its name when none; absent before issue 16).'),
+      desirable: z.boolean().optional().describe('Whether more of it is better (absent before issue 16: false).'),
+      transitions: z.array(z.string()),
+      moves: z.array(z.string()).optional().describe('Keys of the detection moves the event counts.'),
+    }),
+  ),
   moves: z
     .array(z.object({ key: z.string(), from: z.string(), to: z.string(), logigramme: z.string(), node: z.string() }))
     .optional()
@@ -72,8 +102,31 @@ export const ResultsSchema = z.object({
         >,
       ),
       totalCost: SeriesSchema,
+      economics: z
+        .record(z.string(), z.object({ undiscounted: SummarySchema, discounted: SummarySchema }))
+        .optional()
+        .describe('Totals over the horizon by valuation line: `<category>/<payer>` costs, `totalCost`, `lifeYears`, `qalys` (docs/economics.md); absent before issue 16.'),
     }),
   ),
+  economics: z
+    .object({
+      discount: z.object({ costs: z.number(), outcomes: z.number() }),
+      stateTime: z.enum(['half-cycle', 'start', 'end']),
+      outcome: z.enum(['qalys', 'life-years']),
+      threshold: z.number(),
+      payers: z.array(z.string()),
+      lines: z.array(z.string()).describe('The valuation lines of `summaries[].economics`, in order.'),
+    })
+    .optional()
+    .describe('How costs and outcomes were valued (docs/economics.md); absent before issue 16.'),
+  decision: z
+    .object({
+      outcome: z.enum(['qalys', 'life-years']),
+      threshold: z.number(),
+      summaries: z.array(DecisionSummarySchema),
+    })
+    .optional()
+    .describe('Program against baseline: ICER, net monetary benefit, acceptability, EVPI, CE plane (docs/economics.md, "Decision"); absent before issue 16.'),
   overlay: z.array(
     z.object({
       territory: z.string(),
@@ -104,7 +157,7 @@ export function buildResults(model: Model, summaries: Summaries, version: string
     years: Array.from({ length: model.horizon + 1 }, (_, y) => y),
     states: model.states,
     transitions: model.transitions.map((t) => t.key),
-    events: model.events.map((e) => ({ name: e.name, transitions: e.transitions.map((k) => model.transitions[k]!.key), moves: e.moves.map((m) => model.moves[m]!.key) })),
+    events: model.events.map((e) => ({ name: e.name, title: e.title, desirable: e.desirable, transitions: e.transitions.map((k) => model.transitions[k]!.key), moves: e.moves.map((m) => model.moves[m]!.key) })),
     moves: model.moves.map((m) => ({ key: m.key, from: model.states[m.from]!.id, to: model.states[m.to]!.id, logigramme: m.logigramme, node: m.node })),
     programCosts: model.programCosts.map((c) => ({ id: c.id, title: c.title, payer: c.payer, arms: c.arms })),
     actions: model.actions.map((a) => ({ id: a.id, logigramme: a.logigramme, node: a.node, label: a.label, actor: model.actors[a.actor]!.id })),
@@ -119,6 +172,15 @@ export function buildResults(model: Model, summaries: Summaries, version: string
       edges: l.edges.map((e) => ({ from: l.nodes[e.from]!.id, to: l.nodes[e.to]!.id, label: e.label })),
     })),
     summaries: summaries.blocks,
+    economics: {
+      discount: model.economics.discount,
+      stateTime: model.economics.stateTime,
+      outcome: model.economics.outcome,
+      threshold: model.economics.threshold,
+      payers: model.economics.payers,
+      lines: valuationLines(model).map(lineKey),
+    },
+    decision: summaries.decision,
     overlay: summaries.overlay,
   };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../language/diagnostic.js';
 import { UsageError } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
+import { drawsCsv } from '../econ/draws.js';
 import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, type RunOptions, WorkerPool } from './runner.js';
 
 export class InvalidInputError extends Error {
@@ -21,11 +22,15 @@ export interface SimulateOptions extends CompileOptions, RunOptions {
   scenario: string;
   cwd?: string;
   version: string;
+  /** Also give the per-iteration export of `--draws` (src/econ/draws.ts). */
+  draws?: boolean;
 }
 
 export interface Simulation {
   model: Model;
   results: Results;
+  /** With `draws`: the CSV's lines, made as they are read. */
+  draws?: Iterable<string>;
 }
 
 async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: string[]; id?: string; file?: string }> {
@@ -70,6 +75,6 @@ async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefin
   const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
   // Few iterations (one block) are not worth the threads.
   const usePool = pool && model.iterations > CHUNK_SIZE ? pool : undefined;
-  const { summaries } = await runModel(model, { ...options, pool: usePool, workers: usePool ? usePool.size : 1 });
-  return { model, results: buildResults(model, summaries, options.version) };
+  const { output, summaries } = await runModel(model, { ...options, pool: usePool, workers: usePool ? usePool.size : 1 });
+  return { model, results: buildResults(model, summaries, options.version), ...(options.draws ? { draws: drawsCsv(model, output) } : {}) };
 }

@@ -8,6 +8,8 @@ import { t } from '../i18n/catalogue.js';
 import { emptyRecord } from '../language/records.js';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
+import { type Decision, decisionOf } from '../econ/decision-results.js';
+import { lineKey, Valuation, valuationLines } from '../econ/valuation.js';
 
 export interface Summary {
   mean: number;
@@ -31,6 +33,11 @@ export interface SummaryBlock {
   measures: Record<Measure, Record<string, Series>>;
   /** Total cost of all actors per year. */
   totalCost: Series;
+  /**
+   * Totals over the horizon by valuation line (`acts/assurance-maladie`, `totalCost`, `lifeYears`,
+   * `qalys`: src/econ/valuation.ts), undiscounted and discounted (docs/economics.md).
+   */
+  economics: Record<string, { undiscounted: Summary; discounted: Summary }>;
 }
 
 /** Significant digits kept in outputs: far below Monte Carlo error, and files stay readable. */
@@ -388,6 +395,7 @@ export function chainedActions(model: Model): Map<number, number> {
 
 export interface Summaries {
   blocks: SummaryBlock[];
+  decision: Decision;
   overlay: { territory: string; arm: 'baseline' | 'program'; logigramme: string; nodes: Record<string, number[]>; edges: { from: string; to: string; label: string; mean: number[] }[] }[];
 }
 
@@ -395,7 +403,8 @@ export interface Summaries {
 export interface SummaryEntry {
   t: number;
   arm: ArmName;
-  measure: Measure | 'totalCost';
+  /** `economics`: the key is `<line key>|undiscounted` or `<line key>|discounted`. */
+  measure: Measure | 'totalCost' | 'economics';
   key: string;
   summary: Summary;
 }
@@ -406,7 +415,7 @@ export interface SummaryEntry {
  * in task order, which keeps the output identical whatever the number of workers.
  */
 export function summaryTaskCount(model: Model, output: RunOutput): number {
-  return measureGetters(model, new SeriesBuilder(model, output)).length + model.horizon;
+  return measureGetters(model, new SeriesBuilder(model, output)).length + model.horizon + 2 * valuationLines(model).length;
 }
 
 export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number): SummaryEntry[] {
@@ -432,7 +441,7 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
    * `valuesFor(t, 0)` is territory t's baseline, `valuesFor(t, 1)` its difference (program −
    * baseline, each iteration's in double precision); the program is their sum.
    */
-  const summarizeAll = (measure: Measure | 'totalCost', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled) => {
+  const summarizeAll = (measure: Measure | 'totalCost' | 'economics', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled) => {
     const found: [number, ArmName, Summary][] = [];
     ensemble[0]!.fill(0);
     ensemble[1]!.fill(0);
@@ -455,7 +464,20 @@ export function computeSummaryTasks(model: Model, output: RunOutput, from: numbe
   };
   const H = model.horizon;
   const actorsWithActions = new Set(model.actions.map((a) => a.actor));
+  const lines = valuationLines(model);
+  const valuation = new Valuation(model, output);
   for (let task = from; task < to; task++) {
+    // The economic totals, one task per line and discounting, come last.
+    if (task >= H + getters.length) {
+      const k = task - H - getters.length;
+      const line = lines[k >> 1]!;
+      const discounted = (k & 1) === 1;
+      summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
+        const base = valuation.total(line, t, 0, discounted);
+        return record === 0 ? base : differenceInto(valuation.total(line, t, 1, discounted), base);
+      });
+      continue;
+    }
     // The heavy tasks (actors, one per year) come first so that workers finish together.
     if (task >= H) {
       const g = getters[task - H]!;
@@ -509,7 +531,7 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
   for (const [t, territory] of territoryKeys.entries()) {
     for (const arm of ['baseline', 'program', 'difference'] as const) {
       for (const scale of ['count', 'per100k'] as const) {
-        const block: SummaryBlock = { territory, scale, arm, measures: emptyMeasures(), totalCost: [] };
+        const block: SummaryBlock = { territory, scale, arm, measures: emptyMeasures(), totalCost: [], economics: emptyRecord() };
         blocks.push(block);
         index.set(`${t}|${arm}|${scale}`, block);
       }
@@ -521,7 +543,10 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
       const block = index.get(`${t}|${arm}|${scale}`)!;
       const s = scale === 'count' ? summary : scaleSummary(summary, factor);
       if (measure === 'totalCost') block.totalCost.push(s);
-      else (block.measures[measure][key] ??= []).push(s);
+      else if (measure === 'economics') {
+        const [line, discounting] = key.split('|') as [string, 'undiscounted' | 'discounted'];
+        (block.economics[line] ??= {} as SummaryBlock['economics'][string])[discounting] = s;
+      } else (block.measures[measure][key] ??= []).push(s);
     }
   }
   // Actions chained after another: the same people reached, volumes at their own frequency.
@@ -552,7 +577,13 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
       });
     }
   }
-  return { blocks, overlay };
+  return { blocks, decision: decisionOf(model, output), overlay };
+}
+
+/** program − baseline, written into `program`. */
+function differenceInto(program: Float64Array, baseline: Float64Array): Float64Array {
+  for (let i = 0; i < program.length; i++) program[i]! -= baseline[i]!;
+  return program;
 }
 
 function sum(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array {

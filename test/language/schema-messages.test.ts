@@ -91,8 +91,8 @@ const CASES: Case[] = [
     name: 'unrecognized_keys: nothing close, the allowed keys',
     data: { ...PYRAMID, strata: [{ id: 'S0', title: 'A', couleur: 'rouge' }] },
     path: ['strata', 0, 'couleur'],
-    en: ['unknown key `couleur`', 'allowed keys here: id, title, criteria, description'],
-    fr: ['clé `couleur` inconnue', 'clés permises ici : id, title, criteria, description'],
+    en: ['unknown key `couleur`', 'allowed keys here: id, title, criteria, description, costs, utility, utility-source'],
+    fr: ['clé `couleur` inconnue', 'clés permises ici : id, title, criteria, description, costs, utility, utility-source'],
   },
   {
     name: 'custom: a refinement (an inflow with both count and rate)',

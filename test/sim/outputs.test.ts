@@ -579,8 +579,8 @@ describe('results.json', () => {
     ]);
     expect(results.transitions).toEqual(['S1->S2', 'S1->dead', 'S2->dead']);
     expect(results.events).toEqual([
-      { name: 'new-cases', transitions: ['S1->S2'], moves: [] },
-      { name: 'deaths', transitions: ['S1->dead', 'S2->dead'], moves: [] },
+      { name: 'new-cases', title: 'new-cases', desirable: false, transitions: ['S1->S2'], moves: [] },
+      { name: 'deaths', title: 'deaths', desirable: false, transitions: ['S1->dead', 'S2->dead'], moves: [] },
     ]);
     expect(results.moves).toEqual([]);
     expect(results.programCosts).toEqual([]);
@@ -744,7 +744,8 @@ describe('the terminal summary', () => {
     // 12 × 140.177 / 1000 = 1.682 and 4.341, +2.659; cost 30 × 361.757 = 10,852.7. Lab: nothing,
     // not shown. Nurse first (more FTE in the program). Total cost: 68 × 140.177 = 9,532.05,
     // 68 × 361.757 = 24,599.50, difference 15,067.45.
-    expect(formatSummary(buildResults(model, summaries, '1.2.3'))).toBe(
+    // The valuation that follows (issue 16) is checked with hand-written figures below.
+    expect(formatSummary(buildResults(model, summaries, '1.2.3')).split('\n\nValuation over')[0]).toBe(
       [
         'Scenario s — pyramid p, 2 territories, 1 iteration (expected), seed 5, 3 years',
         'Baseline: Usual care.  Program: Enhanced.',
@@ -767,6 +768,33 @@ describe('the terminal summary', () => {
         'GP                     434           1.7          4.3  +2.7 [+2.7 ; +2.7]               10 853',
         '',
         'Total cost of the acts, year 3: baseline 9 532 €, program 24 600 €, difference +15 067 € [+15 067 ; +15 067]',
+      ].join('\n'),
+    );
+  });
+
+  it('the valuation over the horizon (issue 16): each line discounted for both arms and the difference, then the decision', async () => {
+    const { model, summaries } = await expectedMode();
+    const results = buildResults(model, summaries, '1.2.3');
+    const s = (mean: number, p025 = mean, p975 = mean): Summary => ({ mean, sd: 0, median: mean, p025, p975, mcse: 0 });
+    const set = (arm: string, lines: Record<string, Summary>) => {
+      const block = results.summaries.find((b) => b.territory === 'ensemble' && b.scale === 'count' && b.arm === arm)!;
+      block.economics = Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, { undiscounted: s(0), discounted: v }]));
+    };
+    results.economics = { discount: { costs: 0.03, outcomes: 0.015 }, stateTime: 'end', outcome: 'qalys', threshold: 30000, payers: ['assurance-maladie'], lines: ['acts/assurance-maladie', 'totalCost', 'lifeYears', 'qalys'] };
+    set('baseline', { 'acts/assurance-maladie': s(1000), totalCost: s(1000), lifeYears: s(200.04), qalys: s(150) });
+    set('program', { 'acts/assurance-maladie': s(3500.4), totalCost: s(3500.4), lifeYears: s(201), qalys: s(150.5) });
+    set('difference', { 'acts/assurance-maladie': s(2500.4, 2000, 3100), totalCost: s(2500.4, 2000, 3100), lifeYears: s(0.96, 0.5, 1.44), qalys: s(0.5, -0.1, 1) });
+    const ensemble = { territory: 'ensemble', people: 2000, incrementalCost: 2500.4, incrementalEffect: 0.5, icer: 5000.8, verdict: 'more-costly-more-effective' as const, netMonetaryBenefit: 12499.6, probabilityCostEffective: 0.875, evpi: { perPerson: 0.25, population: 500 }, acceptability: [] };
+    results.decision = { outcome: 'qalys', threshold: 30000, summaries: [ensemble] };
+    expect(formatSummary(results).split('\n\n').at(-1)).toBe(
+      [
+        'Valuation over 3 years, all territories (discounted: costs 3.0%, outcomes 1.5% a year; person-time: end; docs/economics.md):',
+        'Discounted total             baseline  program  difference [95 % interval]',
+        'Acts (assurance-maladie, €)     1 000    3 500  +2 500 [+2 000 ; +3 100]',
+        'Costs, all (€)                  1 000    3 500  +2 500 [+2 000 ; +3 100]',
+        'Life-years                      200.0    201.0  +1.0 [+0.5 ; +1.4]',
+        'QALYs                           150.0    150.5  +0.5 [-0.1 ; +1.0]',
+        'ICER: 5 001 € per QALY gained; probability of being cost-effective at 30 000 € per unit: 87.5%; EVPI: 500 € (0.3 € per person).',
       ].join('\n'),
     );
   });

@@ -129,6 +129,8 @@ const CASES: Case[] = [
     severity: 'error',
     refusal: /counts stratum S2, which the program does not cover/,
   },
+  // Issue 16: QALYs asked for, and no utility on the strata.
+  { site: 'sim.model.qalys-without-utilities', edit: replace('horizon: 6\niterations: 200\nseed: 7', 'horizon: 6\niterations: 200\nseed: 7\neconomics: { outcome: qalys }'), rule: 'utility-complete', severity: 'error', refusal: /the scenario counts QALYs, but some strata of pyramid test-pyramid have no `utility`/ },
   // A trend that carries a probability above 1 within the horizon: 0.5 × (1 + 3) = 2 in year 2.
   { site: 'sim.draw.year-value', edit: replace('- { from: S0, to: S1, p: 0.05, source: t }', '- { from: S0, to: S1, p: { trend: { start: 0.5, annual-change: 3 } }, source: t }'), rule: 'transition-row-sum', severity: 'error', refusal: /is 2 in year 2 \(iteration 0\): expected a probability in \[0, 1\]/ },
   // Issue 15: parameter sets and their posterior samples.
@@ -156,6 +158,8 @@ const NOT_INPUT: Record<string, string> = {
   'sim.model.no-scenario': 'simulate checks the scenario id first and answers with a usage error (exit 2) naming the scenarios',
   'sim.sets.unknown': "an unknown id in a scenario's `parameter-sets` is a broken reference: the workspace loader reports it (known-reference) and simulate stops at the lint errors before compiling; the throw guards the library's compileModel called on a workspace with errors",
   'sim.internal.nan': 'a guard: every parameter is checked finite and in range before it is used',
+  "'internal:": 'the same guards of quantileOf, written with plain quotes',
+  '`internal:': 'guards of quantileOf (src/sim/distributions/quantiles.ts, used by `logi sensitivity`, not by simulate): p outside [0, 1], or a series or solver that does not converge (a bug, not an input)',
   'sim.internal.sampler': 'a guard (issue 12 #1): the samplers get parameters already checked (probabilities in [0, 1], counts ≤ 10¹², shapes finite and > 0); it turns a bug into an error instead of an endless loop',
 };
 

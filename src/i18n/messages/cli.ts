@@ -296,8 +296,8 @@ const commandOutput = defineMessages({
     fr: 'corrigez les erreurs ci-dessus ; `logi lint` les montre dans leur contexte',
   },
   'cli.simulate.wrote': {
-    en: (p: { first: string; last: string }) => `✔ wrote ${p.first} and ${p.last}`,
-    fr: (p: { first: string; last: string }) => `✔ écrits : ${p.first} et ${p.last}`,
+    en: (p: { first: string; last: string }) => (p.first ? `✔ wrote ${p.first} and ${p.last}` : `✔ wrote ${p.last}`),
+    fr: (p: { first: string; last: string }) => (p.first ? `✔ écrits : ${p.first} et ${p.last}` : `✔ écrit : ${p.last}`),
   },
   'cli.simulate.open-report': {
     en: (p: { path: string }) => `  open the report in a browser: ${p.path}`,
@@ -532,6 +532,10 @@ const simulationCommands = defineMessages({
     fr: 'Refuser, avant de commencer, une simulation qui demanderait plus de 2 Go',
   },
   'cli.command.simulate.example.5': { en: 'CSV for a French spreadsheet', fr: 'Un CSV pour un tableur français' },
+  'cli.command.simulate.example.6': {
+    en: 'Every iteration\'s parameters and costs, life-years and QALYs, for R or Python',
+    fr: 'Les paramètres et les coûts, années de vie et QALY de chaque itération, pour R ou Python',
+  },
   'cli.command.simulate.arg.scenario': { en: 'scenario id, or the YAML file holding the scenario', fr: 'identifiant du scénario, ou le fichier YAML qui le contient' },
   'cli.command.simulate.flag.iterations': { en: "Monte Carlo iterations (default: the scenario's)", fr: 'itérations Monte-Carlo (par défaut : celles du scénario)' },
   'cli.command.simulate.flag.seed': { en: "seed of every random stream (default: the scenario's)", fr: 'graine de tous les flux aléatoires (par défaut : celle du scénario)' },
@@ -550,6 +554,10 @@ const simulationCommands = defineMessages({
   'cli.command.simulate.flag.horizon': { en: "years to simulate (default: the scenario's)", fr: 'années à simuler (par défaut : celles du scénario)' },
   'cli.command.simulate.flag.out': { en: 'folder to write results.json and summary.csv into', fr: 'dossier où écrire results.json et summary.csv' },
   'cli.command.simulate.flag.report': { en: 'also write the HTML report (report.html) into --out', fr: 'écrire aussi le rapport HTML (report.html) dans --out' },
+  'cli.command.simulate.flag.draws': {
+    en: 'also write each iteration\'s drawn parameters and valuation (costs, life-years, QALYs) to this CSV file (docs/economics.md)',
+    fr: 'écrire aussi les paramètres tirés et la valorisation (coûts, années de vie, QALY) de chaque itération dans ce fichier CSV (docs/economics.md)',
+  },
   'cli.command.simulate.flag.csv-delimiter': {
     en: 'CSV delimiter; `;` also writes decimal commas, for French spreadsheets',
     fr: 'séparateur du CSV ; `;` écrit aussi des virgules décimales, pour les tableurs français',

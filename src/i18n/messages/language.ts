@@ -444,12 +444,16 @@ const schemaRules = defineMessages({
   },
   'language.schema.relative-to': { en: 'a coverage can be relative to `baseline` only', fr: "une couverture ne peut être relative qu'à `baseline`" },
   'language.schema.program-cost-kind': {
-    en: 'a program cost has either `per-year` or `per-enrolled-year`, not both and not neither',
-    fr: 'un coût de programme a soit `per-year`, soit `per-enrolled-year` : ni les deux, ni aucun',
+    en: 'a program cost has exactly one of `per-year`, `per-enrolled-year` and `per-person-year`',
+    fr: 'un coût de programme a exactement une des clés `per-year`, `per-enrolled-year` et `per-person-year`',
   },
   'language.schema.program-cost-strata': {
-    en: '`strata` only goes with `per-enrolled-year`: a fixed cost per year is not shared out by stratum',
-    fr: '`strata` ne va qu\'avec `per-enrolled-year` : un coût fixe annuel ne se répartit pas par strate',
+    en: '`strata` only goes with `per-enrolled-year` or `per-person-year`: a fixed cost per year is not shared out by stratum',
+    fr: '`strata` ne va qu\'avec `per-enrolled-year` ou `per-person-year` : un coût fixe annuel ne se répartit pas par strate',
+  },
+  'language.schema.program-cost-person-strata': {
+    en: 'a cost `per-person-year` needs `strata`: the strata whose people it is paid for',
+    fr: 'un coût `per-person-year` demande `strata` : les strates dont les personnes le coûtent',
   },
   'language.schema.duration-whole': {
     en: 'a duration is a whole number of cycles',

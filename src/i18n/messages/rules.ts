@@ -166,8 +166,12 @@ const descriptions = defineMessages({
     fr: "Une liste `by-year` n'est pas plus longue que l'horizon des scénarios qui l'utilisent : les valeurs au-delà de l'horizon ne servent jamais.",
   },
   'rules.program-cost-strata.description': {
-    en: "The `strata` of a program cost are strata of the program: its enrolled people are counted nowhere else.",
-    fr: "Les strates (`strata`) d'un coût de programme sont des strates du programme : ses inscrits ne sont comptés nulle part ailleurs.",
+    en: "The `strata` of a program cost per enrolled person-year are strata of the program (its enrolled people are counted nowhere else); those of a cost per person-year, strata of its pyramid.",
+    fr: "Les strates (`strata`) d'un coût de programme par personne inscrite sont des strates du programme (ses inscrits ne sont comptés nulle part ailleurs) ; celles d'un coût par personne, des strates de sa pyramide.",
+  },
+  'rules.utility-complete.description': {
+    en: 'Once a stratum of a pyramid has a `utility`, every stratum has one: QALYs need them all.',
+    fr: "Dès qu'une strate d'une pyramide a une `utility`, toutes en ont une : les QALY les demandent toutes.",
   },
   'rules.on-transfer-needs-retention.description': {
     en: 'A program stratum with `on-transfer` also has `retention`: without it nobody stays enrolled, so `on-transfer` changes nothing.',
@@ -914,6 +918,18 @@ const dynamics = defineMessages({
   'rules.program-cost-strata.not-in-program': {
     en: (p: { stratum: string; cost: string; program: string }) => `cost \`${p.cost}\` counts the enrolled people of ${p.stratum}, but program \`${p.program}\` enrols nobody in ${p.stratum}`,
     fr: (p: { stratum: string; cost: string; program: string }) => `le coût \`${p.cost}\` compte les inscrits de ${p.stratum}, mais le programme \`${p.program}\` n'inscrit personne dans ${p.stratum}`,
+  },
+  'rules.program-cost-strata.not-in-pyramid': {
+    en: (p: { stratum: string; cost: string; pyramid: string }) => `cost \`${p.cost}\` is paid for the people of ${p.stratum}, but pyramid \`${p.pyramid}\` has no stratum ${p.stratum}`,
+    fr: (p: { stratum: string; cost: string; pyramid: string }) => `le coût \`${p.cost}\` est payé pour les personnes de ${p.stratum}, mais la pyramide \`${p.pyramid}\` n'a pas de strate ${p.stratum}`,
+  },
+  'rules.utility-complete.missing': {
+    en: (p: { stratum: string; count: number; total: number }) => `stratum ${p.stratum} has no \`utility\`, but ${p.count} of the pyramid's ${p.total} strata have one: without every utility, no QALYs are counted`,
+    fr: (p: { stratum: string; count: number; total: number }) => `la strate ${p.stratum} n'a pas d'\`utility\`, mais ${p.count} des ${p.total} strates de la pyramide en ont une : sans toutes les utilités, aucun QALY n'est compté`,
+  },
+  'rules.utility-complete.missing.hint': {
+    en: 'add `utility:` to this stratum (1 = full health, 0 = death), with its `utility-source`',
+    fr: "ajoutez `utility:` à cette strate (1 = pleine santé, 0 = décès), avec sa `utility-source`",
   },
   'rules.program-cost-strata.no-strata': {
     en: 'the program has no strata: add the stratum to its `strata`, or remove the cost',

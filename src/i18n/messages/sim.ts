@@ -187,6 +187,26 @@ export const simMessages = defineMessages({
     en: (p: { cost: string; program: string }) => `cost ${p.cost} of program ${p.program}`,
     fr: (p: { cost: string; program: string }) => `coût ${p.cost} du programme ${p.program}`,
   },
+  'sim.param.state-cost': {
+    en: (p: { stratum: string; payer: string }) => `cost per person-year of stratum ${p.stratum} (${p.payer})`,
+    fr: (p: { stratum: string; payer: string }) => `coût par personne-année de la strate ${p.stratum} (${p.payer})`,
+  },
+  'sim.param.utility': {
+    en: (p: { stratum: string }) => `utility of stratum ${p.stratum}`,
+    fr: (p: { stratum: string }) => `utilité de la strate ${p.stratum}`,
+  },
+  'sim.param.event-cost': {
+    en: (p: { event: string; payer: string }) => `cost per event ${p.event} (${p.payer})`,
+    fr: (p: { event: string; payer: string }) => `coût par événement ${p.event} (${p.payer})`,
+  },
+  'sim.model.qalys-without-utilities': {
+    en: (p: { pyramid: string }) => `the scenario counts QALYs, but some strata of pyramid ${p.pyramid} have no \`utility\``,
+    fr: (p: { pyramid: string }) => `le scénario compte des QALY, mais des strates de la pyramide ${p.pyramid} n'ont pas d'\`utility\``,
+  },
+  'sim.model.qalys-without-utilities.hint': {
+    en: 'give every stratum a `utility`, or write `outcome: life-years`',
+    fr: 'donnez une `utility` à chaque strate, ou écrivez `outcome: life-years`',
+  },
   'sim.model.effect-duration': {
     en: (p: { transition: string; node: string; duration: number }) => `the effect on ${p.transition} at ${p.node} lasts ${p.duration} cycles: a duration is at least 1`,
     fr: (p: { transition: string; node: string; duration: number }) => `l'effet sur ${p.transition} au nœud ${p.node} dure ${p.duration} cycles : une durée vaut au moins 1`,
@@ -517,6 +537,46 @@ export const simMessages = defineMessages({
       `Total cost of the acts${p.programCosts ? ' and of the programs' : ''}, year ${p.year}: baseline ${p.baseline} €, program ${p.program} €, difference ${p.difference} € ${p.interval}`,
     fr: (p: { year: number; baseline: string; program: string; difference: string; interval: string; programCosts: boolean }) =>
       `Coût total des actes${p.programCosts ? ' et des programmes' : ''}, année ${p.year} : soins courants ${p.baseline} €, programme ${p.program} €, différence ${p.difference} € ${p.interval}`,
+  },
+  'sim.summary.economics': {
+    en: (p: { horizon: number; costs: string; outcomes: string; stateTime: string }) =>
+      `Valuation over ${p.horizon} years, all territories (discounted: costs ${p.costs}, outcomes ${p.outcomes} a year; person-time: ${p.stateTime}; docs/economics.md):`,
+    fr: (p: { horizon: number; costs: string; outcomes: string; stateTime: string }) =>
+      `Valorisation sur ${p.horizon} ans, tous territoires (actualisée : coûts ${p.costs}, résultats ${p.outcomes} par an ; temps-personne : ${p.stateTime} ; docs/economics.md) :`,
+  },
+  'sim.summary.column.line': { en: 'Discounted total', fr: 'Total actualisé' },
+  'sim.summary.line.total': { en: 'Costs, all (€)', fr: 'Coûts, tous (€)' },
+  'sim.summary.line.cost': {
+    en: (p: { category: string; payer: string }) => `${p.category} (${p.payer}, €)`,
+    fr: (p: { category: string; payer: string }) => `${p.category} (${p.payer}, €)`,
+  },
+  'sim.summary.category.acts': { en: 'Acts', fr: 'Actes' },
+  'sim.summary.category.states': { en: 'Strata', fr: 'Strates' },
+  'sim.summary.category.events': { en: 'Events', fr: 'Événements' },
+  'sim.summary.category.program': { en: 'Program', fr: 'Programme' },
+  'sim.summary.outcome.qalys': { en: 'QALYs', fr: 'QALY' },
+  'sim.summary.outcome.life-years': { en: 'Life-years', fr: 'Années de vie' },
+  'sim.summary.decision': {
+    en: (p: { verdict: string; icer: string; outcome: string; threshold: string; probability: string; evpi: string; perPerson: string }) =>
+      `${
+        {
+          dominant: 'The program dominates usual care (no dearer, more effective)',
+          dominated: 'The program is dominated (no cheaper, less effective)',
+          'more-costly-more-effective': `ICER: ${p.icer} € per ${p.outcome === 'QALYs' ? 'QALY' : 'life-year'} gained`,
+          'less-costly-less-effective': `ICER: ${p.icer} € saved per ${p.outcome === 'QALYs' ? 'QALY' : 'life-year'} lost (less costly, less effective)`,
+          equivalent: 'The program and usual care are equivalent',
+        }[p.verdict]
+      }; probability of being cost-effective at ${p.threshold} € per unit: ${p.probability}; EVPI: ${p.evpi} € (${p.perPerson} € per person).`,
+    fr: (p: { verdict: string; icer: string; outcome: string; threshold: string; probability: string; evpi: string; perPerson: string }) =>
+      `${
+        {
+          dominant: 'Le programme domine les soins courants (pas plus cher, plus efficace)',
+          dominated: 'Le programme est dominé (pas moins cher, moins efficace)',
+          'more-costly-more-effective': `RDCR : ${p.icer} € par ${p.outcome === 'QALY' ? 'QALY' : 'année de vie'} gagné${p.outcome === 'QALY' ? '' : 'e'}`,
+          'less-costly-less-effective': `RDCR : ${p.icer} € économisés par ${p.outcome === 'QALY' ? 'QALY' : 'année de vie'} perdu${p.outcome === 'QALY' ? '' : 'e'} (moins cher, moins efficace)`,
+          equivalent: 'Le programme et les soins courants sont équivalents',
+        }[p.verdict]
+      } ; probabilité d'être coût-efficace au seuil de ${p.threshold} € par unité : ${p.probability} ; EVPI : ${p.evpi} € (${p.perPerson} € par personne).`,
   },
   // Parameter sets and posterior samples (src/sim/parameter-sets.ts).
   'sim.sets.unknown': {

@@ -32,6 +32,12 @@ export const ACTORS_DOCS: KeyDocs = {
     'Working minutes of one full-time equivalent (FTE) over a year: at least 1, at most 525,600 (the minutes in a year).',
     96000,
   ),
+  'actors.*.payer': key(
+    "Qui paie les actes de cette profession, un identifiant de votre choix (docs/economics.md, « Payers ») : `assurance-maladie` par défaut ; `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`…",
+    "Who pays this profession's acts, an id of your choice (docs/economics.md, \"Payers\"): `assurance-maladie` by default; `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`…",
+    'assurance-maladie',
+    'hopital',
+  ),
   'actors.*.source': key("D'où viennent les minutes, le coût et le temps de travail (identifiant dans `sources`).", 'Where the minutes, cost and working time come from (an id in `sources`).', 'ameli-2024'),
   'actors.*.note': key('Note sur cette profession (acte de référence, hypothèse).', 'Note on this profession (the reference act, an assumption).', 'Consultation G'),
 };

@@ -181,4 +181,5 @@ export const FORM_TITLES: Readonly<Record<string, Bilingual>> = {
   trend: { fr: 'tendance annuelle', en: 'annual trend' },
   'annual-change,start': { fr: 'valeur de départ et variation annuelle', en: 'start value and annual change' },
   'event,note,p,source,stratum': { fr: 'déplacement {stratum, p, event}', en: 'move {stratum, p, event}' },
+  'costs,desirable,flows,note,source,title': { fr: 'événement {title, flows, desirable, costs}', en: 'event {title, flows, desirable, costs}' },
 };

@@ -55,14 +55,15 @@ export const PROGRAM_DOCS: KeyDocs = {
     'drop',
   ),
   costs: key(
-    'Coûts de fonctionnement du programme, en plus de ses actes, par identifiant : un coût fixe par an (`per-year`) ou par personne inscrite et par an (`per-enrolled-year`), avec qui le paie (`payer`).',
-    "Costs of running the program besides its acts, by id: a fixed cost per year (`per-year`) or a cost per enrolled person-year (`per-enrolled-year`), with who pays it (`payer`).",
+    'Coûts du programme, en plus de ses actes, par identifiant : un coût fixe par an (`per-year`), par personne inscrite et par an (`per-enrolled-year`) ou par personne-année de toute une strate (`per-person-year`), avec qui le paie (`payer`).',
+    "Costs of the program besides its acts, by id: a fixed cost per year (`per-year`), a cost per enrolled person-year (`per-enrolled-year`) or a cost per person-year of whole strata (`per-person-year`), with who pays it (`payer`).",
     { coordination: { title: 'Coordination du programme', payer: 'ars', 'per-year': 45000 } },
   ),
   'costs.*': key(
-    'Un coût du programme : `title`, `payer`, et `per-year` ou `per-enrolled-year`.',
-    'One cost of the program: `title`, `payer`, and `per-year` or `per-enrolled-year`.',
+    'Un coût du programme : `title`, `payer`, et un seul de `per-year`, `per-enrolled-year` (avec `strata` facultatif) ou `per-person-year` (avec `strata` obligatoire).',
+    'One cost of the program: `title`, `payer`, and exactly one of `per-year`, `per-enrolled-year` (with an optional `strata`) or `per-person-year` (with a required `strata`).',
     { title: 'Plateforme de télésuivi', payer: 'assurance-maladie', 'per-enrolled-year': 120, strata: ['S2'] },
+    { title: 'Traitement préventif', payer: 'assurance-maladie', 'per-person-year': 90, strata: ['S1'] },
   ),
   'costs.*.title': key('Intitulé du coût, affiché dans les rapports.', 'Title of the cost, shown in reports.', 'Coordination du programme'),
   'costs.*.payer': key(
@@ -83,9 +84,16 @@ export const PROGRAM_DOCS: KeyDocs = {
     120,
     { gamma: { mean: 120, sd: 20 } },
   ),
+  'costs.*.per-person-year': key(
+    "Coût par personne-année de tous ceux qui sont dans les strates de `strata` sous ce programme, inscrits ou non (un médicament donné à toute la strate), en euros (≥ 0) ; les personnes-années sont comptées comme les coûts d'état (`economics.state-time` du scénario, docs/economics.md). Un nombre, une loi, ou `{by-year: [...]}` / `{trend: {start, annual-change}}` quand il change avec les années.",
+    "Cost per person-year of everyone in the strata of `strata` under this program, enrolled or not (a drug given to the whole stratum), in euros (≥ 0); person-years are counted as for state costs (the scenario's `economics.state-time`, docs/economics.md). A number, a distribution, or `{by-year: [...]}` / `{trend: {start, annual-change}}` when it changes over the years.",
+    90,
+    { gamma: { mean: 90, sd: 15 } },
+    { 'by-year': [90, 80, 70] },
+  ),
   'costs.*.strata': key(
-    'Avec `per-enrolled-year` : les strates du programme dont les inscrits comptent (par défaut, toutes).',
-    "With `per-enrolled-year`: the program's strata whose enrolled people count (by default, all of them).",
+    'Avec `per-enrolled-year` : les strates du programme dont les inscrits comptent (par défaut, toutes). Avec `per-person-year` (obligatoire) : les strates de la pyramide dont toutes les personnes comptent. Refusé avec `per-year`.',
+    "With `per-enrolled-year`: the program's strata whose enrolled people count (by default, all of them). With `per-person-year` (required): the pyramid's strata whose people all count. Refused with `per-year`.",
     ['S2'],
   ),
   'costs.*.source': key("D'où vient ce coût (identifiant dans `sources`).", 'Where this cost comes from (an id in `sources`).', 'estimation'),

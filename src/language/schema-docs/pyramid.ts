@@ -16,8 +16,8 @@ export const PYRAMID_DOCS: KeyDocs = {
     'year',
   ),
   strata: key(
-    'Les strates de la population, du bas de la pyramide vers le haut : une liste de `{id, title, criteria?, description?}`.',
-    'The strata of the population, from the bottom of the pyramid to the top: a list of `{id, title, criteria?, description?}`.',
+    'Les strates de la population, du bas de la pyramide vers le haut : une liste de `{id, title, criteria?, description?, costs?, utility?, utility-source?}`.',
+    'The strata of the population, from the bottom of the pyramid to the top: a list of `{id, title, criteria?, description?, costs?, utility?, utility-source?}`.',
     [
       { id: 'S0', title: 'Population générale' },
       { id: 'S1', title: 'À risque de diabète', criteria: 'âge >= 45 et IMC >= 25' },
@@ -37,6 +37,41 @@ export const PYRAMID_DOCS: KeyDocs = {
     'âge >= 45 et IMC >= 25',
   ),
   'strata.*.description': key('Précision clinique sur la strate.', 'Clinical detail on the stratum.', 'Prédiabète ou facteurs de risque'),
+  'strata.*.costs': key(
+    "Coûts d'une personne-année passée dans la strate (coûts d'état), une ligne par payeur et par poste : `{title?, payer, per-year, source?, note?}` (docs/economics.md).",
+    'Costs of one person-year spent in the stratum (state costs), one line per payer and item: `{title?, payer, per-year, source?, note?}` (docs/economics.md).',
+    [{ title: 'Traitements et suivi du diabète', payer: 'assurance-maladie', 'per-year': 1800, source: 'cnam-2022' }],
+  ),
+  'strata.*.costs.*': key(
+    "Un coût d'état : ce qu'un payeur dépense pour une personne-année dans la strate.",
+    'One state cost: what one payer spends for one person-year in the stratum.',
+    { title: 'Reste à charge', payer: 'patient', 'per-year': 250, source: 'estimation' },
+  ),
+  'strata.*.costs.*.title': key('Intitulé du coût, affiché dans les rapports.', 'Title of the cost, shown in reports.', 'Traitements et suivi du diabète'),
+  'strata.*.costs.*.payer': key(
+    "Qui paie ce coût, un identifiant de votre choix : `assurance-maladie`, `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`… (docs/economics.md, « Payers »).",
+    'Who pays this cost, an id of your choice: `assurance-maladie`, `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`… (docs/economics.md, "Payers").',
+    'assurance-maladie',
+    'patient',
+  ),
+  'strata.*.costs.*.per-year': key(
+    "Euros (≥ 0) par personne-année passée dans la strate ; les personnes-années de l'année sont comptées comme le dit `economics.state-time` du scénario (par défaut la moyenne des effectifs du début et de la fin de l'année). Un nombre, une loi, ou `{by-year: [...]}` / `{trend: {start, annual-change}}` quand il change avec les années.",
+    "Euros (≥ 0) per person-year spent in the stratum; the year's person-years are counted as the scenario's `economics.state-time` says (by default the mean of the counts at the start and end of the year). A number, a distribution, or `{by-year: [...]}` / `{trend: {start, annual-change}}` when it changes over the years.",
+    1800,
+    { gamma: { mean: 1800, sd: 200 } },
+    { trend: { start: 1800, 'annual-change': 0.02 } },
+  ),
+  'strata.*.utility': key(
+    "Qualité de vie liée à la santé d'une année passée dans la strate (utilité) : 1 = pleine santé, 0 = décès (les valeurs EQ-5D peuvent être négatives). Un nombre ou une loi. Les QALY demandent une utilité sur chaque strate.",
+    'Health-related quality of life of a year spent in the stratum (utility): 1 = full health, 0 = death (EQ-5D values may be below 0). A number or a distribution. QALYs need a utility on every stratum.',
+    0.8,
+    { beta: { mean: 0.78, sd: 0.02 } },
+  ),
+  'strata.*.utility-source': key(
+    "D'où vient l'utilité (identifiant dans `sources`, ou une liste d'identifiants) ; elle compte comme une citation.",
+    'Where the utility comes from (an id in `sources`, or a list of ids); it counts as a citation.',
+    'eq5d-2018',
+  ),
   exits: key(
     "États absorbants, d'où l'on ne revient pas (le décès) : une liste de `{id, title, description?}`.",
     'Absorbing states, never left once reached (death): a list of `{id, title, description?}`.',
@@ -83,8 +118,44 @@ export const PYRAMID_DOCS: KeyDocs = {
   ),
   'inflows.*.of': key('Base du taux `rate` : `population` (les habitants du territoire) ou un identifiant de strate.', "Base of the `rate`: `population` (the territory's inhabitants) or a stratum id.", 'population'),
   events: key(
-    'Flux nommés, comptés dans les rapports : `nom: [S0->S2, S1->S2]`, chaque flux une transition `DE->VERS`.',
-    'Named flows, counted in reports: `name: [S0->S2, S1->S2]`, each flow a transition `FROM->TO`.',
+    "Flux nommés, comptés dans les rapports, par nom : une liste `nom: [S0->S2, S1->S2]` (chaque flux une transition `DE->VERS`), ou `{title, flows, desirable?, costs?, source?, note?}` pour leur donner un titre, un sens et des coûts.",
+    'Named flows, counted in reports, by name: a list `name: [S0->S2, S1->S2]` (each flow a transition `FROM->TO`), or `{title, flows, desirable?, costs?, source?, note?}` to give them a title, a direction and costs.',
     { 'nouveaux-diabetes': ['S0->S2', 'S1->S2'] },
+    { 'nouveaux-diabetes': { title: 'Nouveaux diabètes', flows: ['S0->S2', 'S1->S2'], desirable: false } },
+  ),
+  'events.*.title': key("Ce que le rapport affiche pour l'événement.", 'What the report shows for the event.', 'Nouveaux diabètes'),
+  'events.*.flows': key(
+    "Les transitions que l'événement compte, chacune `DE->VERS` (au moins une) ; les déplacements (`move-to`) s'y ajoutent par leur `event`.",
+    'The transitions the event counts, each `FROM->TO` (at least one); moves (`move-to`) join it by their `event`.',
+    ['S0->S2', 'S1->S2'],
+  ),
+  'events.*.desirable': key(
+    "Si davantage de cet événement est une bonne nouvelle (un dépistage) : le rapport dit alors que le programme en « ajoute » plutôt qu'il n'en « évite ». `false` par défaut.",
+    'Whether more of this event is good news (a detection): the report then says the program "adds" rather than "averts" it. `false` by default.',
+    false,
+    true,
+  ),
+  'events.*.costs': key(
+    'Coûts de chaque occurrence de l\'événement, une ligne par payeur et par poste : `{title?, payer, per-event, source?, note?}`.',
+    'Costs of each occurrence of the event, one line per payer and item: `{title?, payer, per-event, source?, note?}`.',
+    [{ title: 'Bilan initial', payer: 'assurance-maladie', 'per-event': 350, source: 'estimation' }],
+  ),
+  'events.*.costs.*': key(
+    "Un coût d'événement : ce qu'un payeur dépense à chaque occurrence.",
+    'One event cost: what one payer spends at each occurrence.',
+    { title: 'Hospitalisation', payer: 'hopital', 'per-event': { gamma: { mean: 4500, sd: 800 } } },
+  ),
+  'events.*.costs.*.title': key('Intitulé du coût, affiché dans les rapports.', 'Title of the cost, shown in reports.', 'Bilan initial'),
+  'events.*.costs.*.payer': key(
+    "Qui paie ce coût, un identifiant de votre choix : `assurance-maladie`, `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`… (docs/economics.md, « Payers »).",
+    'Who pays this cost, an id of your choice: `assurance-maladie`, `patient`, `hopital`, `ars`, `collectivite`, `mutuelle`… (docs/economics.md, "Payers").',
+    'assurance-maladie',
+    'hopital',
+  ),
+  'events.*.costs.*.per-event': key(
+    "Euros (≥ 0) par occurrence de l'événement (un séjour, une amputation, une mise en dialyse). Un nombre ou une loi.",
+    'Euros (≥ 0) per occurrence of the event (a stay, an amputation, a start of dialysis). A number or a distribution.',
+    350,
+    { gamma: { mean: 4500, sd: 800 } },
   ),
 };

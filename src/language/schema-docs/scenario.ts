@@ -37,4 +37,45 @@ export const SCENARIO_DOCS: KeyDocs = {
     'Ids of parameter sets (ParameterSet), applied in order: each value replaces, for this scenario, the one written at its path (the files do not change).',
     ['etalonnage-dt2-point'],
   ),
+  economics: key(
+    "Comment les coûts et les résultats de santé sont évalués (docs/economics.md) : l'actualisation (`discount`), le décompte des personnes-années (`state-time`), le résultat du RDCR (`outcome`) et la disposition à payer (`threshold`, `thresholds`). Toutes les clés sont facultatives.",
+    'How costs and health outcomes are valued (docs/economics.md): discounting (`discount`), the counting of person-years (`state-time`), the outcome of the ICER (`outcome`) and the willingness to pay (`threshold`, `thresholds`). Every key is optional.',
+    { discount: { costs: 0.025, outcomes: 0.025 }, 'state-time': 'half-cycle', outcome: 'qalys', threshold: 50000 },
+  ),
+  'economics.discount': key(
+    "Taux d'actualisation annuels, des coûts et des résultats : 2,5 % par an chacun par défaut, comme le recommande la HAS (« Choix méthodologiques pour l'évaluation économique à la HAS », 2020). Ce qui arrive l'année y est multiplié par (1 + r)^−t, avec t = y − ½ (`half-cycle`), y − 1 (`start`) ou y (`end`).",
+    'Annual discount rates of costs and of outcomes: 2.5 % a year each by default, as the HAS recommends ("Choix méthodologiques pour l\'évaluation économique à la HAS", 2020). What happens in year y is multiplied by (1 + r)^−t, with t = y − ½ (`half-cycle`), y − 1 (`start`) or y (`end`).',
+    { costs: 0.025, outcomes: 0.025 },
+    { costs: 0.04, outcomes: 0.015 },
+  ),
+  'economics.discount.costs': key("Taux d'actualisation annuel des coûts, entre 0 et 1 : 0.025 vaut 2,5 % (par défaut).", 'Annual discount rate of costs, between 0 and 1: 0.025 is 2.5 % (the default).', 0.025, 0),
+  'economics.discount.outcomes': key(
+    "Taux d'actualisation annuel des résultats de santé (QALY, années de vie), entre 0 et 1 : 0.025 vaut 2,5 % (par défaut).",
+    'Annual discount rate of health outcomes (QALYs, life-years), between 0 and 1: 0.025 is 2.5 % (the default).',
+    0.025,
+    0,
+  ),
+  'economics.state-time': key(
+    "Comment les personnes-années d'une année dans une strate sont comptées : `half-cycle` (par défaut : la moyenne des effectifs du début et de la fin de l'année), `start` (l'effectif du début) ou `end` (l'effectif de la fin). Fixe aussi la date d'actualisation de l'année.",
+    "How a year's person-years in a stratum are counted: `half-cycle` (the default: the mean of the counts at the start and end of the year), `start` (the count at the start) or `end` (the count at the end). Also sets when the year is discounted.",
+    'half-cycle',
+    'end',
+  ),
+  'economics.outcome': key(
+    "Le résultat de santé du RDCR (ratio différentiel coût-résultat) : `qalys` (par défaut quand chaque strate a une `utility` ; il faut alors une utilité sur chaque strate) ou `life-years` (années de vie, par défaut sinon).",
+    'The health outcome of the ICER (incremental cost-effectiveness ratio): `qalys` (the default when every stratum has a `utility`; it needs a utility on every stratum) or `life-years` (the default otherwise).',
+    'qalys',
+    'life-years',
+  ),
+  'economics.threshold': key(
+    "Disposition à payer par unité de résultat, en euros (≥ 0) : ce à quoi « coût-efficace » est comparé ; 50 000 par défaut. Il n'y a pas de seuil officiel en France : c'est une convention, à changer.",
+    'Willingness to pay per unit of outcome, in euros (≥ 0): what "cost-effective" is judged against; 50,000 by default. There is no official French threshold: it is a convention, to be changed.',
+    50000,
+    30000,
+  ),
+  'economics.thresholds': key(
+    "Les dispositions à payer (euros par unité de résultat, ≥ 0) de la courbe d'acceptabilité et de l'EVPI ; par défaut de 0 à 150 000 par pas de 5 000.",
+    'The willingness-to-pay values (euros per unit of outcome, ≥ 0) of the acceptability curve and the EVPI; by default 0 to 150,000 by 5,000.',
+    [0, 20000, 50000, 100000],
+  ),
 };

@@ -151,7 +151,7 @@ const KEY_TARGETS: Readonly<Partial<Record<Kind, readonly (readonly [string, Ids
   ],
 };
 
-const SOURCE_KEYS = new Set(['source', 'population-source']);
+const SOURCE_KEYS = new Set(['source', 'population-source', 'utility-source']);
 
 /** An id value (or a `source` that is an id or a list of ids) now offers `options`. */
 function offerIds(node: JsonSchema, options: IdOption[]): void {

@@ -8,6 +8,7 @@ export const Actor = z.strictObject({
   // At least a minute and at most the 525,600 minutes of a year: 1e-320 made every FTE infinite
   // (a null in results.json; found by the fuzz suite, issue 12).
   'fte-minutes-per-year': z.number().min(1).max(525_600).describe('Working minutes in one full-time-equivalent year: at least 1, at most 525,600 (the minutes in a year).'),
+  payer: Id.optional().describe('Who pays this actor\'s acts (docs/economics.md, "Payers"); default `assurance-maladie`.'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });

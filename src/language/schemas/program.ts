@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
-import { header, Id, Parameter, SourceRef, Sources, Text } from './common.js';
+import { header, Id, Parameter, SourceRef, Sources, Text, TimeVarying } from './common.js';
 
 /**
  * A coverage: a fraction, a distribution, or a ramp by year whose last value holds; its values may
@@ -38,15 +38,20 @@ export const ProgramCost = z
     payer: Id.describe('Who pays: `assurance-maladie`, `ars`, `hopital`, `collectivite`, `patient`… (an id of your choice).'),
     'per-year': Parameter.optional().describe('Fixed cost per territory and year (euros): coordination, platform.'),
     'per-enrolled-year': Parameter.optional().describe('Cost per enrolled person-year (euros).'),
-    strata: z.array(Id).min(1).optional().describe('With `per-enrolled-year`: the strata whose enrolled people count (default: every stratum of the program).'),
+    'per-person-year': TimeVarying.optional().describe('Cost per person-year of everyone in `strata` under this program, enrolled or not (a drug given to the whole stratum), valued like the state costs (docs/economics.md); may change by year.'),
+    strata: z.array(Id).min(1).optional().describe('With `per-enrolled-year`: the strata whose enrolled people count (default: every stratum of the program); with `per-person-year`: the strata whose people count (required).'),
     source: SourceRef.optional(),
     note: z.string().optional(),
   })
-  .refine((cost) => (cost['per-year'] === undefined) !== (cost['per-enrolled-year'] === undefined), {
+  .refine((cost) => [cost['per-year'], cost['per-enrolled-year'], cost['per-person-year']].filter((v) => v !== undefined).length === 1, {
     error: () => t('language.schema.program-cost-kind'),
   })
-  .refine((cost) => cost.strata === undefined || cost['per-enrolled-year'] !== undefined, {
+  .refine((cost) => cost.strata === undefined || cost['per-year'] === undefined, {
     error: () => t('language.schema.program-cost-strata'),
+    path: ['strata'],
+  })
+  .refine((cost) => cost['per-person-year'] === undefined || cost.strata !== undefined, {
+    error: () => t('language.schema.program-cost-person-strata'),
     path: ['strata'],
   });
 

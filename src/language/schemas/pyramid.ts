@@ -1,12 +1,33 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
-import { header, Id, SourceRef, Sources, Text, TimeVarying, TransitionKey } from './common.js';
+import { header, Id, Parameter, SourceRef, Sources, Text, TimeVarying, TransitionKey } from './common.js';
+
+/** A cost of one person-year in a stratum, by payer (docs/economics.md, "Costs"). */
+export const StateCost = z.strictObject({
+  title: Text.optional(),
+  payer: Id.describe('Who pays: `assurance-maladie`, `patient`, `hopital`, `ars`, `collectivite`… (docs/economics.md, "Payers").'),
+  'per-year': TimeVarying.describe('Euros per person-year spent in the stratum; may change by year (`by-year`, `trend`).'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+/** A cost of each occurrence of an event, by payer. */
+export const EventCost = z.strictObject({
+  title: Text.optional(),
+  payer: Id.describe('Who pays (docs/economics.md, "Payers").'),
+  'per-event': Parameter.describe('Euros per occurrence of the event (a stay, an amputation, a dialysis start).'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
 
 export const Stratum = z.strictObject({
   id: Id,
   title: Text,
   criteria: z.string().optional().describe('How a person is placed in this stratum (free text or an expression).'),
   description: z.string().optional(),
+  costs: z.array(StateCost).optional().describe('Costs of one person-year in the stratum, by payer (state costs).'),
+  utility: Parameter.optional().describe('Health-related quality of life of a year in the stratum (1 = full health, 0 = death; EQ-5D values may be below 0): QALYs.'),
+  'utility-source': SourceRef.optional(),
 });
 
 export const Exit = z.strictObject({ id: Id, title: Text, description: z.string().optional() });
@@ -36,6 +57,26 @@ export const Inflow = z
     path: ['of'],
   });
 
+/** A named event with its title, whether more of it is good news, and its costs. */
+export const Event = z.strictObject({
+  title: Text.describe('What the report shows, e.g. "Nouveaux diabètes".'),
+  flows: z.array(TransitionKey).min(1).describe('The transitions it counts (moves may join it with `move-to` … `event`).'),
+  desirable: z.boolean().default(false).describe('Whether more of the event is better (a detection): then the program "adds" rather than "averts" it.'),
+  costs: z.array(EventCost).optional().describe('Costs of each occurrence, by payer.'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+/** The transitions an event counts, whichever form it is written in. */
+export function eventFlows(event: string[] | { flows: string[] }): string[] {
+  return Array.isArray(event) ? event : event.flows;
+}
+
+/** The path of an event's list of flows in its pyramid: `events.<name>` or `events.<name>.flows`. */
+export function eventFlowsPath(event: string[] | { flows: string[] }, name: string): (string | number)[] {
+  return Array.isArray(event) ? ['events', name] : ['events', name, 'flows'];
+}
+
 export const PyramidDocument = z.strictObject({
   ...header('Pyramid'),
   title: Text,
@@ -45,7 +86,7 @@ export const PyramidDocument = z.strictObject({
   exits: z.array(Exit).default([]).describe('Absorbing states, e.g. death.'),
   transitions: z.array(Transition).default([]).describe('Per-cycle probabilities; staying is the remainder of each row.'),
   inflows: z.array(Inflow).default([]),
-  events: z.record(Id, z.array(TransitionKey).min(1)).optional().describe('Named flows for reports, e.g. `nouveaux-diabetes: [S0->S2, S1->S2]`.'),
+  events: z.record(Id, z.union([z.array(TransitionKey).min(1), Event])).optional().describe('Named flows for reports, e.g. `nouveaux-diabetes: [S0->S2, S1->S2]`, or with a title, a direction and costs.'),
   sources: Sources.default({}),
 });
 export type PyramidDocument = z.infer<typeof PyramidDocument>;

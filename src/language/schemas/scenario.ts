@@ -1,6 +1,26 @@
 import { z } from 'zod';
 import { header, Id, Text } from './common.js';
 
+const Rate = z.number().min(0).max(1).describe('Per year: 0.025 is 2.5 %.');
+
+/** How costs and health outcomes are valued (docs/economics.md). */
+export const Economics = z.strictObject({
+  discount: z
+    .strictObject({
+      costs: Rate.default(0.025),
+      outcomes: Rate.default(0.025),
+    })
+    .default({ costs: 0.025, outcomes: 0.025 })
+    .describe('Annual discount rates; the HAS 2020 guide recommends 2.5 % for both.'),
+  'state-time': z
+    .enum(['half-cycle', 'start', 'end'])
+    .default('half-cycle')
+    .describe('How a year spent in a stratum is counted: the mean of its start and end counts (`half-cycle`, the default), its start count, or its end count.'),
+  outcome: z.enum(['qalys', 'life-years']).optional().describe('The health outcome of the ICER: QALYs (the default when every stratum has a utility) or life-years.'),
+  threshold: z.number().nonnegative().default(50_000).describe('Willingness to pay per unit of outcome (euros): what "cost-effective" is judged against.'),
+  thresholds: z.array(z.number().nonnegative()).min(1).optional().describe('Willingness-to-pay values for the acceptability curve and the EVPI (default 0 to 150,000 by 5,000).'),
+});
+
 export const ScenarioDocument = z.strictObject({
   ...header('Scenario'),
   title: Text.optional(),
@@ -22,5 +42,6 @@ export const ScenarioDocument = z.strictObject({
     .min(1)
     .optional()
     .describe('Ids of ParameterSet documents, applied in order: each value replaces the one at its path for this scenario.'),
+  economics: Economics.optional().describe('Discounting, counting of person-time and willingness to pay (docs/economics.md).'),
 });
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

@@ -1,6 +1,6 @@
 import { t } from '../../i18n/catalogue.js';
 import type { LoadedDocument } from '../../language/workspace.js';
-import { parseTransition } from '../../language/schemas/index.js';
+import { eventFlows, eventFlowsPath, parseTransition } from '../../language/schemas/index.js';
 import { didYouMean } from '../../language/suggest.js';
 import { defineRule, docsPath, type DocPath, type RuleReport } from '../rule.js';
 
@@ -93,9 +93,9 @@ export default defineRule<'Logigramme' | 'Territory' | 'Pyramid'>({
       return;
     }
     const pyramid = document as Pyramid;
-    for (const [name, flows] of Object.entries(pyramid.value.events ?? {})) {
-      flows.forEach((flow, i) => {
-        const problem = undefinedTransition(pyramid, flow, ['events', name, i], false);
+    for (const [name, event] of Object.entries(pyramid.value.events ?? {})) {
+      eventFlows(event).forEach((flow, i) => {
+        const problem = undefinedTransition(pyramid, flow, [...eventFlowsPath(event, name), i], false);
         if (problem) report(problem);
       });
     }

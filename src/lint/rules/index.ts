@@ -30,6 +30,7 @@ import onTransferNeedsRetention from './on-transfer-needs-retention.js';
 import parameterFeasible from './parameter-feasible.js';
 import parameterSetPath from './parameter-set-path.js';
 import programCostStrata from './program-cost-strata.js';
+import utilityComplete from './utility-complete.js';
 import pyramidCoverage from './pyramid-coverage.js';
 import sourceUrlScheme from './source-url-scheme.js';
 import startRequired from './start-required.js';
@@ -80,6 +81,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   byYearHorizon,
   onTransferNeedsRetention,
   programCostStrata,
+  utilityComplete,
   // Calibration: targets, calibrations, parameter sets
   targetReference,
   calibrationReference,

@@ -2,7 +2,7 @@ import { t } from '../../i18n/catalogue.js';
 import { closest } from '../../language/suggest.js';
 import { defineRule, docsPath } from '../rule.js';
 
-/** Ids cited by `source:` and `population-source:` anywhere in a document. */
+/** Ids cited by `source:`, `population-source:` and `utility-source:` anywhere in a document. */
 export function citedSources(value: unknown): Set<string> {
   const cited = new Set<string>();
   const add = (child: unknown) => {
@@ -18,7 +18,7 @@ export function citedSources(value: unknown): Set<string> {
     const record = node as Record<string, unknown>;
     for (const key in record) {
       const child = record[key];
-      if (key === 'source' || key === 'population-source') add(child);
+      if (key === 'source' || key === 'population-source' || key === 'utility-source') add(child);
       else if (child !== null && typeof child === 'object' && (key !== 'sources' || depth > 0)) visit(child, depth + 1);
     }
   };

@@ -38,6 +38,15 @@ function pyramidPlaces(places: ParameterPlace[], pyramid: LoadedDocument<'Pyrami
     addTimeVarying(places, ['inflows', i, 'count'], inflow.count, 'non-negative');
     addTimeVarying(places, ['inflows', i, 'rate'], inflow.rate, 'non-negative');
   });
+  // The economic values (docs/economics.md): state costs, utilities, event costs.
+  pyramid.strata.forEach((stratum, s) => {
+    (stratum.costs ?? []).forEach((cost, k) => addTimeVarying(places, ['strata', s, 'costs', k, 'per-year'], cost['per-year'], 'non-negative'));
+    if (stratum.utility !== undefined) places.push({ path: ['strata', s, 'utility'], raw: stratum.utility, constraint: 'any' });
+  });
+  for (const [name, event] of Object.entries(pyramid.events ?? {})) {
+    if (Array.isArray(event)) continue;
+    (event.costs ?? []).forEach((cost, k) => places.push({ path: ['events', name, 'costs', k, 'per-event'], raw: cost['per-event'], constraint: 'non-negative' }));
+  }
 }
 
 function logigrammePlaces(add: Add, logigramme: LoadedDocument<'Logigramme'>['value']): void {
@@ -57,7 +66,7 @@ function logigrammePlaces(add: Add, logigramme: LoadedDocument<'Logigramme'>['va
   }
 }
 
-function programPlaces(add: Add, program: LoadedDocument<'Program'>['value']): void {
+function programPlaces(add: Add, places: ParameterPlace[], program: LoadedDocument<'Program'>['value']): void {
   for (const [stratum, entry] of Object.entries(program.strata)) {
     const coverage = entry.coverage;
     if (typeof coverage === 'object' && 'ramp' in coverage) {
@@ -69,6 +78,7 @@ function programPlaces(add: Add, program: LoadedDocument<'Program'>['value']): v
   for (const [id, cost] of Object.entries(program.costs ?? {})) {
     add(['costs', id, 'per-year'], cost['per-year'], 'non-negative');
     add(['costs', id, 'per-enrolled-year'], cost['per-enrolled-year'], 'non-negative');
+    addTimeVarying(places, ['costs', id, 'per-person-year'], cost['per-person-year'], 'non-negative');
   }
 }
 
@@ -96,7 +106,7 @@ export function parameterPlaces(document: LoadedDocument): ParameterPlace[] {
       }
       break;
     case 'Program':
-      programPlaces(add, (document as LoadedDocument<'Program'>).value);
+      programPlaces(add, places, (document as LoadedDocument<'Program'>).value);
       break;
   }
   return places;

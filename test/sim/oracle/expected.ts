@@ -357,7 +357,9 @@ function moveGroup(model: Model, rows: ReturnType<typeof rowsOf>, s: string, n: 
     share += p;
     leave.push({ to: row.to, n: n * p });
     out.flows[row.key]![year - 1]! += n * p;
-    for (const [event, keys] of Object.entries((model.pyramid.events ?? {}) as Record<string, string[]>)) {
+    // An event is a list of flows, or (issue 16) an object whose `flows` are the list.
+    for (const [event, written] of Object.entries((model.pyramid.events ?? {}) as Record<string, string[] | { flows: string[] }>)) {
+      const keys = Array.isArray(written) ? written : written.flows;
       if (keys.map(norm).includes(row.key)) out.events[event]![year - 1]! += n * p;
     }
   }
