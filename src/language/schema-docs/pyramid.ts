@@ -125,8 +125,8 @@ export const PYRAMID_DOCS: KeyDocs = {
   ),
   'events.*.title': key("Ce que le rapport affiche pour l'événement.", 'What the report shows for the event.', 'Nouveaux diabètes'),
   'events.*.flows': key(
-    "Les transitions que l'événement compte, chacune `DE->VERS` (au moins une) ; les déplacements (`move-to`) s'y ajoutent par leur `event`.",
-    'The transitions the event counts, each `FROM->TO` (at least one); moves (`move-to`) join it by their `event`.',
+    "Les transitions que l'événement compte, chacune `DE->VERS` ; les déplacements (`move-to`) s'y ajoutent par leur `event` ; vide (`[]`) pour un événement qui ne compte que des déplacements.",
+    'The transitions the event counts, each `FROM->TO`; moves (`move-to`) join it by their `event`; empty (`[]`) for an event that counts only moves.',
     ['S0->S2', 'S1->S2'],
   ),
   'events.*.desirable': key(

@@ -60,7 +60,7 @@ export const Inflow = z
 /** A named event with its title, whether more of it is good news, and its costs. */
 export const Event = z.strictObject({
   title: Text.describe('What the report shows, e.g. "Nouveaux diabètes".'),
-  flows: z.array(TransitionKey).min(1).describe('The transitions it counts (moves may join it with `move-to` … `event`).'),
+  flows: z.array(TransitionKey).describe('The transitions it counts; may be empty for an event that only counts detection moves (a `move-to` naming it with `event`).'),
   desirable: z.boolean().default(false).describe('Whether more of the event is better (a detection): then the program "adds" rather than "averts" it.'),
   costs: z.array(EventCost).optional().describe('Costs of each occurrence, by payer.'),
   source: SourceRef.optional(),
