@@ -9,7 +9,7 @@ import { emptyRecord } from '../language/records.js';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
 import { type Decision, decisionOf } from '../econ/decision-results.js';
-import { lineKey, Valuation, valuationLines } from '../econ/valuation.js';
+import { lineKey, Valuation, type ValuationLine, valuationLines } from '../econ/valuation.js';
 
 export interface Summary {
   mean: number;
@@ -419,97 +419,131 @@ export function summaryTaskCount(model: Model, output: RunOutput): number {
 }
 
 export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number): SummaryEntry[] {
-  const builder = new SeriesBuilder(model, output);
-  const getters = measureGetters(model, builder);
-  const armsCount = model.arms.length;
-  const T = model.territories.length;
-  const N = model.iterations;
-  const entries: SummaryEntry[] = [];
-  // The sums over territories of the baseline and of the difference, iteration by iteration.
-  const ensemble = [new Float64Array(N), new Float64Array(N)];
-  // Values are copied into Float64 buffers so that `summarize` only ever sees one array type
-  // (a loop that meets both Float32Array and Float64Array runs several times slower).
-  const armValues = [new Float64Array(N), new Float64Array(N)];
-  const asFloat64 = (values: Values, a: number): Float64Array => {
+  const tasks = new SummaryTasks(model, output);
+  for (let task = from; task < to; task++) tasks.run(task);
+  return tasks.entries;
+}
+
+/**
+ * The summary tasks of one (model, output), in order: one per year for the actors (the heavy
+ * tasks first, so that workers finish together), one per measure getter, then one per valuation
+ * line and discounting (src/econ/valuation.ts). A class rather than closures: its methods are
+ * compiled once, not once per call (docs/performance.md).
+ */
+class SummaryTasks {
+  readonly entries: SummaryEntry[] = [];
+  private readonly builder: SeriesBuilder;
+  private readonly getters: ReturnType<typeof measureGetters>;
+  private readonly lines: ValuationLine[];
+  private readonly valuation: Valuation;
+  private readonly T: number;
+  private readonly N: number;
+  /** The sums over territories of the baseline and of the difference, iteration by iteration. */
+  private readonly ensemble: [Float64Array, Float64Array];
+  /**
+   * Values are copied into Float64 buffers so that `summarize` only ever sees one array type
+   * (a loop that meets both Float32Array and Float64Array runs several times slower).
+   */
+  private readonly armValues: [Float64Array, Float64Array];
+  private readonly programValues: Float64Array;
+
+  constructor(
+    private readonly model: Model,
+    private readonly output: RunOutput,
+  ) {
+    this.builder = new SeriesBuilder(model, output);
+    this.getters = measureGetters(model, this.builder);
+    this.lines = valuationLines(model);
+    this.valuation = new Valuation(model, output);
+    this.T = model.territories.length;
+    this.N = model.iterations;
+    this.ensemble = [new Float64Array(this.N), new Float64Array(this.N)];
+    this.armValues = [new Float64Array(this.N), new Float64Array(this.N)];
+    this.programValues = new Float64Array(this.N);
+  }
+
+  run(task: number): void {
+    const H = this.model.horizon;
+    if (task < H) this.actorsOfYear(task + 1);
+    else if (task < H + this.getters.length) {
+      const g = this.getters[task - H]!;
+      const arms = this.model.arms.length;
+      this.summarizeAll(g.measure, g.key, (t, a) => g.get(t * arms + a), g.also);
+    } else this.valuationLine(task - H - this.getters.length);
+  }
+
+  private asFloat64(values: Values, a: 0 | 1): Float64Array {
     if (values instanceof Float64Array) return values;
-    armValues[a]!.set(values);
-    return armValues[a]!;
-  };
-  const programValues = new Float64Array(N);
+    this.armValues[a].set(values);
+    return this.armValues[a];
+  }
+
   /**
    * Summarises baseline, program and their paired difference for each territory and the ensemble.
    * `valuesFor(t, 0)` is territory t's baseline, `valuesFor(t, 1)` its difference (program −
    * baseline, each iteration's in double precision); the program is their sum.
    */
-  const summarizeAll = (measure: Measure | 'totalCost' | 'economics', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled) => {
+  private summarizeAll(measure: Measure | 'totalCost' | 'economics', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled): void {
+    const { T, ensemble, programValues } = this;
     const found: [number, ArmName, Summary][] = [];
-    ensemble[0]!.fill(0);
-    ensemble[1]!.fill(0);
+    ensemble[0].fill(0);
+    ensemble[1].fill(0);
     for (let t = 0; t < T; t++) {
-      const base = asFloat64(valuesFor(t, 0), 0);
-      const diff = asFloat64(valuesFor(t, 1), 1);
+      const base = this.asFloat64(valuesFor(t, 0), 0);
+      const diff = this.asFloat64(valuesFor(t, 1), 1);
       found.push([t, 'baseline', summarize(base)]);
       found.push([t, 'program', summarize(sum(base, diff, programValues))]);
       found.push([t, 'difference', summarize(diff)]);
-      addInto(ensemble[0]!, base);
-      addInto(ensemble[1]!, diff);
+      addInto(ensemble[0], base);
+      addInto(ensemble[1], diff);
     }
-    found.push([T, 'baseline', summarize(ensemble[0]!)]);
-    found.push([T, 'program', summarize(sum(ensemble[0]!, ensemble[1]!, programValues))]);
-    found.push([T, 'difference', summarize(ensemble[1]!)]);
+    found.push([T, 'baseline', summarize(ensemble[0])]);
+    found.push([T, 'program', summarize(sum(ensemble[0], ensemble[1], programValues))]);
+    found.push([T, 'difference', summarize(ensemble[1])]);
     for (const [t, arm, summary] of found) {
-      entries.push({ t, arm, measure, key, summary });
-      if (also) entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
+      this.entries.push({ t, arm, measure, key, summary });
+      if (also) this.entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
     }
-  };
-  const H = model.horizon;
-  const actorsWithActions = new Set(model.actions.map((a) => a.actor));
-  const lines = valuationLines(model);
-  const valuation = new Valuation(model, output);
-  for (let task = from; task < to; task++) {
-    // The economic totals, one task per line and discounting, come last.
-    if (task >= H + getters.length) {
-      const k = task - H - getters.length;
-      const line = lines[k >> 1]!;
-      const discounted = (k & 1) === 1;
-      summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
-        const base = valuation.total(line, t, 0, discounted);
-        return record === 0 ? base : differenceInto(valuation.total(line, t, 1, discounted), base);
-      });
-      continue;
-    }
-    // The heavy tasks (actors, one per year) come first so that workers finish together.
-    if (task >= H) {
-      const g = getters[task - H]!;
-      summarizeAll(g.measure, g.key, (t, a) => g.get(t * armsCount + a), g.also);
-      continue;
-    }
-    // Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year.
-    const y = task + 1;
-    const totals = Array.from({ length: T * armsCount }, (_, pair) => builder.actorTotals(pair, y));
+  }
+
+  /** Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year. */
+  private actorsOfYear(y: number): void {
+    const { model, output, builder, T, N } = this;
+    const arms = model.arms.length;
+    const totals = Array.from({ length: T * arms }, (_, pair) => builder.actorTotals(pair, y));
+    const actorsWithActions = new Set(model.actions.map((a) => a.actor));
     const zero: Summary = { mean: 0, sd: 0, median: 0, p025: 0, p975: 0, mcse: 0 };
     model.actors.forEach((actor, k) => {
       if (!actorsWithActions.has(k)) {
         // No action of the model is done by this actor: zero, without a pass over the iterations.
         for (let t = 0; t <= T; t++) {
           for (const arm of ['baseline', 'program', 'difference'] as const) {
-            for (const measure of ['minutes', 'fte', 'cost'] as const) entries.push({ t, arm, measure, key: actor.id, summary: zero });
+            for (const measure of ['minutes', 'fte', 'cost'] as const) this.entries.push({ t, arm, measure, key: actor.id, summary: zero });
           }
         }
         return;
       }
-      summarizeAll('minutes', actor.id, (t, a) => totals[t * armsCount + a]!.minutes[k]!, { measure: 'fte', key: actor.id, factor: 1 / actor.fteMinutesPerYear });
-      summarizeAll('cost', actor.id, (t, a) => totals[t * armsCount + a]!.cost[k]!);
+      this.summarizeAll('minutes', actor.id, (t, a) => totals[t * arms + a]!.minutes[k]!, { measure: 'fte', key: actor.id, factor: 1 / actor.fteMinutesPerYear });
+      this.summarizeAll('cost', actor.id, (t, a) => totals[t * arms + a]!.cost[k]!);
     });
     // The total: every actor's acts, then the program costs (docs/simulation.md, "Program costs").
-    summarizeAll('totalCost', 'total', (t, a) => {
+    this.summarizeAll('totalCost', 'total', (t, a) => {
       const total = new Float64Array(N);
-      for (const c of totals[t * armsCount + a]!.cost) if (c.length === N) addInto(total, c);
-      for (let k = 0; k < model.programCosts.length; k++) addRecordedInto(total, builder.recorded(t * armsCount + a, output.layout.programCost + (y - 1) * model.programCosts.length + k));
+      for (const c of totals[t * arms + a]!.cost) if (c.length === N) addInto(total, c);
+      for (let k = 0; k < model.programCosts.length; k++) addRecordedInto(total, builder.recorded(t * arms + a, output.layout.programCost + (y - 1) * model.programCosts.length + k));
       return total;
     });
   }
-  return entries;
+
+  /** The k-th economic task: line ⌊k/2⌋, undiscounted (k even) or discounted (k odd). */
+  private valuationLine(k: number): void {
+    const line = this.lines[k >> 1]!;
+    const discounted = (k & 1) === 1;
+    this.summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
+      const base = this.valuation.total(line, t, 0, discounted);
+      return record === 0 ? base : differenceInto(this.valuation.total(line, t, 1, discounted), base);
+    });
+  }
 }
 
 export function summarizeRun(model: Model, output: RunOutput): Summaries {
