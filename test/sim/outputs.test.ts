@@ -657,8 +657,21 @@ describe('summary.csv', () => {
     expect(lines[0]).toBe('territory;scale;arm;measure;key;year;mean;sd;median;p2_5;p97_5;mcse');
     // Per block: counts 4 states × 4 years = 16; 3 years × (3 flows + 2 events + 2 inflows +
     // 4 persons + 4 volumes + 1 enrolled stratum (S1) + 3 × 3 actor measures + 1 total cost) =
-    // 78; 94 rows × 18 blocks.
-    expect(lines).toHaveLength(1 + 18 * 94);
+    // 78; then the valuation lines (acts/assurance-maladie, totalCost, lifeYears: no utilities), each
+    // undiscounted and discounted, 6 rows; 100 rows × 18 blocks.
+    expect(lines).toHaveLength(1 + 18 * 100);
+    const results = buildResults(model, summaries, '1.2.3');
+    const ensemble = results.summaries.find((b) => b.territory === 'ensemble' && b.scale === 'count' && b.arm === 'difference')!;
+    const total = ensemble.economics!.totalCost!.discounted.mean;
+    expect(lines).toContain(`ensemble;count;difference;valuation-discounted;totalCost;;${String(total).replace('.', ',')};0;${String(total).replace('.', ',')};${String(total).replace('.', ',')};${String(total).replace('.', ',')};0`);
+    expect(lines.filter((l) => l.startsWith('paris;count;baseline;valuation')).map((l) => l.split(';').slice(3, 6).join(';'))).toEqual([
+      'valuation;acts/assurance-maladie;',
+      'valuation-discounted;acts/assurance-maladie;',
+      'valuation;totalCost;',
+      'valuation-discounted;totalCost;',
+      'valuation;lifeYears;',
+      'valuation-discounted;lifeYears;',
+    ]);
     expect(lines.every((l) => l.split(';').length === 12)).toBe(true);
     // The first rows: paris, count, baseline, counts of S0 at years 0…3 (500 + 230 a year).
     expect(lines.slice(1, 5)).toEqual(['paris;count;baseline;counts;S0;0;500;0;500;500;500;0', 'paris;count;baseline;counts;S0;1;730;0;730;730;730;0', 'paris;count;baseline;counts;S0;2;960;0;960;960;960;0', 'paris;count;baseline;counts;S0;3;1190;0;1190;1190;1190;0']);
@@ -674,8 +687,8 @@ describe('summary.csv', () => {
     expect(lines).toContain('paris;count;program;fte;nurse;1;11;0;11;11;11;0');
     expect(lines).toContain('ensemble;per100k;difference;totalCost;total;1;95200;0;95200;95200;95200;0');
     expect(lines.filter((l) => l.startsWith('ensemble;per100k;difference;totalCost;total;')).map((l) => l.split(';')[5])).toEqual(['1', '2', '3']);
-    // The last row: the ensemble's per-100,000 difference of the total cost in year 3.
-    expect(lines.at(-1)!.startsWith('ensemble;per100k;difference;totalCost;total;3;')).toBe(true);
+    // The last row: the ensemble's per-100,000 difference of the discounted life-years.
+    expect(lines.at(-1)!.startsWith('ensemble;per100k;difference;valuation-discounted;lifeYears;;')).toBe(true);
     // With commas: the same row, decimal points.
     const commas = summariesCsv(buildResults(model, summaries, '1.2.3'), { delimiter: ',' });
     expect(commas.split('\n')).toContain('paris,count,baseline,fte,nurse,1,4.4,0,4.4,4.4,4.4,0');
