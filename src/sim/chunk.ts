@@ -47,13 +47,25 @@ export function coveragesOf(model: Model, theta: Float64Array, out = new Float64
  * Simulates iterations [start, start + count) into `target`, and returns the node and edge totals
  * of the block per (territory, arm), summed over its iterations.
  */
-export function simulateChunk(model: Model, start: number, count: number, target: RecordTarget): Float64Array[] {
+/**
+ * Kept baselines (the sweeps of src/analysis/sweep.ts): per territory, the baseline arm's record of
+ * each iteration in double precision, laid out [iteration][measure]. With `simulate` they are
+ * written; without, read — the baseline of an earlier run of the same θ, which a varied value
+ * that does not reach the baseline arm leaves unchanged — and the baseline arm is not simulated
+ * (its node and edge totals then stay 0).
+ */
+export interface KeptBaselines {
+  records: Float64Array[];
+  simulate: boolean;
+}
+
+export function simulateChunk(model: Model, start: number, count: number, target: RecordTarget, kept?: KeptBaselines): Float64Array[] {
   const layout = layoutOf(model);
   const N = model.iterations;
   const P = model.parameters.specs.length;
   const T = model.territories.length;
   const overlays = Array.from({ length: T * 2 }, () => new Float64Array(layout.overlaySize));
-  const baseline = new Float64Array(layout.size);
+  const ownBaseline = new Float64Array(layout.size);
   const program = new Float64Array(layout.size);
   // The block's records, [territory × 2 + (0 baseline, 1 difference)][iteration in block][measure],
   // transposed once at the end so that shared memory is written in runs of `count` values.
@@ -84,9 +96,12 @@ export function simulateChunk(model: Model, start: number, count: number, target
       key.set(model.seed, territory, iteration);
       // Common random numbers: both arms draw from the same keys (the default).
       const armKey = model.commonRandomNumbers ? key : programKey.set(model.seed, `${territory}#${model.arms[1]!.id}`, iteration);
-      baseline.fill(0);
+      const baseline = kept ? kept.records[t]!.subarray(iteration * layout.size, (iteration + 1) * layout.size) : ownBaseline;
+      if (!kept || kept.simulate) {
+        baseline.fill(0);
+        simulateTerritoryArm(context, t, 0, key, baseline, overlays[2 * t]!, buffers);
+      }
       program.fill(0);
-      simulateTerritoryArm(context, t, 0, key, baseline, overlays[2 * t]!, buffers);
       simulateTerritoryArm(context, t, 1, armKey, program, overlays[2 * t + 1]!, buffers);
       const base = k * layout.size;
       const b = local[2 * t]!;

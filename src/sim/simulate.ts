@@ -4,7 +4,7 @@ import path from 'node:path';
 import { t } from '../i18n/catalogue.js';
 import { lint } from '../lint/engine.js';
 import type { Diagnostic } from '../language/diagnostic.js';
-import { UsageError } from '../language/workspace.js';
+import { UsageError, type Workspace } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
 import { drawsCsv } from '../econ/draws.js';
@@ -53,9 +53,13 @@ export async function simulate(options: SimulateOptions): Promise<Simulation> {
   }
 }
 
-async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefined): Promise<Simulation> {
-  const cwd = options.cwd ?? process.cwd();
-  const target = await resolveScenario(options.scenario, cwd);
+/**
+ * The workspace and the scenario named by id or by the path of a YAML file that holds one, refused
+ * as `logi simulate` refuses them: lint errors anywhere in the workspace (InvalidInputError), an
+ * unknown id, a folder, a missing file, a file with no or several scenarios (UsageError).
+ */
+export async function checkedScenario(scenario: string, cwd: string): Promise<{ workspace: Workspace; scenarioId: string }> {
+  const target = await resolveScenario(scenario, cwd);
   const checked = await lint({ cwd, paths: target.paths });
   const workspace = checked.workspace;
   // The scenario and everything it names must be valid: the whole workspace (as its config
@@ -66,13 +70,18 @@ async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefin
   let scenarioId = target.id;
   if (target.file) {
     const inFile = [...workspace.index.Scenario.values()].filter((s) => s.source.absolutePath === target.file);
-    if (inFile.length !== 1) throw new UsageError(t('sim.file-scenarios', { file: options.scenario, count: inFile.length }), inFile.map((s) => s.id).join(', ') || t('sim.file-scenarios.none'));
+    if (inFile.length !== 1) throw new UsageError(t('sim.file-scenarios', { file: scenario, count: inFile.length }), inFile.map((s) => s.id).join(', ') || t('sim.file-scenarios.none'));
     scenarioId = inFile[0]!.id;
   }
   if (!workspace.index.Scenario.has(scenarioId!)) {
     throw new UsageError(t('sim.unknown-scenario', { scenario: scenarioId!, root: workspace.root }), t('sim.unknown-scenario.hint', { scenarios: [...workspace.index.Scenario.keys()] }));
   }
-  const model = await compileModel(workspace, scenarioId!, options, (file) => fs.readFile(file));
+  return { workspace, scenarioId: scenarioId! };
+}
+
+async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefined): Promise<Simulation> {
+  const { workspace, scenarioId } = await checkedScenario(options.scenario, options.cwd ?? process.cwd());
+  const model = await compileModel(workspace, scenarioId, options, (file) => fs.readFile(file));
   // Few iterations (one block) are not worth the threads.
   const usePool = pool && model.iterations > CHUNK_SIZE ? pool : undefined;
   const { output, summaries } = await runModel(model, { ...options, pool: usePool, workers: usePool ? usePool.size : 1 });

@@ -9,6 +9,7 @@ import { previewMessages } from './preview.js';
 import { renderMessages } from './render.js';
 import { reportMessages } from './report.js';
 import { rulesMessages } from './rules.js';
+import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, sensitivityMessages, simMessages] as const;

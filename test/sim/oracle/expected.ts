@@ -15,6 +15,20 @@ import { documentOf, documentsOf, readWorkspace, type Doc, withParameterSets, ty
 
 export type Series = Record<string, number[]>;
 
+export type StateTime = 'half-cycle' | 'start' | 'end';
+
+/**
+ * docs/economics.md "Person-time": the person-years of stratum s in year y (1-based) from the
+ * counts at the end of years y − 1 and y (`counts[s][0]` is the start).
+ */
+export function personTime(counts: Series, s: string, year: number, stateTime: StateTime): number {
+  const before = counts[s]![year - 1]!;
+  const after = counts[s]![year]!;
+  if (stateTime === 'start') return before;
+  if (stateTime === 'end') return after;
+  return (before + after) / 2;
+}
+
 export interface ArmSeries {
   counts: Series;
   flows: Series;
@@ -71,6 +85,8 @@ interface Model {
   c: number;
   horizon: number;
   mid: boolean;
+  /** docs/economics.md "Person-time": the scenario's `economics.state-time`, for `per-person-year` costs. */
+  stateTime: StateTime;
   effects: Map<string, Effect>;
   actors: Map<string, Doc>;
   baseline: ArmModel;
@@ -126,6 +142,7 @@ function buildModel(workspace: Workspace, scenarioId: string, options: { horizon
     c: CYCLES[pyramid.cycle ?? 'year']!,
     horizon: options.horizon ?? scenario.horizon ?? 10,
     mid: scenario['volumes-at'] === 'mid',
+    stateTime: scenario.economics?.['state-time'] ?? 'half-cycle',
     effects,
     actors,
     baseline,
@@ -385,12 +402,19 @@ function recordPassage(model: Model, out: ArmSeries, s: string, year: number, A:
   }
 }
 
-/** docs "Program costs": per territory and year, or per enrolled person-year of the listed strata. */
+/**
+ * docs "Program costs": per territory and year, or per enrolled person-year of the listed strata;
+ * (issue 16, docs/economics.md "The valuation lines") per person-year of everyone in the listed
+ * strata under the arm, the year's value × Σ PT_s(y) — so it runs after the year's counts are recorded.
+ */
 function costs(model: Model, arm: ArmModel, year: number, out: ArmSeries): void {
   for (const [id, cost] of Object.entries((arm.program.costs ?? {}) as Record<string, Doc>)) {
     let value: number;
     if (cost['per-year'] !== undefined) value = central(cost['per-year']);
-    else {
+    else if (cost['per-person-year'] !== undefined) {
+      const strata = cost.strata as string[];
+      value = inYear(cost['per-person-year'], year) * strata.reduce((sum, s) => sum + personTime(out.counts, s, year, model.stateTime), 0);
+    } else {
       const strata = (cost.strata as string[] | undefined) ?? Object.keys(arm.program.strata);
       value = central(cost['per-enrolled-year']) * strata.reduce((sum, s) => sum + (out.enrolled[s]?.[year - 1] ?? 0), 0);
     }
