@@ -18,6 +18,8 @@ export default class Report extends LogiCommand {
   static override flags = {
     format: Flags.string({ char: 'f', description: translate('en', 'cli.command.report.flag.format'), options: ['html', 'md'], default: 'html' }),
     out: Flags.string({ char: 'o', description: translate('en', 'cli.command.report.flag.out') }),
+    sensitivity: Flags.string({ description: translate('en', 'cli.command.report.flag.sensitivity') }),
+    sweep: Flags.string({ description: translate('en', 'cli.command.report.flag.sweep') }),
   };
 
   async run(): Promise<{ out: string; files: string[] }> {
@@ -25,16 +27,23 @@ export default class Report extends LogiCommand {
     const format = flags.format as ReportFormat;
     const out = flags.out ?? path.join(path.dirname(args.results), `report.${format}`);
     // vega and vega-lite load only when a report is written, not for `logi report --help`.
-    const { ReportInputError, readResults, writeReport } = await import('../report/write.js');
-    let results;
+    const { ReportInputError, readResults, readSensitivity, readSweep, writeReport } = await import('../report/write.js');
+    let inputs;
     try {
-      results = await readResults(args.results);
+      const results = await readResults(args.results);
+      const scenario = results.manifest.scenario;
+      inputs = {
+        results,
+        ...(flags.sensitivity ? { sensitivity: await readSensitivity(flags.sensitivity, scenario) } : {}),
+        ...(flags.sweep ? { sweep: await readSweep(flags.sweep, scenario) } : {}),
+      };
     } catch (error) {
       if (error instanceof ReportInputError) return this.fail(error.message, error.hint);
       throw error;
     }
+    const { results, ...extras } = inputs;
     const progress = new ProgressBar();
-    const files = await writeReport(results, { format, out, lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
+    const files = await writeReport(results, { format, out, lang: currentLanguage(), ...extras, onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
     progress.done();
     if (!this.jsonEnabled()) this.logInert(t('cli.report.wrote', { out, charts: files.length - 1 }));
     return { out: path.resolve(out), files };

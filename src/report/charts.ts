@@ -10,7 +10,7 @@ import { NUMBER_LOCALES } from '../i18n/numbers.js';
 
 export const CHART_FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
-export const ARM_COLOURS = { baseline: '#64748b', program: '#0f766e', start: '#cbd5e1' } as const;
+export const ARM_COLOURS = { baseline: '#64748b', program: '#0f766e', start: '#cbd5e1', difference: '#b45309' } as const;
 
 const CONFIG = {
   font: CHART_FONT,
@@ -118,7 +118,7 @@ export interface BarRow {
   label: string;
 }
 
-/** Horizontal grouped bars with optional 95 % whiskers and a value label at the end of each bar. */
+/** Horizontal grouped bars with optional 95 % whiskers and a value label past the end of each bar and of its whisker. */
 export function groupedBarChart(rows: BarRow[], options: { xTitle: string; groupTitle: string; categories: string[]; groups: string[]; colours: string[]; width?: number }): TopLevelSpec {
   const colour = { field: 'group', type: 'nominal', title: options.groupTitle, sort: options.groups, scale: { domain: options.groups, range: options.colours } };
   const y = { field: 'category', type: 'nominal', title: null, sort: options.categories, axis: { labelLimit: 260 } };
@@ -131,7 +131,12 @@ export function groupedBarChart(rows: BarRow[], options: { xTitle: string; group
     layer: [
       { mark: { type: 'bar' }, encoding: { x: { field: 'mean', type: 'quantitative', title: options.xTitle }, color: colour } },
       { transform: [{ filter: 'isValid(datum.low)' }], mark: { type: 'rule', color: '#0f172a' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#0f172a' }, encoding: { x: { field: 'mean', type: 'quantitative' }, text: { field: 'label' } } },
+      // The label sits past the whisker's end, never on it: at the larger of the mean and the interval's top.
+      {
+        transform: [{ calculate: 'isValid(datum.high) ? max(datum.mean, datum.high) : datum.mean', as: 'labelAt' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#0f172a' },
+        encoding: { x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } },
+      },
     ],
   } as TopLevelSpec;
 }

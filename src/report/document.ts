@@ -14,6 +14,22 @@ export interface Cell {
   numeric?: boolean;
   /** Monospaced (ids, hashes). */
   code?: boolean;
+  /**
+   * A figure and its 95 % interval, `text` being both side by side: HTML sets the interval under
+   * the figure (so that tables by year fit a window), Markdown keeps `text`.
+   */
+  parts?: { figure: string; interval: string };
+}
+
+/** One headline figure of the decision section: what it is, its value, and how to read it. */
+export interface KeyFigure {
+  /** A stable id (`net-cost`, `effect`, `icer`…): the page's `data-figure`, for tests and scripts. */
+  id: string;
+  term: string;
+  value: string;
+  /** Its 95 % interval, when the results hold one for this very figure. */
+  interval?: string;
+  note?: string;
 }
 
 export type Block =
@@ -27,7 +43,13 @@ export type Block =
       /** A table by year: each row on one line, the table scrolling sideways in HTML. */
       wide?: boolean;
     }
-  | { kind: 'figure'; id: string; title: string; svg: string; alt: string };
+  | FigureBlock
+  /** The headline figures, as cards in HTML and a list in Markdown. */
+  | { kind: 'figures'; items: KeyFigure[] }
+  /** Charts side by side in HTML (one after the other in Markdown). */
+  | { kind: 'group'; blocks: FigureBlock[] };
+
+export type FigureBlock = { kind: 'figure'; id: string; title: string; svg: string; alt: string };
 
 export interface Section {
   id: string;
@@ -46,6 +68,11 @@ export interface ReportDocument {
 
 export function cell(text: string, options: Omit<Cell, 'text'> = {}): Cell {
   return { text, ...options };
+}
+
+/** A numeric cell: a figure with its 95 % interval, already formatted. */
+export function figureCell(figure: string, interval: string, options: Omit<Cell, 'text' | 'parts'> = {}): Cell {
+  return { text: `${figure} ${interval}`, numeric: true, parts: { figure, interval }, ...options };
 }
 
 /** An id usable in HTML anchors and file names: lowercase ASCII, digits and dashes. */

@@ -6,8 +6,8 @@
  * build.ts then leaves these parts out, and the events table still shows its years.
  */
 import { ownValue } from '../language/records.js';
-import { bandChart, type BandRow } from './charts.js';
-import { armColours, band, eventTitle, last, negate, type ReportContext, type ReportMove, seriesOf, type Series, shorten, sub, type Summary, sumMeans, type TerritoryPart, yearHeaders } from './context.js';
+import { bandChart } from './charts.js';
+import { armBandRows, armColours, band, eventEffect, overlapNotes, eventTitle, last, type ReportContext, type ReportMove, seriesOf, type Series, shorten, sub, type Summary, sumMeans, type TerritoryPart, yearHeaders } from './context.js';
 import { type Block, cell, type Cell, type Section } from './document.js';
 
 type Point = Series[number];
@@ -33,9 +33,9 @@ interface ByYearItem {
  * yearly means: the results hold no summary of the sum, hence no interval for it).
  */
 function byYearTable(ctx: ReportContext, itemHeader: string, items: ByYearItem[]): Block {
-  const { w, num, interval } = ctx;
+  const { w, num } = ctx;
   const figure = (s: Point) => cell(num(s.mean), { numeric: true });
-  const withInterval = (s: Point) => cell(`${num(s.mean)} ${interval(band(s))}`, { numeric: true });
+  const withInterval = (s: Point) => ctx.withInterval({ mean: s.mean, ...band(s) });
   const line = (label: string, arm: string, series: Series, format: (s: Point) => Cell): Cell[] => [cell(label), cell(arm), ...series.map(format), cell(num(sumMeans(series)), { numeric: true })];
   return {
     kind: 'table',
@@ -49,15 +49,9 @@ function byYearTable(ctx: ReportContext, itemHeader: string, items: ByYearItem[]
   };
 }
 
-/** Band chart rows of both arms, one panel per item. */
-function armRows(ctx: ReportContext, items: ByYearItem[]): BandRow[] {
-  const rows: BandRow[] = [];
-  for (const item of items) {
-    for (const [arm, series] of [[ctx.w('report.baseline'), item.base], [ctx.w('report.program'), item.prog]] as const) {
-      series.forEach((s, i) => rows.push({ year: i + 1, series: arm, panel: shorten(item.label, 60), mean: s.mean, low: s.p025, high: s.p975 }));
-    }
-  }
-  return rows;
+/** Band chart rows of both arms (or of their difference, where their lines would overlap), one panel per item. */
+function armRows(ctx: ReportContext, items: ByYearItem[]) {
+  return armBandRows(ctx, items.map((item) => ({ panel: shorten(item.label, 60), base: item.base, prog: item.prog, diff: item.diff })), 1);
 }
 
 /** People enrolled per stratum and year (enrolled person-years), both arms and their difference. */
@@ -69,9 +63,10 @@ export function enrolledPart(ctx: ReportContext, { id, title, base, prog, diff }
     prog: yearly(ctx, prog, 'enrolled', stratum.id),
     diff: yearly(ctx, diff, 'enrolled', stratum.id),
   }));
+  const { rows, differences } = armRows(ctx, items);
   return sub(`${id}-inscrits`, w('report.enrolled'), [
-    { kind: 'paragraph', text: w('report.enrolled-note'), note: true },
-    ctx.figure(`${id}-inscrits`, `${w('report.enrolled')} — ${title}`, bandChart(armRows(ctx, items), { yTitle: w('report.enrolled-unit'), xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
+    ...overlapNotes(ctx, w('report.enrolled-note'), differences),
+    ctx.figure(`${id}-inscrits`, `${w('report.enrolled')} — ${title}`, bandChart(rows, { yTitle: w('report.enrolled-unit'), xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
     byYearTable(ctx, w('report.stratum'), items),
   ]);
 }
@@ -93,31 +88,35 @@ export function movesPart(ctx: ReportContext, { id, title, base, prog, diff }: T
     prog: yearly(ctx, prog, 'flows', move.key),
     diff: yearly(ctx, diff, 'flows', move.key),
   }));
+  const { rows, differences } = armRows(ctx, items);
   return sub(`${id}-mouvements`, w('report.moves'), [
-    { kind: 'paragraph', text: w('report.moves-note'), note: true },
-    ctx.figure(`${id}-mouvements`, `${w('report.moves')} — ${title}`, bandChart(armRows(ctx, items), { yTitle: w('report.people'), xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
+    ...overlapNotes(ctx, w('report.moves-note'), differences),
+    ctx.figure(`${id}-mouvements`, `${w('report.moves')} — ${title}`, bandChart(rows, { yTitle: w('report.people'), xTitle: w('report.year'), seriesTitle: '', colours: armColours(ctx) })),
     byYearTable(ctx, w('report.move'), items),
   ]);
 }
 
 /**
- * Events averted (usual care − program) each year with their 95 % interval, and their running sum
- * from year 1: the mean only, since the interval of a sum is not the sum of the intervals and the
- * results summarise each year alone.
+ * Events averted (usual care − program; for a desirable event, gained: program − usual care) each
+ * year with their 95 % interval, and their running sum from year 1: the mean only, since the
+ * interval of a sum is not the sum of the intervals and the results summarise each year alone.
  */
 export function eventsByYearTable(ctx: ReportContext, diff: Summary): Block {
-  const { w, num, interval, results } = ctx;
+  const { w, num, results } = ctx;
   return {
     kind: 'table',
     wide: true,
     header: [w('report.event'), '', ...yearHeaders(ctx)],
     rows: results.events.flatMap((event) => {
-      const averted = (ownValue(diff.measures.events, event.name) ?? []).map(negate);
+      const effects = (ownValue(diff.measures.events, event.name) ?? []).map((s) => eventEffect(event, s));
+      // A running sum that returns to zero shows 0, not the float residue of its additions (−0.000001).
+      const scale = Math.max(0, ...effects.map((s) => Math.abs(s.mean)));
       let running = 0;
-      const sums = averted.map((s) => (running += s.mean));
-      const name = eventTitle(event.name);
+      const sums = effects.map((s) => (running += s.mean)).map((sum) => (Math.abs(sum) < 1e-9 * scale ? 0 : sum));
+      const name = eventTitle(event);
+      const inYear = w(event.desirable === true ? 'report.gained-in-year' : 'report.averted-in-year');
       return [
-        [cell(name), cell(w('report.averted-in-year')), ...averted.map((s) => cell(`${num(s.mean)} ${interval(s)}`, { numeric: true }))],
+        [cell(name), cell(inYear), ...effects.map((s) => ctx.withInterval(s))],
         [cell(name), cell(w('report.averted-since-start')), ...sums.map((sum) => cell(num(sum), { numeric: true }))],
       ];
     }),

@@ -41,6 +41,10 @@ function blockMarkdown(block: Block, assetsDir: string, assets: MarkdownReport['
       ];
       return block.collapsed ? [`**${escapeMarkdown(block.collapsed)}**`, '', ...rows] : rows;
     }
+    case 'figures':
+      return block.items.map((f) => `- **${escapeMarkdown(f.term)}**${colon}${escapeMarkdown(f.value)}${f.interval ? ` ${escapeMarkdown(f.interval)}` : ''}${f.note ? ` — *${escapeMarkdown(f.note)}*` : ''}`);
+    case 'group':
+      return block.blocks.flatMap((figure, i) => [...(i > 0 ? [''] : []), ...blockMarkdown(figure, assetsDir, assets, colon)]);
     case 'figure': {
       // Ids are unbounded; a file name is not (io/file-names.ts).
       const file = `${assetsDir}/${fitFileName(block.id, '.svg')}`;

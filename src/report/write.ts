@@ -13,6 +13,7 @@ import { fitFileName } from '../io/file-names.js';
 import { OutputSet, recordInOutputSet } from '../io/output-set.js';
 import { ResultsSchema, type Results } from '../sim/results.js';
 import { buildReport } from './build.js';
+import { type Sensitivity, SensitivitySchema, type Sweep, SweepSchema } from './decision-inputs.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 
@@ -33,12 +34,8 @@ function position(text: string, offset: number): string {
   return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
 
-/**
- * Reads and checks a results.json; a file that is not one is refused with a `ReportInputError` in
- * the current language. The schema's complaint comes from zod in English, from zod's own French
- * locale in French.
- */
-export async function readResults(file: string): Promise<Results> {
+/** Reads a JSON file, refusing a missing, unreadable or malformed one with a `ReportInputError` in the current language. */
+async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -47,21 +44,53 @@ export async function readResults(file: string): Promise<Results> {
     const message = code === 'ENOENT' ? t('report.input.no-such-file', { file }) : code === 'EISDIR' ? t('report.input.is-folder', { file }) : t('report.input.unreadable', { file, code: String(code) });
     throw new ReportInputError(message, t('report.input.hint'));
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     const match = /position (\d+)/.exec((error as Error).message);
     const where = match ? `:${position(text, Number(match[1]))}` : '';
     const detail = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
     throw new ReportInputError(t('report.input.not-json', { file, where, detail }), t('report.input.not-json.hint'));
   }
-  const parsed = ResultsSchema.safeParse(json, currentLanguage() === 'fr' ? { error: z.locales.fr().localeError } : undefined);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ReportInputError(t('report.input.not-results', { file, path: issue.path.join('.') || t('report.input.root'), problem: issue.message }), t('report.input.not-results.hint'));
-  }
-  return parsed.data;
+}
+
+/** The first place where `json` does not fit `schema`, and what is wrong there (zod's words, in French under French). */
+function firstMismatch<T>(schema: z.ZodType<T>, json: unknown): { data: T } | { path: string; problem: string } {
+  const parsed = schema.safeParse(json, currentLanguage() === 'fr' ? { error: z.locales.fr().localeError } : undefined);
+  if (parsed.success) return { data: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { path: issue.path.join('.') || t('report.input.root'), problem: issue.message };
+}
+
+/**
+ * Reads and checks a results.json; a file that is not one is refused with a `ReportInputError` in
+ * the current language. The schema's complaint comes from zod in English, from zod's own French
+ * locale in French.
+ */
+export async function readResults(file: string): Promise<Results> {
+  const checked = firstMismatch(ResultsSchema, await readJson(file));
+  if ('data' in checked) return checked.data;
+  throw new ReportInputError(t('report.input.not-results', { file, ...checked }), t('report.input.not-results.hint'));
+}
+
+/** Reads a sensitivity.json for the tornado of the decision section; it must be of the results' scenario. */
+export async function readSensitivity(file: string, scenario: string): Promise<Sensitivity> {
+  const checked = firstMismatch(SensitivitySchema, await readJson(file));
+  if (!('data' in checked)) throw new ReportInputError(t('report.input.not-sensitivity', { file, ...checked }), t('report.input.not-sensitivity.hint'));
+  sameScenario(file, checked.data.manifest.scenario, scenario);
+  return checked.data;
+}
+
+/** Reads a sweep.json for the sweep chart of the decision section; it must be of the results' scenario. */
+export async function readSweep(file: string, scenario: string): Promise<Sweep> {
+  const checked = firstMismatch(SweepSchema, await readJson(file));
+  if (!('data' in checked)) throw new ReportInputError(t('report.input.not-sweep', { file, ...checked }), t('report.input.not-sweep.hint'));
+  sameScenario(file, checked.data.manifest.scenario, scenario);
+  return checked.data;
+}
+
+function sameScenario(file: string, scenario: string, results: string): void {
+  if (scenario !== results) throw new ReportInputError(t('report.input.other-scenario', { file, scenario, results }), t('report.input.other-scenario.hint'));
 }
 
 export type ReportFormat = 'html' | 'md';
@@ -72,6 +101,10 @@ export interface WriteReportOptions {
   /** The report's language; by default the command's (src/i18n/language.ts). */
   lang?: Lang;
   onProgress?: (done: number, total: number) => void;
+  /** A one-way sensitivity analysis, drawn as a tornado in the decision section. */
+  sensitivity?: Sensitivity;
+  /** A sweep, drawn as outcome curves in the decision section. */
+  sweep?: Sweep;
 }
 
 /** The report as one self-contained HTML page. */

@@ -295,7 +295,8 @@ describe('the figures reach the HTML page and the Markdown', () => {
     expect(markdown).toContain(`| S1 — À risque | ${program} | ${thousand} | ${eighteen} | ${twoThousand} | ${fiveThousand} |`);
     expect(html).toContain(`<td>S1 → S2 — Dépistage HbA1c</td><td>${program}</td><td class="num">40</td><td class="num">50</td><td class="num">60</td><td class="num">150</td>`);
     expect(markdown).toContain(`| S1 → S2 — Dépistage HbA1c | ${program} | 40 | 50 | 60 | 150 |`);
-    expect(html).toContain(`<td>Nouveaux diabetes</td><td>${perYear.replace("'", '&#39;')}</td><td class="num">5 [2${lang === 'fr' ? ' ;' : ';'} 7]</td>`);
+    // The interval under its figure (issue 16); in French a no-break space before its semicolon.
+    expect(html).toContain(`<td>Nouveaux diabetes</td><td>${perYear.replace("'", '&#39;')}</td><td class="num">5 <span class="ci">[2${lang === 'fr' ? '\u00a0;' : ';'} 7]</span></td>`);
     expect(markdown).toContain(`| S1 — À risque | ${difference} | 500 \\[498${lang === 'fr' ? ' ;' : ';'} 503\\]`);
     expect(html).toContain('<td class="code">assurance-maladie</td>');
     expect(html).not.toMatch(/NaN|undefined|Infinity|\[object /);

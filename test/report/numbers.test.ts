@@ -264,8 +264,8 @@ function expectedTables(lang: Lang): Map<string, { texts: string[][]; flags?: (s
     EVENTS.map((_, e) => {
       const yearly = yearsFrom1.map((y) => eventCount(key, 'difference', e + 1, y));
       const cumulative = -yearly.reduce((sum, t) => sum + t[0], 0);
-      const [mean, low, high] = averted(last(yearly));
-      return [EVENT_TITLES[e]!, num(cumulative, lang), num(mean, lang), interval(low, high, lang)];
+      // The last year's interval in the same cell as its figure (issue 16), after the direction word.
+      return [EVENT_TITLES[e]!, w.averted, num(cumulative, lang), withInterval(averted(last(yearly)), lang)];
     });
   tables.set('synthese', { texts: eventsRows('ensemble') });
   // A territory's events by year: averted each year with its interval, then the running sum of the means.
@@ -417,7 +417,7 @@ describe('the report’s numbers, cell by cell, by hand', () => {
       ['Amputation majeure', "Cumul depuis l'année 1", '121', '243'],
     ]);
     // All territories in the summary: −311, −312.
-    expect(table(reports.en, 'synthese')[0]).toEqual(['Hospitalisation', '623', '312', '[292; 342]']);
+    expect(table(reports.en, 'synthese')[0]).toEqual(['Hospitalisation', 'Averted', '623', '312 [292; 342]']);
   });
 
   it('working time and demand against the workforce, with each status', () => {

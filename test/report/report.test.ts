@@ -61,9 +61,10 @@ describe('logi report', () => {
     const enrolled = results.summaries.some((s) => s.territory === 'ensemble' && s.arm === 'program' && Object.values(s.measures.enrolled).some((series) => series.some((y) => y.mean > 0)));
     expect(enrolled).toBe(true);
     expect(results.moves.length).toBeGreaterThan(0);
-    // Per territory and for all of them: pyramid, strata, enrolled, moves, events, professions, FTE, costs (8); the comparison; one overlay per logigramme.
+    // The decision's plane and acceptability curve (2, issue 16); per territory and for all of them: pyramid, strata, enrolled, moves, events, professions, FTE, costs (8); the comparison; one overlay per logigramme.
     const ids = chartIds(html);
-    expect(ids).toHaveLength(8 * (results.territories.length + 1) + 1 + results.logigrammes.length);
+    expect(ids.slice(0, 2)).toEqual(['decision-plan', 'decision-acceptabilite']);
+    expect(ids).toHaveLength(2 + 8 * (results.territories.length + 1) + 1 + results.logigrammes.length);
     for (const part of ['inscrits', 'mouvements']) expect(ids).toContain(`ensemble-${part}`);
     for (const id of ids) {
       const figure = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</figure>', html.indexOf(`id="${id}"`)));

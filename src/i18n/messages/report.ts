@@ -49,8 +49,16 @@ export const reportMessages = defineMessages({
   },
   'report.events-averted': { en: 'Events averted', fr: 'Événements évités' },
   'report.events-averted-note': {
-    en: 'Events averted per year (usual care − program) with their 95 % band; a negative value means more events.',
-    fr: 'Événements évités par an (soins courants − programme) avec leur bande à 95 % ; une valeur négative signifie des événements en plus.',
+    en: 'The program’s effect on each event per year, with its 95 % band, read the way that is good news: for an event to avoid (a new diabetes, a death), the events averted (usual care − program); for an event to seek (a return to the general population), the events gained (program − usual care). Above zero, the program does good.',
+    fr: "L'effet du programme sur chaque événement par an, avec sa bande à 95 %, lu dans le sens d'une bonne nouvelle : pour un événement à éviter (un nouveau diabète, un décès), les événements évités (soins courants − programme) ; pour un événement souhaité (un retour en population générale), les événements en plus (programme − soins courants). Au-dessus de zéro, le programme fait du bien.",
+  },
+  'report.events-per-year': { en: 'events per year', fr: 'événements par an' },
+  'report.gained': { en: 'More', fr: 'En plus' },
+  'report.gained-in-year': { en: 'More that year', fr: "En plus dans l'année" },
+  'report.difference-series': { en: 'Difference (program − usual care)', fr: 'Différence (programme − soins courants)' },
+  'report.overlap-note': {
+    en: 'Where the lines of the two arms would lie on each other (less than 3 % of the panel’s height apart), the panel shows their difference instead, program − usual care paired by iteration, with its 95 % band; its title says “difference”.',
+    fr: "Là où les lignes des deux bras se confondraient (moins de 3 % de la hauteur du panneau d'écart), le panneau montre plutôt leur différence, programme − soins courants appariée par itération, avec sa bande à 95 % ; son titre porte « différence ».",
   },
   'report.events-by-year-note': {
     en: 'Each year: the events averted that year, mean with its 95 % interval; then their running sum since year 1, the sum of the yearly means. The results summarise each year on its own, and the interval of a sum is not the sum of the intervals: the running sum has no interval. A running sum that still grows in the last year means the program still averts events then.',
@@ -146,6 +154,188 @@ export const reportMessages = defineMessages({
     en: 'expected values (no draws)',
     fr: 'valeurs attendues (aucun tirage)',
   },
+
+  // The decision section (src/report/decision*.ts, docs/report.md "Decision").
+  'report.decision': { en: 'Decision', fr: 'Décision' },
+  'report.decision.note': {
+    en: (p: { horizon: string; costs: string; outcomes: string }) =>
+      `The program against usual care, all territories together, over ${p.horizon} years; costs (every payer) and health outcomes discounted at ${p.costs} and ${p.outcomes} a year. Each figure is the mean over the iterations; its 95 % interval, when shown, is that of this very figure.`,
+    fr: (p: { horizon: string; costs: string; outcomes: string }) =>
+      `Le programme face aux soins courants, tous territoires ensemble, sur ${p.horizon} ans ; coûts (tous payeurs) et résultats de santé actualisés à ${p.costs} et ${p.outcomes} par an. Chaque chiffre est la moyenne sur les itérations ; son intervalle à 95 %, quand il est donné, est celui de ce chiffre même.`,
+  },
+  'report.decision.net-cost': { en: 'Net cost of the program', fr: 'Coût net du programme' },
+  'report.decision.net-cost-note': {
+    en: 'program − usual care, all costs, discounted',
+    fr: 'programme − soins courants, tous coûts, actualisé',
+  },
+  'report.decision.costs-averted': { en: 'Costs averted', fr: 'Coûts évités' },
+  'report.decision.costs-averted-note': {
+    en: (p: { lines: string }) => `usual care − program, discounted, of the lines ${p.lines}`,
+    fr: (p: { lines: string }) => `soins courants − programme, actualisé, des lignes ${p.lines}`,
+  },
+  'report.decision.sum-no-interval': {
+    en: '(a sum of lines each summarised on its own: no interval).',
+    fr: '(somme de lignes résumées chacune séparément : pas d’intervalle).',
+  },
+  'report.decision.no-averted-lines': { en: 'the model values no stratum or event cost', fr: 'le modèle ne valorise aucun coût de strate ni d’événement' },
+  'report.decision.qalys-gained': { en: 'QALYs gained', fr: 'QALY gagnés' },
+  'report.decision.life-years-gained': { en: 'Life-years gained', fr: 'Années de vie gagnées' },
+  'report.decision.qalys': { en: 'QALYs', fr: 'QALY' },
+  'report.decision.life-years': { en: 'life-years', fr: 'années de vie' },
+  'report.decision.effect-note': { en: 'program − usual care, discounted; below zero, lost', fr: 'programme − soins courants, actualisé ; négatif : perdus' },
+  'report.decision.icer': { en: 'ICER (incremental cost-effectiveness ratio)', fr: 'RDCR (ratio différentiel coût-résultat)' },
+  'report.decision.per-qaly': {
+    en: (p: { value: string }) => `${p.value} per QALY`,
+    fr: (p: { value: string }) => `${p.value} par QALY`,
+  },
+  'report.decision.per-life-year': {
+    en: (p: { value: string }) => `${p.value} per life-year`,
+    fr: (p: { value: string }) => `${p.value} par année de vie`,
+  },
+  'report.decision.icer-cost-qaly': {
+    en: (p: { value: string }) => `${p.value} per QALY gained`,
+    fr: (p: { value: string }) => `${p.value} par QALY gagné`,
+  },
+  'report.decision.icer-cost-life-year': {
+    en: (p: { value: string }) => `${p.value} per life-year gained`,
+    fr: (p: { value: string }) => `${p.value} par année de vie gagnée`,
+  },
+  'report.decision.icer-saving-qaly': {
+    en: (p: { value: string }) => `${p.value} saved per QALY lost`,
+    fr: (p: { value: string }) => `${p.value} économisés par QALY perdu`,
+  },
+  'report.decision.icer-saving-life-year': {
+    en: (p: { value: string }) => `${p.value} saved per life-year lost`,
+    fr: (p: { value: string }) => `${p.value} économisés par année de vie perdue`,
+  },
+  'report.decision.icer-note': {
+    en: (p: { verdict: string; decision: string }) => `${p.verdict}; ${p.decision}`,
+    fr: (p: { verdict: string; decision: string }) => `${p.verdict}\u00a0; ${p.decision}`,
+  },
+  'report.decision.verdict-short.dominant': { en: 'Dominant', fr: 'Programme dominant' },
+  'report.decision.verdict-short.dominated': { en: 'Dominated', fr: 'Programme dominé' },
+  'report.decision.verdict-short.more-costly-more-effective': { en: 'More costly, more effective', fr: 'Plus coûteux, plus efficace' },
+  'report.decision.verdict-short.less-costly-less-effective': { en: 'Less costly, less effective', fr: 'Moins coûteux, moins efficace' },
+  'report.decision.verdict-short.equivalent': { en: 'Equivalent', fr: 'Équivalent' },
+  'report.decision.verdict.dominant': { en: 'Dominant: less costly and more effective', fr: 'Dominant : moins coûteux et plus efficace' },
+  'report.decision.verdict.dominated': { en: 'Dominated: more costly and less effective', fr: 'Dominé : plus coûteux et moins efficace' },
+  'report.decision.verdict.more-costly-more-effective': { en: 'More costly and more effective', fr: 'Plus coûteux et plus efficace' },
+  'report.decision.verdict.less-costly-less-effective': { en: 'Less costly and less effective', fr: 'Moins coûteux et moins efficace' },
+  'report.decision.verdict.equivalent': { en: 'Equivalent: no extra cost, no health gained', fr: 'Équivalent : ni surcoût ni santé gagnée' },
+  'report.decision.cost-effective': {
+    en: (p: { threshold: string }) => `cost-effective at ${p.threshold}`,
+    fr: (p: { threshold: string }) => `coût-efficace au seuil de ${p.threshold}`,
+  },
+  'report.decision.not-cost-effective': {
+    en: (p: { threshold: string }) => `not cost-effective at ${p.threshold}`,
+    fr: (p: { threshold: string }) => `pas coût-efficace au seuil de ${p.threshold}`,
+  },
+  'report.decision.probability': {
+    en: (p: { threshold: string }) => `Probability of being cost-effective at ${p.threshold}`,
+    fr: (p: { threshold: string }) => `Probabilité d’être coût-efficace à ${p.threshold}`,
+  },
+  'report.decision.probability-short': { en: 'Probability of being cost-effective', fr: 'Probabilité d’être coût-efficace' },
+  'report.decision.probability-note': {
+    en: 'share of iterations with a net monetary benefit above zero',
+    fr: 'part des itérations où le bénéfice monétaire net est positif',
+  },
+  'report.decision.nmb': {
+    en: (p: { threshold: string }) => `Net monetary benefit at ${p.threshold}`,
+    fr: (p: { threshold: string }) => `Bénéfice monétaire net à ${p.threshold}`,
+  },
+  'report.decision.nmb-note': {
+    en: 'threshold × health gained − net cost',
+    fr: 'seuil × santé gagnée − coût net',
+  },
+  'report.decision.evpi': { en: 'Expected value of perfect information', fr: 'Valeur attendue de l’information parfaite' },
+  'report.decision.evpi-note': {
+    en: (p: { perPerson: string }) => `at the threshold, population over the horizon (${p.perPerson} per person): what removing all uncertainty is worth`,
+    fr: (p: { perPerson: string }) => `au seuil, population sur l’horizon (${p.perPerson} par personne) : ce que vaudrait lever toute incertitude`,
+  },
+  'report.decision.effect': { en: 'Effect', fr: 'Effet' },
+  'report.decision.last-year-interval': { en: 'Last year, mean [95 % interval]', fr: 'Dernière année, moyenne [intervalle à 95 %]' },
+  'report.decision.fte-note': {
+    en: (p: { shown: string; total: string }) =>
+      `FTE needed in the last year by the logigrammes’ actions, against the workforce of all territories (when each gives it): ${p.shown} of the ${p.total} professions called on, shortfalls first, then by FTE over usual care; all of them under “FTE demand against the workforce” below.`,
+    fr: (p: { shown: string; total: string }) =>
+      `ETP demandés la dernière année par les actions des logigrammes, face aux effectifs de tous les territoires (quand chacun les donne) : ${p.shown} des ${p.total} professions sollicitées, les déficits d’abord, puis par ETP en plus des soins courants ; toutes sous « Demande en ETP et effectifs disponibles » plus bas.`,
+  },
+  'report.decision.fte-needed': { en: 'FTE needed (program, last year)', fr: 'ETP nécessaires (programme, dernière année)' },
+  'report.decision.fte-extra': { en: 'Over usual care (last year)', fr: 'En plus des soins courants (dernière année)' },
+  'report.decision.uncertainty': { en: 'How sure: the cost-effectiveness plane and the acceptability curve', fr: 'Quelle certitude : plan coût-efficacité et courbe d’acceptabilité' },
+  'report.decision.uncertainty-note': {
+    en: (p: { shown: string; iterations: string }) =>
+      `Left: each iteration’s net cost against its health gained (${p.shown} of ${p.iterations} iterations), their mean as a diamond, and the threshold as a dashed line: below the line, the program is cost-effective. Right: the share of iterations in which it is cost-effective, for each willingness to pay; the dashed line marks the chosen threshold.`,
+    fr: (p: { shown: string; iterations: string }) =>
+      `À gauche : le coût net de chaque itération face à sa santé gagnée (${p.shown} itérations sur ${p.iterations}), leur moyenne en losange, et le seuil en pointillé : sous la droite, le programme est coût-efficace. À droite : la part des itérations où il est coût-efficace, pour chaque disposition à payer ; le pointillé marque le seuil retenu.`,
+  },
+  'report.decision.plane': { en: 'Cost-effectiveness plane', fr: 'Plan coût-efficacité' },
+  'report.decision.ceac': { en: 'Cost-effectiveness acceptability curve', fr: 'Courbe d’acceptabilité' },
+  'report.decision.plane-x': {
+    en: (p: { unit: string }) => `${p.unit} gained (program − usual care)`,
+    fr: (p: { unit: string }) => `${p.unit} gagnés (programme − soins courants)`,
+  },
+  'report.decision.plane-y': { en: 'Net cost (€)', fr: 'Coût net (€)' },
+  'report.decision.iterations': { en: 'Iterations', fr: 'Itérations' },
+  'report.decision.mean': { en: 'Mean', fr: 'Moyenne' },
+  'report.decision.threshold-line': {
+    en: (p: { threshold: string }) => `Threshold ${p.threshold}`,
+    fr: (p: { threshold: string }) => `Seuil ${p.threshold}`,
+  },
+  'report.decision.wtp': {
+    en: (p: { unit: string }) => `Willingness to pay (€ per ${p.unit})`,
+    fr: (p: { unit: string }) => `Disposition à payer (€ par ${p.unit})`,
+  },
+  'report.decision.probability-axis': { en: 'Probability of being cost-effective', fr: 'Probabilité d’être coût-efficace' },
+  'report.decision.tornado': { en: 'Which parameters matter: one-way sensitivity', fr: 'Les paramètres qui comptent : sensibilité univariée' },
+  'report.decision.tornado-note': {
+    en: (p: { outcome: string; territory: string; base: string; shown: string; total: string }) =>
+      `${p.outcome}, ${p.territory}, in expected values: each parameter set in turn to its 2.5 % and its 97.5 % quantile, the others at their base value (base case ${p.base}, the vertical line). The ${p.shown} widest bars of ${p.total} parameters, the widest at the top; the table has them all.`,
+    fr: (p: { outcome: string; territory: string; base: string; shown: string; total: string }) =>
+      `${p.outcome}, ${p.territory}, en valeurs attendues : chaque paramètre porté tour à tour à son quantile 2,5 % et à son quantile 97,5 %, les autres à leur valeur de base (cas de base ${p.base}, la ligne verticale). Les ${p.shown} barres les plus larges sur ${p.total} paramètres, la plus large en haut ; le tableau les donne toutes.`,
+  },
+  'report.decision.tornado-low': { en: 'At its 2.5 % quantile', fr: 'À son quantile 2,5 %' },
+  'report.decision.tornado-high': { en: 'At its 97.5 % quantile', fr: 'À son quantile 97,5 %' },
+  'report.decision.tornado-range': { en: 'Between its two quantiles (no base case)', fr: 'Entre ses deux quantiles (pas de cas de base)' },
+  'report.decision.width': { en: 'Width', fr: 'Largeur' },
+  'report.decision.parameter': { en: 'Parameter', fr: 'Paramètre' },
+  'report.decision.place': { en: 'Written at', fr: 'Écrit en' },
+  'report.decision.one-way-table': { en: 'Every parameter: value → outcome at each end', fr: 'Tous les paramètres : valeur → résultat à chaque extrémité' },
+  'report.decision.regression': { en: 'Regression metamodel: standardised coefficients', fr: 'Métamodèle de régression : coefficients standardisés' },
+  'report.decision.regression-note': {
+    en: (p: { r2: string; iterations: string }) =>
+      `Over the probabilistic analysis (${p.iterations} iterations), a linear regression of the outcome on the standardised parameter draws explains R² = ${p.r2} of its variance; a coefficient is the change of the outcome for one standard deviation of its parameter.`,
+    fr: (p: { r2: string; iterations: string }) =>
+      `Sur l’analyse probabiliste (${p.iterations} itérations), une régression linéaire du résultat sur les tirages standardisés des paramètres explique R² = ${p.r2} de sa variance ; un coefficient est la variation du résultat pour un écart-type de son paramètre.`,
+  },
+  'report.decision.coefficient': { en: 'Standardised coefficient', fr: 'Coefficient standardisé' },
+  'report.decision.sweep': { en: 'Outcomes against a varied value', fr: 'Les résultats selon une valeur que l’on fait varier' },
+  'report.decision.sweep-note': {
+    en: (p: { varied: string; territory: string; points: string }) =>
+      `${p.varied} varied over ${p.points} values, ${p.territory}: each outcome’s mean with its 95 % band (the same random numbers at every value, so the curve is smooth). Read where a curve crosses the level you aim at.`,
+    fr: (p: { varied: string; territory: string; points: string }) =>
+      `${p.varied} variant sur ${p.points} valeurs, ${p.territory} : la moyenne de chaque résultat avec sa bande à 95 % (les mêmes nombres aléatoires à chaque valeur, d’où une courbe lisse). Lisez où une courbe croise le niveau visé.`,
+  },
+  'report.decision.sweep-table': { en: 'The figures of each value', fr: 'Les chiffres de chaque valeur' },
+  'report.decision.costs-by-payer': { en: 'Costs by payer and category', fr: 'Coûts par payeur et par catégorie' },
+  'report.decision.costs-by-payer-note': {
+    en: 'Summed over the horizon, all territories: each cost line (category and payer) and the total, discounted (the figures of the decision) and undiscounted (what is paid); usual care and program are means, their difference (program − usual care, paired) has its 95 % interval.',
+    fr: 'Cumulés sur l’horizon, tous territoires : chaque ligne de coût (catégorie et payeur) et le total, actualisés (les chiffres de la décision) et non actualisés (ce qui est payé) ; soins courants et programme sont des moyennes, leur différence (programme − soins courants, appariée) a son intervalle à 95 %.',
+  },
+  'report.decision.category.acts': { en: 'Acts of the logigrammes', fr: 'Actes des logigrammes' },
+  'report.decision.category.states': { en: 'Strata (yearly cost of care)', fr: 'Strates (coût annuel des soins)' },
+  'report.decision.category.events': { en: 'Events', fr: 'Événements' },
+  'report.decision.category.program': { en: 'The program’s own costs', fr: 'Coûts propres du programme' },
+  'report.decision.discounted': { en: 'discounted', fr: 'actualisé' },
+  'report.decision.undiscounted': { en: 'undiscounted', fr: 'non actualisé' },
+  'report.decision.valuation': { en: 'Valued', fr: 'Valorisation' },
+  'report.decision.difference-interval': { en: 'Difference [95 % interval]', fr: 'Différence [intervalle à 95 %]' },
+  'report.decision.by-territory': { en: 'The decision per territory', fr: 'La décision par territoire' },
+  'report.decision.by-territory-note': {
+    en: 'The same decision for each territory, then for all of them: net cost and health gained (discounted) with their 95 % intervals, the ICER or its dominance case, and the probability of being cost-effective at the threshold.',
+    fr: 'La même décision pour chaque territoire, puis pour tous : coût net et santé gagnée (actualisés) avec leurs intervalles à 95 %, le RDCR ou son cas de dominance, et la probabilité d’être coût-efficace au seuil.',
+  },
+  'report.decision.territory': { en: 'Territory', fr: 'Territoire' },
 
   // The calibration fit report (src/report/calibration*.ts, docs/report.md "Calibration fit report").
   'report.calibration.report-title': { en: 'Calibration fit report', fr: "Rapport d'ajustement de l'étalonnage" },
@@ -294,6 +484,39 @@ export const reportMessages = defineMessages({
   'report.input.missing-summary': {
     en: (p: { territory: string; arm: string; scale: string }) => `results.json has no summary for ${p.territory}, ${p.arm}, ${p.scale}`,
     fr: (p: { territory: string; arm: string; scale: string }) => `results.json n'a pas de résumé pour ${p.territory}, ${p.arm}, ${p.scale}`,
+  },
+  'report.input.not-sensitivity': {
+    en: (p: { file: string; path: string; problem: string }) => `${p.file}: not a sensitivity file of logi: at \`${p.path}\`, ${p.problem}`,
+    fr: (p: { file: string; path: string; problem: string }) => `${p.file} : ce n'est pas un fichier de sensibilité de logi : en \`${p.path}\`, ${p.problem}`,
+  },
+  'report.input.not-sweep': {
+    en: (p: { file: string; path: string; problem: string }) => `${p.file}: not a sweep file of logi: at \`${p.path}\`, ${p.problem}`,
+    fr: (p: { file: string; path: string; problem: string }) => `${p.file} : ce n'est pas un fichier de balayage de logi : en \`${p.path}\`, ${p.problem}`,
+  },
+  'report.input.not-sensitivity.hint': {
+    en: 'give the sensitivity.json that logi’s one-way sensitivity analysis wrote, unedited',
+    fr: "donnez le sensitivity.json écrit par l'analyse de sensibilité univariée de logi, sans le modifier",
+  },
+  'report.input.not-sweep.hint': {
+    en: 'give the sweep.json that `logi sweep` wrote, unedited',
+    fr: "donnez le sweep.json écrit par `logi sweep`, sans le modifier",
+  },
+  'report.input.other-scenario': {
+    en: (p: { file: string; scenario: string; results: string }) => `${p.file} is of scenario ${p.scenario}, the results of scenario ${p.results}`,
+    fr: (p: { file: string; scenario: string; results: string }) => `${p.file} porte sur le scénario ${p.scenario}, les résultats sur le scénario ${p.results}`,
+  },
+  'report.input.other-scenario.hint': {
+    en: 'give the files of the same scenario as results.json: a tornado or a sweep of another scenario would not be this decision’s',
+    fr: 'donnez les fichiers du même scénario que results.json : la tornade ou le balayage d’un autre scénario ne seraient pas ceux de cette décision',
+  },
+  // The help of the two flags of `logi report` that come with the decision section (read by src/cli/help.ts under these ids).
+  'cli.command.report.flag.sensitivity': {
+    en: 'a sensitivity.json (one-way sensitivity analysis): its tornado joins the decision section',
+    fr: 'un sensitivity.json (analyse de sensibilité univariée) : sa tornade rejoint la section Décision',
+  },
+  'cli.command.report.flag.sweep': {
+    en: 'a sweep.json (`logi sweep`): its outcome curves join the decision section',
+    fr: 'un sweep.json (`logi sweep`) : ses courbes de résultats rejoignent la section Décision',
   },
   'report.progress.drawing-charts': { en: 'drawing charts', fr: 'dessin des graphiques' },
 });

@@ -548,7 +548,7 @@ export const simMessages = defineMessages({
   'sim.summary.line.total': { en: 'Costs, all (€)', fr: 'Coûts, tous (€)' },
   'sim.summary.line.cost': {
     en: (p: { category: string; payer: string }) => `${p.category} (${p.payer}, €)`,
-    fr: (p: { category: string; payer: string }) => `${p.category} (${p.payer}, €)`,
+    fr: (p: { category: string; payer: string }) => `${p.category} (payeur ${p.payer}, €)`,
   },
   'sim.summary.category.acts': { en: 'Acts', fr: 'Actes' },
   'sim.summary.category.states': { en: 'Strata', fr: 'Strates' },
