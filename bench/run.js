@@ -198,6 +198,18 @@ try {
   rmSync(calibrationDir, { recursive: true, force: true });
 }
 
+// 7. A coverage sweep of the bundled diabetes scenario (issue 16): 8 values of S1's coverage,
+//    1,000 iterations each, every core; no peer (no other tool sweeps a logigramme program).
+const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 3);
+process.stderr.write('coverage sweep of the bundled diabetes scenario, 8 values × 1,000 iterations\n');
+{
+  const sweepRows = measureTogether(
+    [{ label: 'logi sweep pionniers-dt2-2026 --vary coverage.S1=0.1..0.8:8 --iterations 1000', command: process.execPath, args: [BIN, 'sweep', 'pionniers-dt2-2026', '--vary', 'coverage.S1=0.1..0.8:8', '--iterations', '1000'] }],
+    SWEEP_RUNS,
+  );
+  record('sweep-dt2', 'under 60 s (issue 16)', sweepRows, sweepRows[0].medianSeconds < 60);
+}
+
 /**
  * The pure-Markov workspace built from a checkout's own files (its pyramid, actors and
  * territories): the diabetes pyramid, no program in either arm, five territories, 10 years.
@@ -235,7 +247,7 @@ mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 writeFileSync(path.join(REPO, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
-  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}; render pair: ${RENDER_RUNS}; calibration pair: ${CALIBRATE_RUNS}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
+  `Measured on ${results.cpus} × ${results.cpuModel}, Node ${results.node}; median of ${RUNS} runs (diabetes simulation: ${SIM_RUNS}; Markov pair: ${process.env.BENCH_MARKOV_RUNS ?? 5}; render pair: ${RENDER_RUNS}; calibration pair: ${CALIBRATE_RUNS}; sweep: ${SWEEP_RUNS}) after one warm-up, a command and its peer alternating run by run; peak = maximum resident set size (of the command and its worker threads).`,
   '',
   '| benchmark | command | median (s) | peak memory (MB) | ratio to peer | target | met |',
   '|---|---|---:|---:|---:|---|---|',

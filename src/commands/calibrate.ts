@@ -1,17 +1,13 @@
 import path from 'node:path';
 import { Args, Flags, type Interfaces } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
-import { colourFor } from '../cli/colour.js';
+import { refusedInput } from '../cli/model-errors.js';
 import { ProgressBar } from '../cli/progress.js';
 import { OutputSet } from '../io/output-set.js';
-import { formatStylish } from '../lint/formatters/stylish.js';
 import { type Calibration, calibrate } from '../analysis/calibrate.js';
 import { pointYaml, posteriorCsv } from '../analysis/outputs.js';
 import type { CalibrationResult } from '../analysis/result.js';
-import { ModelError } from '../sim/model.js';
-import { ParameterError } from '../sim/parameters.js';
 import { defaultWorkers } from '../sim/runner.js';
-import { InvalidInputError } from '../sim/simulate.js';
 import { t, translate } from '../i18n/catalogue.js';
 import { currentLanguage } from '../i18n/language.js';
 import { formatCalibration } from '../analysis/format.js';
@@ -61,13 +57,10 @@ export default class Calibrate extends LogiCommand {
       });
     } catch (error) {
       progress.done();
-      if (error instanceof InvalidInputError) {
-        if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(error.diagnostics, { color: colourFor(process.stderr), sources: new Map() })}\n`);
-        return this.fail(error.message, t('cli.simulate.fix-errors.hint'));
-      }
-      if (error instanceof ParameterError || error instanceof ModelError) {
-        const place = error.place ? `${error.place.file}:${error.place.line}:${error.place.column}: ` : '';
-        return this.fail(`${place}${error.message}`, error.hint);
+      const refused = refusedInput(error, this.jsonEnabled());
+      if (refused) {
+        progress.done();
+        return this.fail(refused.message, refused.hint);
       }
       throw error;
     } finally {

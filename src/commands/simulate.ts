@@ -1,19 +1,16 @@
 import path from 'node:path';
 import { Args, Flags, type Interfaces } from '@oclif/core';
 import { LogiCommand } from '../cli/base.js';
-import { colourFor } from '../cli/colour.js';
+import { refusedInput } from '../cli/model-errors.js';
 import { ProgressBar } from '../cli/progress.js';
 import { parseMemorySize } from '../cli/sizes.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { OutputSet } from '../io/output-set.js';
-import { formatStylish } from '../lint/formatters/stylish.js';
 import { summariesCsv } from '../sim/csv.js';
 import { formatSummary } from '../sim/format.js';
-import { ModelError } from '../sim/model.js';
-import { ParameterError } from '../sim/parameters.js';
 import { serializeResults, type Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
-import { InvalidInputError, simulate } from '../sim/simulate.js';
+import { simulate } from '../sim/simulate.js';
 import { t, translate } from '../i18n/catalogue.js';
 import { currentLanguage } from '../i18n/language.js';
 
@@ -86,15 +83,10 @@ export default class Simulate extends LogiCommand {
       });
       return simulation;
     } catch (error) {
-      if (error instanceof InvalidInputError) {
+      const refused = refusedInput(error, this.jsonEnabled());
+      if (refused) {
         progress.done();
-        if (!this.jsonEnabled()) process.stderr.write(`${formatStylish(error.diagnostics, { color: colourFor(process.stderr), sources: new Map() })}\n`);
-        return this.fail(error.message, t('cli.simulate.fix-errors.hint'));
-      }
-      if (error instanceof ParameterError || error instanceof ModelError) {
-        progress.done();
-        const place = error.place ? `${error.place.file}:${error.place.line}:${error.place.column}: ` : '';
-        return this.fail(`${place}${error.message}`, error.hint);
+        return this.fail(refused.message, refused.hint);
       }
       throw error;
     } finally {
