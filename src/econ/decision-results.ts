@@ -42,7 +42,8 @@ export interface Decision {
 function differences(valuation: Valuation, model: Model, territory: number): { cost: Float64Array; effect: Float64Array } {
   const outcome = model.economics.outcome === 'qalys' ? ({ kind: 'qalys' } as const) : ({ kind: 'lifeYears' } as const);
   const pair = (line: { kind: 'totalCost' } | typeof outcome) => {
-    const program = valuation.total(line, territory, 1, true);
+    // A copy: the valuation keeps the arrays it returns.
+    const program = Float64Array.from(valuation.total(line, territory, 1, true));
     const baseline = valuation.total(line, territory, 0, true);
     for (let i = 0; i < program.length; i++) program[i]! -= baseline[i]!;
     return program;

@@ -74,8 +74,38 @@ export class Valuation {
     return into;
   }
 
-  /** The line's value per iteration, summed over the horizon, discounted or not. */
+  /**
+   * The line's value per iteration, summed over the horizon, discounted or not. Kept once computed
+   * (the total cost adds the lines of every category; a difference reads the baseline again):
+   * callers must not write into the array returned.
+   */
   total(line: ValuationLine, territory: number, arm: 0 | 1, discounted: boolean): Float64Array {
+    const key = `${lineKey(line)}|${territory}|${arm}|${discounted}`;
+    let out = this.computed.get(key);
+    if (!out) this.computed.set(key, (out = this.compute(line, territory, arm, discounted)));
+    return out;
+  }
+
+  private readonly computed = new Map<string, Float64Array>();
+  private readonly columns = new Map<number, Float64Array>();
+
+  /**
+   * θ's values of one slot for every iteration, contiguous: θ is laid out [iteration][parameter],
+   * so reading a slot iteration by iteration strides over the whole θ of each (a cache miss per
+   * read); the loops below read a column instead.
+   */
+  private column(slot: number): Float64Array {
+    let values = this.columns.get(slot);
+    if (!values) {
+      const { N, P } = this;
+      values = new Float64Array(N);
+      for (let i = 0; i < N; i++) values[i] = this.output.thetas[i * P + slot]!;
+      this.columns.set(slot, values);
+    }
+    return values;
+  }
+
+  private compute(line: ValuationLine, territory: number, arm: 0 | 1, discounted: boolean): Float64Array {
     const { economics } = this.model;
     const rate = discounted ? (line.kind === 'lifeYears' || line.kind === 'qalys' ? economics.discount.outcomes : economics.discount.costs) : 0;
     const weights = yearWeights(economics.stateTime, rate, this.model.horizon);
@@ -85,7 +115,12 @@ export class Valuation {
         this.addCosts(out, line.category, line.payer, territory, arm, weights);
         break;
       case 'totalCost':
-        for (const category of COST_CATEGORIES) for (const payer of economics.payers) this.addCosts(out, category, payer, territory, arm, weights);
+        // The sum of the lines of every category and payer (those without a cost add nothing).
+        for (const other of valuationLines(this.model)) {
+          if (other.kind !== 'cost') continue;
+          const values = this.total(other, territory, arm, discounted);
+          for (let i = 0; i < out.length; i++) out[i]! += values[i]!;
+        }
         break;
       case 'lifeYears':
       case 'qalys':
@@ -104,43 +139,48 @@ export class Valuation {
 
   /** Acts: people reached × times × periods per year × cost per act (summarize.ts, actorTotals). */
   private addActs(out: Float64Array, payer: string, territory: number, arm: 0 | 1, weights: Float64Array): void {
-    const { model, output, N, P } = this;
+    const { model, output, N } = this;
     const persons = new Float64Array(N);
     model.actions.forEach((action, a) => {
       if (model.economics.actorPayers[action.actor] !== payer) return;
+      const times = this.column(action.times);
+      const cost = this.column(action.cost);
       for (let y = 1; y <= model.horizon; y++) {
         this.recorded(territory, arm, output.layout.persons + (y - 1) * model.actions.length + a, persons);
         const w = weights[y - 1]! * action.perYear;
-        for (let i = 0; i < N; i++) out[i]! += persons[i]! * output.thetas[i * P + action.times]! * output.thetas[i * P + action.cost]! * w;
+        for (let i = 0; i < N; i++) out[i]! += persons[i]! * times[i]! * cost[i]! * w;
       }
     });
   }
 
   /** States: Σ over the year's person-time in the stratum × its cost that year. */
   private addStates(out: Float64Array, payer: string, territory: number, arm: 0 | 1, weights: Float64Array): void {
-    const { model, N, P } = this;
+    const { model, N } = this;
     const personTime = new Float64Array(N);
     for (const cost of model.economics.stateCosts) {
       if (cost.payer !== payer) continue;
       for (let y = 1; y <= model.horizon; y++) {
         this.personTime(territory, arm, cost.stratum, y, personTime);
-        for (let i = 0; i < N; i++) out[i]! += personTime[i]! * seriesValue(model, this.output.thetas, i * P, cost.slot, cost.series, y, i) * weights[y - 1]!;
+        const values = this.yearColumn(cost.slot, cost.series, y);
+        const w = weights[y - 1]!;
+        for (let i = 0; i < N; i++) out[i]! += personTime[i]! * values[i]! * w;
       }
     }
   }
 
   /** Events: the year's occurrences (its transitions' and moves' flows) × the cost per event. */
   private addEvents(out: Float64Array, payer: string, territory: number, arm: 0 | 1, weights: Float64Array): void {
-    const { model, output, N, P } = this;
+    const { model, output, N } = this;
     const flows = new Float64Array(N);
     for (const cost of model.economics.eventCosts) {
       if (cost.payer !== payer) continue;
+      const perEvent = this.column(cost.slot);
       const event = model.events[cost.event]!;
       const columns = [...event.transitions, ...event.moves.map((m) => model.transitions.length + m)];
       for (let y = 1; y <= model.horizon; y++) {
         for (const k of columns) {
           this.recorded(territory, arm, output.layout.flows + (y - 1) * output.layout.flowWidth + k, flows);
-          for (let i = 0; i < N; i++) out[i]! += flows[i]! * output.thetas[i * P + cost.slot]! * weights[y - 1]!;
+          for (let i = 0; i < N; i++) out[i]! += flows[i]! * perEvent[i]! * weights[y - 1]!;
         }
       }
     }
@@ -162,17 +202,40 @@ export class Valuation {
 
   /** Life-years (or QALYs: each stratum's person-time × its utility) over the strata; exits count nothing. */
   private addPersonTime(out: Float64Array, qalys: boolean, territory: number, arm: 0 | 1, weights: Float64Array): void {
-    const { model, N, P } = this;
+    const { model, N } = this;
     const personTime = new Float64Array(N);
     const utilities = model.economics.utilities;
     for (let s = 0; s < model.strataCount; s++) {
+      const utility = qalys ? this.column(utilities![s]!) : undefined;
       for (let y = 1; y <= model.horizon; y++) {
         this.personTime(territory, arm, s, y, personTime);
         const w = weights[y - 1]!;
-        if (!qalys) for (let i = 0; i < N; i++) out[i]! += personTime[i]! * w;
-        else for (let i = 0; i < N; i++) out[i]! += personTime[i]! * this.output.thetas[i * P + utilities![s]!]! * w;
+        if (!utility) for (let i = 0; i < N; i++) out[i]! += personTime[i]! * w;
+        else for (let i = 0; i < N; i++) out[i]! += personTime[i]! * utility[i]! * w;
       }
     }
+  }
+
+  /**
+   * The values of year `year` of a parameter that may change by year (docs/simulation.md,
+   * "Parameters that change over time"), for every iteration: its slot, its `by-year` slot (the
+   * last holds) or its trend; a trend that turns negative stops the run.
+   */
+  private yearColumn(slot: number, series: YearSeries | null, year: number): Float64Array {
+    if (series === null) return this.column(slot);
+    if (series.kind === 'by-year') return this.column(series.slots[Math.min(year - 1, series.slots.length - 1)]!);
+    const start = this.column(series.start);
+    const change = this.column(series.change);
+    const values = new Float64Array(this.N);
+    for (let i = 0; i < this.N; i++) {
+      const value = start[i]! * Math.pow(1 + change[i]!, year - 1);
+      if (!(value >= 0 && Number.isFinite(value))) {
+        const spec = this.model.parameters.specs[series.start]!;
+        throw new ParameterError(t('sim.draw.year-value', { name: spec.name, value: String(value), year, iteration: i, expected: t('sim.range.non-negative') }), spec, i, t('sim.draw.year-value.hint'));
+      }
+      values[i] = value;
+    }
+    return values;
   }
 
   /** Person-years in stratum s during year y: the start and end counts shared as `state-time` says. */
@@ -184,17 +247,4 @@ export class Valuation {
     const after = this.recorded(territory, arm, output.layout.counts + y * states + s, new Float64Array(N));
     for (let i = 0; i < N; i++) into[i] = start * before[i]! + end * after[i]!;
   }
-}
-
-/**
- * A value of year `year` from θ (docs/simulation.md, "Parameters that change over time"): its
- * slot, its `by-year` slot (the last holds) or its trend; a trend that turns negative stops the run.
- */
-function seriesValue(model: Model, thetas: Float64Array, base: number, slot: number, series: YearSeries | null, year: number, iteration: number): number {
-  if (series === null) return thetas[base + slot]!;
-  if (series.kind === 'by-year') return thetas[base + series.slots[Math.min(year - 1, series.slots.length - 1)]!]!;
-  const value = thetas[base + series.start]! * Math.pow(1 + thetas[base + series.change]!, year - 1);
-  if (value >= 0 && Number.isFinite(value)) return value;
-  const spec = model.parameters.specs[series.start]!;
-  throw new ParameterError(t('sim.draw.year-value', { name: spec.name, value: String(value), year, iteration, expected: t('sim.range.non-negative') }), spec, iteration, t('sim.draw.year-value.hint'));
 }

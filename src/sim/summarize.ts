@@ -541,7 +541,7 @@ class SummaryTasks {
     const discounted = (k & 1) === 1;
     this.summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
       const base = this.valuation.total(line, t, 0, discounted);
-      return record === 0 ? base : differenceInto(this.valuation.total(line, t, 1, discounted), base);
+      return record === 0 ? base : differenceInto(Float64Array.from(this.valuation.total(line, t, 1, discounted)), base);
     });
   }
 }
