@@ -91,6 +91,42 @@ describe('decision summaries by hand over iterations and territories', () => {
     close(per100k.lifeYears!.discounted.mean, mean(territories.big.effect) * 10);
   });
 
+  it('in QALYs (the default when every stratum has a utility): ΔE weighs life-years by the drawn utility; the EVPI is above 0 where iterations disagree', async () => {
+    const model = await modelOf(WORKSPACE, 'psa-qalys');
+    expect(model.economics.outcome).toBe('qalys');
+    const { output, summaries } = await run(model);
+    const N = model.iterations;
+    const P = model.parameters.specs.length;
+    const column = (kind: string, n = 0) => {
+      const slot = model.parameters.specs.map((s, k) => (s.kind === kind ? k : -1)).filter((k) => k >= 0)[n]!;
+      return Array.from({ length: N }, (_, i) => output.thetas[i * P + slot]!);
+    };
+    const [hr, utility, stateCost, deathCost] = [column('lognormal'), column('beta'), column('gamma', 0), column('gamma', 1)];
+    const people = 1500;
+    const cost = hr.map((h, i) => {
+      const q = 0.9 ** h;
+      const program = [1, q, q * q];
+      const baseline = [1, 0.9, 0.81];
+      let c = 100 * people * (1 + q + q * q);
+      for (let y = 1; y <= 3; y++) c += stateCost[i]! * 1.1 ** (y - 1) * people * (program[y - 1]! - baseline[y - 1]!) + deathCost[i]! * people * (program[y - 1]! * (1 - q) - baseline[y - 1]! * 0.1);
+      return c;
+    });
+    const effect = hr.map((h, i) => utility[i]! * people * (1 + 0.9 ** h + 0.9 ** (2 * h) - 2.71));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const d = summaries.decision.summaries.at(-1)!;
+    expect(summaries.decision.outcome).toBe('qalys');
+    close(d.incrementalEffect, mean(effect));
+    close(d.incrementalCost, mean(cost));
+    const nmb = cost.map((c, i) => 5000 * effect[i]! - c);
+    const evpi = mean(nmb.map((x) => Math.max(x, 0))) - Math.max(mean(nmb), 0);
+    // At 5,000 € per QALY some iterations are cost-effective and some not: the information has a value.
+    expect(nmb.some((x) => x > 0) && nmb.some((x) => x < 0)).toBe(true);
+    expect(evpi).toBeGreaterThan(0);
+    close(d.evpi.population, evpi);
+    close(d.evpi.perPerson, evpi / people);
+    close(d.probabilityCostEffective, nmb.filter((x) => x > 0).length / N);
+  });
+
   it('the threshold off the grid: the headline figures at the threshold, the acceptability curve on the grid only', async () => {
     const model = await modelOf(WORKSPACE, 'psa');
     const offGrid = { ...model, economics: { ...model.economics, threshold: 1500 } };
