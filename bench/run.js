@@ -2,7 +2,7 @@
 // `npm run bench`: whole commands, peers in the same run, medians and ratios, peak memory.
 // Writes bench/out/results.json and the table between the bench markers of docs/performance.md.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,15 @@ const BASELINE = process.env.BENCH_BASELINE
   ? { dir: path.resolve(process.env.BENCH_BASELINE), name: `commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(process.env.BENCH_BASELINE), encoding: 'utf8' }).stdout.trim() || 'unknown'}` }
   : undefined;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
+const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 3);
+const CALIBRATE_RUNS = Number(process.env.BENCH_CALIBRATE_RUNS ?? 3);
+const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 3);
+/** The sections to run, comma-separated (BENCH_ONLY=national,startup); all of them by default. */
+const SECTIONS = ['startup', 'lint', 'simulate', 'render', 'calibrate', 'sweep', 'national'];
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((name) => name.trim()) : undefined;
+for (const name of ONLY ?? []) if (!SECTIONS.includes(name)) throw new Error(`BENCH_ONLY: no section ${name} (sections: ${SECTIONS.join(', ')})`);
+const wanted = (section) => !ONLY || ONLY.includes(section);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,154 +69,295 @@ function measureTogether(specs, runs = RUNS) {
 
 const results = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', runs: RUNS, benchmarks: [] };
 
-// 1. Start-up: `logi --version` against bare `node -e 0` (the floor any Node CLI pays).
-process.stderr.write('start-up\n');
-const [version, nodeFloor] = measureTogether([
-  { label: 'logi --version', command: process.execPath, args: [BIN, '--version'] },
-  { label: 'node -e 0 (peer: bare Node start-up)', command: process.execPath, args: ['-e', '0'] },
-]);
 /** Records a benchmark: the command's row first, then its peer's (if any). */
 function record(name, target, rows, pass) {
   const [own, peer] = rows;
   results.benchmarks.push({ name, target, rows, ratio: peer ? own.medianSeconds / peer.medianSeconds : 1, pass });
 }
 
-record('startup', 'logi --version under 0.5 s', [version, nodeFloor], version.medianSeconds < 0.5);
-
-// 2. Lint of 1,000 generated logigrammes against parsing the same files with `yaml` alone.
-process.stderr.write('lint of 1,000 logigrammes\n');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-'));
-try {
-  generateWorkspace(dir, 1000);
-  const [lintRow, parseOnly] = measureTogether([
-    { label: 'logi lint (1,000 logigrammes)', command: process.execPath, args: [BIN, 'lint', dir] },
-    { label: 'yaml parse only (peer: read + parseAllDocuments, same files)', command: process.execPath, args: [path.join(REPO, 'bench/parse-only.js'), dir] },
+if (wanted('startup')) {
+  // 1. Start-up: `logi --version` against bare `node -e 0` (the floor any Node CLI pays).
+  process.stderr.write('start-up\n');
+  const [version, nodeFloor] = measureTogether([
+    { label: 'logi --version', command: process.execPath, args: [BIN, '--version'] },
+    { label: 'node -e 0 (peer: bare Node start-up)', command: process.execPath, args: ['-e', '0'] },
   ]);
-  record('lint-1000', 'under 2 s', [lintRow, parseOnly], lintRow.medianSeconds < 2);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  record('startup', 'logi --version under 0.5 s', [version, nodeFloor], version.medianSeconds < 0.5);
 }
 
-// 3. Simulation of the bundled five-territory diabetes scenario: 10 years, 10,000 iterations,
-//    stochastic, baseline and program.
-const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 3);
-process.stderr.write('simulation of the bundled diabetes scenario, 10,000 iterations\n');
-const simOut = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-sim-'));
-try {
-  // With BENCH_BASELINE=<a built checkout of an earlier commit>, its own bundled scenario runs as a
-  // peer, alternating with this one: "no slower than before" is measured in the same run.
-  const dt2Rows = measureTogether(
-    [
-      { label: 'logi simulate pionniers-dt2-2026 --iterations 10000', command: process.execPath, args: [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2')] },
-      ...(BASELINE ? [{ label: `the same, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2-baseline')], options: { cwd: BASELINE.dir } }] : []),
-    ],
-    SIM_RUNS,
-  );
-  const [dt2] = dt2Rows;
-  const dt2Target = `under 10 s, peak under 1 GB${BASELINE ? '; no more than 10 % slower than the earlier version' : ''}`;
-  record('simulate-dt2-10k', dt2Target, dt2Rows, dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024 && (!BASELINE || dt2.medianSeconds <= 1.1 * dt2Rows[1].medianSeconds));
-
-  // 4. Pure Markov (no program), logi against a vectorised NumPy implementation of the same model.
-  process.stderr.write('pure-Markov scenario: logi against NumPy\n');
-  const markov = markovWorkspace(REPO, path.join(simOut, 'markov'));
-  const modelJson = path.join(simOut, 'markov-model.json');
-  const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-model.js'), markov, 'markov', modelJson], { encoding: 'utf8' });
-  if (exported.status !== 0) throw new Error(exported.stderr);
-  const python = findNumpy();
-  const MARKOV_RUNS = Number(process.env.BENCH_MARKOV_RUNS ?? 5);
-  const markovRows = measureTogether(
-    [
-      { label: 'logi simulate (pure Markov, 10,000 iterations)', command: process.execPath, args: [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], options: { cwd: markov } },
-      { label: `NumPy ${python.version} (peer: same model, vectorised)`, command: python.command, args: [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')] },
-      ...(BASELINE ? [{ label: `logi, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'markov', '--out', path.join(simOut, 'markov-baseline-out')], options: { cwd: markovWorkspace(BASELINE.dir, path.join(simOut, 'markov-baseline')) } }] : []),
-    ],
-    MARKOV_RUNS,
-  );
-  const [logiMarkov, numpyMarkov] = markovRows;
-  const markovTarget = `logi at least as fast as NumPy (ratio ≤ 1)${BASELINE ? `; ${(logiMarkov.medianSeconds / markovRows[2].medianSeconds).toFixed(2)}× the earlier version, at most 1.10×` : ''}`;
-  record('markov-vs-numpy', markovTarget, markovRows, logiMarkov.medianSeconds <= numpyMarkov.medianSeconds && (!BASELINE || logiMarkov.medianSeconds <= 1.1 * markovRows[2].medianSeconds));
-} finally {
-  rmSync(simOut, { recursive: true, force: true });
+if (wanted('lint')) {
+  // 2. Lint of 1,000 generated logigrammes against parsing the same files with `yaml` alone.
+  process.stderr.write('lint of 1,000 logigrammes\n');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-'));
+  try {
+    generateWorkspace(dir, 1000);
+    const [lintRow, parseOnly] = measureTogether([
+      { label: 'logi lint (1,000 logigrammes)', command: process.execPath, args: [BIN, 'lint', dir] },
+      { label: 'yaml parse only (peer: read + parseAllDocuments, same files)', command: process.execPath, args: [path.join(REPO, 'bench/parse-only.js'), dir] },
+    ]);
+    record('lint-1000', 'under 2 s', [lintRow, parseOnly], lintRow.medianSeconds < 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-// 5. Rendering every bundled logigramme to SVG: one browser and one page for the batch, against
-//    mermaid-cli's `mmdc` run once per file on the same Mermaid text, with the same browser and flags.
-const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 3);
-process.stderr.write('rendering every bundled logigramme to SVG: logi against one mmdc per file\n');
-const renderDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-render-'));
-try {
-  const { findBrowser, chromiumArgs } = await import(path.join(REPO, 'dist/render/browser.js'));
-  const browser = findBrowser();
-  const mmdDir = path.join(renderDir, 'mmd');
-  const texts = spawnSync(process.execPath, [BIN, 'render', 'guidelines', '--format', 'mmd', '--out', mmdDir], { cwd: REPO, encoding: 'utf8' });
-  if (texts.status !== 0) throw new Error(texts.stderr);
-  const mmdFiles = readdirSync(mmdDir).filter((f) => f.endsWith('.mmd'));
-  const puppeteerConfig = path.join(renderDir, 'puppeteer.json');
-  writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: browser.executablePath, args: chromiumArgs() }));
-  const mmdc = path.join(REPO, 'node_modules/@mermaid-js/mermaid-cli/src/cli.js');
-  const loop = mmdFiles
-    .map((f) => `"${process.execPath}" "${mmdc}" -q -p "${puppeteerConfig}" -i "${path.join(mmdDir, f)}" -o "${path.join(renderDir, 'mmdc', f.replace(/\.mmd$/, '.svg'))}"`)
-    .join(' && ');
-  mkdirSync(path.join(renderDir, 'mmdc'), { recursive: true });
-  const [logiRender, mmdcRender] = measureTogether(
-    [
-      { label: `logi render guidelines --format svg (${mmdFiles.length} logigrammes, one browser)`, command: process.execPath, args: [BIN, 'render', 'guidelines', '--format', 'svg', '--out', path.join(renderDir, 'svg')] },
-      { label: `mmdc once per file (peer: same ${mmdFiles.length} .mmd files, same browser)`, command: 'bash', args: ['-c', loop] },
-    ],
-    RENDER_RUNS,
-  );
-  const speedup = mmdcRender.medianSeconds / logiRender.medianSeconds;
-  record('render-svg-batch', `at least 15× faster than mmdc per file (here ${speedup.toFixed(1)}×)`, [logiRender, mmdcRender], speedup >= 15);
-} finally {
-  rmSync(renderDir, { recursive: true, force: true });
+if (wanted('simulate')) {
+  // 3. Simulation of the bundled five-territory diabetes scenario: 10 years, 10,000 iterations,
+  //    stochastic, baseline and program.
+  process.stderr.write('simulation of the bundled diabetes scenario, 10,000 iterations\n');
+  const simOut = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-sim-'));
+  try {
+    // With BENCH_BASELINE=<a built checkout of an earlier commit>, its own bundled scenario runs as a
+    // peer, alternating with this one: "no slower than before" is measured in the same run.
+    const dt2Rows = measureTogether(
+      [
+        { label: 'logi simulate pionniers-dt2-2026 --iterations 10000', command: process.execPath, args: [BIN, 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2')] },
+        ...(BASELINE ? [{ label: `the same, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'pionniers-dt2-2026', '--iterations', '10000', '--out', path.join(simOut, 'dt2-baseline')], options: { cwd: BASELINE.dir } }] : []),
+      ],
+      SIM_RUNS,
+    );
+    const [dt2] = dt2Rows;
+    const dt2Target = `under 10 s, peak under 1 GB${BASELINE ? '; no more than 10 % slower than the earlier version' : ''}`;
+    record('simulate-dt2-10k', dt2Target, dt2Rows, dt2.medianSeconds < 10 && (dt2.peakMB ?? 0) < 1024 && (!BASELINE || dt2.medianSeconds <= 1.1 * dt2Rows[1].medianSeconds));
+
+    // 4. Pure Markov (no program), logi against a vectorised NumPy implementation of the same model.
+    process.stderr.write('pure-Markov scenario: logi against NumPy\n');
+    const markov = markovWorkspace(REPO, path.join(simOut, 'markov'));
+    const modelJson = path.join(simOut, 'markov-model.json');
+    const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-model.js'), markov, 'markov', modelJson], { encoding: 'utf8' });
+    if (exported.status !== 0) throw new Error(exported.stderr);
+    const python = findNumpy();
+    const MARKOV_RUNS = Number(process.env.BENCH_MARKOV_RUNS ?? 5);
+    const markovRows = measureTogether(
+      [
+        { label: 'logi simulate (pure Markov, 10,000 iterations)', command: process.execPath, args: [BIN, 'simulate', 'markov', '--out', path.join(simOut, 'markov-out')], options: { cwd: markov } },
+        { label: `NumPy ${python.version} (peer: same model, vectorised)`, command: python.command, args: [path.join(REPO, 'bench/markov_numpy.py'), modelJson, '10000', path.join(simOut, 'numpy.json')] },
+        ...(BASELINE ? [{ label: `logi, ${BASELINE.name} (peer: earlier version)`, command: process.execPath, args: [path.join(BASELINE.dir, 'bin/run.js'), 'simulate', 'markov', '--out', path.join(simOut, 'markov-baseline-out')], options: { cwd: markovWorkspace(BASELINE.dir, path.join(simOut, 'markov-baseline')) } }] : []),
+      ],
+      MARKOV_RUNS,
+    );
+    const [logiMarkov, numpyMarkov] = markovRows;
+    const markovTarget = `logi at least as fast as NumPy (ratio ≤ 1)${BASELINE ? `; ${(logiMarkov.medianSeconds / markovRows[2].medianSeconds).toFixed(2)}× the earlier version, at most 1.10×` : ''}`;
+    record('markov-vs-numpy', markovTarget, markovRows, logiMarkov.medianSeconds <= numpyMarkov.medianSeconds && (!BASELINE || logiMarkov.medianSeconds <= 1.1 * markovRows[2].medianSeconds));
+  } finally {
+    rmSync(simOut, { recursive: true, force: true });
+  }
 }
 
-// 6. Calibration of the bundled diabetes scenario (etalonnage-dt2: 6 free parameters, five
-//    territories, 10,000 prior draws, every core) against a plain NumPy SIR on the same model and
-//    targets, after checking that the peer computes logi's targets; and, once, logi's cost of one
-//    expected-mode run of the five territories.
-const CALIBRATE_RUNS = Number(process.env.BENCH_CALIBRATE_RUNS ?? 3);
-process.stderr.write('calibration of the bundled diabetes scenario, 10,000 draws: logi against NumPy SIR\n');
-const calibrationDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-calibrate-'));
-try {
-  const calibrationJson = path.join(calibrationDir, 'etalonnage-dt2.json');
-  const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', calibrationJson], { cwd: REPO, encoding: 'utf8' });
-  if (exported.status !== 0) throw new Error(exported.stderr);
-  const python = findNumpy();
-  const peer = path.join(REPO, 'bench/calibrate_numpy.py');
-  // A peer that computes another model is worthless: its targets must be logi's at fixed parameter sets.
-  const checked = spawnSync(python.command, [peer, calibrationJson, '--check'], { encoding: 'utf8' });
-  process.stderr.write(checked.stdout);
-  if (checked.status !== 0) throw new Error(`the NumPy calibration peer failed its check against logi\n${checked.stderr}`);
-  const timed = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', '--time', '2000'], { cwd: REPO, encoding: 'utf8' });
-  if (timed.status !== 0) throw new Error(timed.stderr);
-  const { msPerRun } = JSON.parse(timed.stdout);
-  process.stderr.write(`  one expected-mode run of the five territories: median ${msPerRun.toFixed(3)} ms (2,000 runs, one thread)\n`);
-  const workers = os.availableParallelism?.() ?? os.cpus().length;
-  const calibrateRows = measureTogether(
-    [
-      { label: `logi calibrate etalonnage-dt2 --draws 10000 --workers ${workers} (SIR, IMIS and point fits)`, command: process.execPath, args: [BIN, 'calibrate', 'etalonnage-dt2', '--draws', '10000', '--workers', String(workers)] },
-      { label: `NumPy ${python.version} SIR (peer: same model and targets, 10,000 draws, vectorised)`, command: python.command, args: [peer, calibrationJson, '10000', path.join(calibrationDir, 'posterior-numpy.json')] },
-    ],
-    CALIBRATE_RUNS,
-  );
-  const [logiCalibrate] = calibrateRows;
-  record('calibrate-dt2', `under 60 s; one expected-mode run ${msPerRun.toFixed(2)} ms, well under 10 ms`, calibrateRows, logiCalibrate.medianSeconds < 60 && msPerRun < 10);
-  results.benchmarks.at(-1).expectedRunMs = msPerRun;
-} finally {
-  rmSync(calibrationDir, { recursive: true, force: true });
+if (wanted('render')) {
+  // 5. Rendering every bundled logigramme to SVG: one browser and one page for the batch, against
+  //    mermaid-cli's `mmdc` run once per file on the same Mermaid text, with the same browser and flags.
+  process.stderr.write('rendering every bundled logigramme to SVG: logi against one mmdc per file\n');
+  const renderDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-render-'));
+  try {
+    const { findBrowser, chromiumArgs } = await import(path.join(REPO, 'dist/render/browser.js'));
+    const browser = findBrowser();
+    const mmdDir = path.join(renderDir, 'mmd');
+    const texts = spawnSync(process.execPath, [BIN, 'render', 'guidelines', '--format', 'mmd', '--out', mmdDir], { cwd: REPO, encoding: 'utf8' });
+    if (texts.status !== 0) throw new Error(texts.stderr);
+    const mmdFiles = readdirSync(mmdDir).filter((f) => f.endsWith('.mmd'));
+    const puppeteerConfig = path.join(renderDir, 'puppeteer.json');
+    writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: browser.executablePath, args: chromiumArgs() }));
+    const mmdc = path.join(REPO, 'node_modules/@mermaid-js/mermaid-cli/src/cli.js');
+    const loop = mmdFiles
+      .map((f) => `"${process.execPath}" "${mmdc}" -q -p "${puppeteerConfig}" -i "${path.join(mmdDir, f)}" -o "${path.join(renderDir, 'mmdc', f.replace(/\.mmd$/, '.svg'))}"`)
+      .join(' && ');
+    mkdirSync(path.join(renderDir, 'mmdc'), { recursive: true });
+    const [logiRender, mmdcRender] = measureTogether(
+      [
+        { label: `logi render guidelines --format svg (${mmdFiles.length} logigrammes, one browser)`, command: process.execPath, args: [BIN, 'render', 'guidelines', '--format', 'svg', '--out', path.join(renderDir, 'svg')] },
+        { label: `mmdc once per file (peer: same ${mmdFiles.length} .mmd files, same browser)`, command: 'bash', args: ['-c', loop] },
+      ],
+      RENDER_RUNS,
+    );
+    const speedup = mmdcRender.medianSeconds / logiRender.medianSeconds;
+    record('render-svg-batch', `at least 15× faster than mmdc per file (here ${speedup.toFixed(1)}×)`, [logiRender, mmdcRender], speedup >= 15);
+  } finally {
+    rmSync(renderDir, { recursive: true, force: true });
+  }
 }
 
-// 7. A coverage sweep of the bundled diabetes scenario (issue 16): 8 values of S1's coverage,
-//    1,000 iterations each, every core; no peer (no other tool sweeps a logigramme program).
-const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 3);
-process.stderr.write('coverage sweep of the bundled diabetes scenario, 8 values × 1,000 iterations\n');
-{
-  const sweepRows = measureTogether(
-    [{ label: 'logi sweep pionniers-dt2-2026 --vary coverage.S1=0.1..0.8:8 --iterations 1000', command: process.execPath, args: [BIN, 'sweep', 'pionniers-dt2-2026', '--vary', 'coverage.S1=0.1..0.8:8', '--iterations', '1000'] }],
-    SWEEP_RUNS,
-  );
-  record('sweep-dt2', 'under 60 s (issue 16)', sweepRows, sweepRows[0].medianSeconds < 60);
+if (wanted('calibrate')) {
+  // 6. Calibration of the bundled diabetes scenario (etalonnage-dt2: 6 free parameters, five
+  //    territories, 10,000 prior draws, every core) against a plain NumPy SIR on the same model and
+  //    targets, after checking that the peer computes logi's targets; and, once, logi's cost of one
+  //    expected-mode run of the five territories.
+  process.stderr.write('calibration of the bundled diabetes scenario, 10,000 draws: logi against NumPy SIR\n');
+  const calibrationDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-calibrate-'));
+  try {
+    const calibrationJson = path.join(calibrationDir, 'etalonnage-dt2.json');
+    const exported = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', calibrationJson], { cwd: REPO, encoding: 'utf8' });
+    if (exported.status !== 0) throw new Error(exported.stderr);
+    const python = findNumpy();
+    const peer = path.join(REPO, 'bench/calibrate_numpy.py');
+    // A peer that computes another model is worthless: its targets must be logi's at fixed parameter sets.
+    const checked = spawnSync(python.command, [peer, calibrationJson, '--check'], { encoding: 'utf8' });
+    process.stderr.write(checked.stdout);
+    if (checked.status !== 0) throw new Error(`the NumPy calibration peer failed its check against logi\n${checked.stderr}`);
+    const timed = spawnSync(process.execPath, [path.join(REPO, 'bench/export-calibration.js'), 'etalonnage-dt2', '--time', '2000'], { cwd: REPO, encoding: 'utf8' });
+    if (timed.status !== 0) throw new Error(timed.stderr);
+    const { msPerRun } = JSON.parse(timed.stdout);
+    process.stderr.write(`  one expected-mode run of the five territories: median ${msPerRun.toFixed(3)} ms (2,000 runs, one thread)\n`);
+    const workers = os.availableParallelism?.() ?? os.cpus().length;
+    const calibrateRows = measureTogether(
+      [
+        { label: `logi calibrate etalonnage-dt2 --draws 10000 --workers ${workers} (SIR, IMIS and point fits)`, command: process.execPath, args: [BIN, 'calibrate', 'etalonnage-dt2', '--draws', '10000', '--workers', String(workers)] },
+        { label: `NumPy ${python.version} SIR (peer: same model and targets, 10,000 draws, vectorised)`, command: python.command, args: [peer, calibrationJson, '10000', path.join(calibrationDir, 'posterior-numpy.json')] },
+      ],
+      CALIBRATE_RUNS,
+    );
+    const [logiCalibrate] = calibrateRows;
+    record('calibrate-dt2', `under 60 s; one expected-mode run ${msPerRun.toFixed(2)} ms, well under 10 ms`, calibrateRows, logiCalibrate.medianSeconds < 60 && msPerRun < 10);
+    results.benchmarks.at(-1).expectedRunMs = msPerRun;
+  } finally {
+    rmSync(calibrationDir, { recursive: true, force: true });
+  }
+}
+
+if (wanted('sweep')) {
+  // 7. A coverage sweep of the bundled diabetes scenario (issue 16): 8 values of S1's coverage,
+  //    1,000 iterations each, every core; no peer (no other tool sweeps a logigramme program).
+  process.stderr.write('coverage sweep of the bundled diabetes scenario, 8 values × 1,000 iterations\n');
+  {
+    const sweepRows = measureTogether(
+      [{ label: 'logi sweep pionniers-dt2-2026 --vary coverage.S1=0.1..0.8:8 --iterations 1000', command: process.execPath, args: [BIN, 'sweep', 'pionniers-dt2-2026', '--vary', 'coverage.S1=0.1..0.8:8', '--iterations', '1000'] }],
+      SWEEP_RUNS,
+    );
+    record('sweep-dt2', 'under 60 s (issue 16)', sweepRows, sweepRows[0].medianSeconds < 60);
+  }
+}
+
+// 8. The national example (issue 17, docs/national.md): workspaces of N synthetic territories
+//    (copies of the pioneers with scaled figures, scripts/national-workspace.mjs), both bundled
+//    pyramids, 10 years, stochastic, baseline and program, `--out` with `--report`. One run per size
+//    and scenario by default (a run at 500 territories is long), no peer: the rows are the issue's
+//    targets, and the scaling table goes between the bench-national markers of docs/performance.md.
+//    A quick check of the harness: BENCH_ONLY=national BENCH_NATIONAL_SIZES=5,20 BENCH_NATIONAL_ITERATIONS=100.
+const NATIONAL_SIZES = (process.env.BENCH_NATIONAL_SIZES ?? '5,20,50,131,500').split(',').map(Number);
+const NATIONAL_ITERATIONS = Number(process.env.BENCH_NATIONAL_ITERATIONS ?? 2000);
+const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 1);
+const NATIONAL_SCENARIOS = [
+  { id: 'national-dt2', name: 'diabetes' },
+  { id: 'national-ic', name: 'heart failure' },
+];
+/** "Memory flat" and "time linear": every point within this share of the reference (the issue's ±15 %). */
+const NATIONAL_TOLERANCE = 0.15;
+if (wanted('national')) {
+  if (NATIONAL_SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(NATIONAL_ITERATIONS) || NATIONAL_ITERATIONS < 1) {
+    throw new Error('BENCH_NATIONAL_SIZES: whole numbers ≥ 1, comma-separated; BENCH_NATIONAL_ITERATIONS: a whole number ≥ 1');
+  }
+  process.stderr.write(`national example: ${NATIONAL_SIZES.join(', ')} territories × both pyramids × ${NATIONAL_ITERATIONS} iterations, --report\n`);
+  const nationalDir = mkdtempSync(path.join(os.tmpdir(), 'logi-bench-national-'));
+  try {
+    results.national = measureNational(nationalDir);
+    recordNational(results.national);
+  } finally {
+    rmSync(nationalDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every size at NATIONAL_ITERATIONS, and the middle size (131 when measured) once more at a quarter
+ * of the iterations, so that "linear in territories × iterations" is checked along both. Each point:
+ * each scenario's median wall time and peak memory, the two summed, and the output files' sizes.
+ */
+function measureNational(dir) {
+  const middle = NATIONAL_SIZES.includes(131) ? 131 : NATIONAL_SIZES[Math.floor((NATIONAL_SIZES.length - 1) / 2)];
+  const plan = [...NATIONAL_SIZES.map((territories) => ({ territories, iterations: NATIONAL_ITERATIONS })), { territories: middle, iterations: Math.max(1, Math.round(NATIONAL_ITERATIONS / 4)) }];
+  const workspaces = new Map();
+  for (const territories of new Set(plan.map((p) => p.territories))) {
+    const workspace = path.join(dir, `national-${territories}`);
+    const generated = spawnSync(process.execPath, [path.join(REPO, 'scripts/national-workspace.mjs'), '--territories', String(territories), '--out', workspace], { encoding: 'utf8' });
+    if (generated.status !== 0) throw new Error(`scripts/national-workspace.mjs --territories ${territories}: ${generated.stderr}`);
+    workspaces.set(territories, workspace);
+  }
+  const points = plan.map(({ territories, iterations }) => {
+    const point = { territories, iterations, scenarios: {} };
+    for (const { id } of NATIONAL_SCENARIOS) {
+      const label = `logi simulate ${id} (${territories} territories) --iterations ${iterations} --report`;
+      const walls = [];
+      const peaks = [];
+      let files;
+      for (let run = 0; run < NATIONAL_RUNS; run++) {
+        const out = path.join(dir, `out-${territories}-${iterations}-${id}`);
+        const measured = runOnce(label, process.execPath, [BIN, 'simulate', id, '--iterations', String(iterations), '--out', out, '--report'], { cwd: workspaces.get(territories) });
+        walls.push(measured.seconds);
+        if (measured.rss !== undefined) peaks.push(measured.rss);
+        files = outputSizesMB(out);
+        rmSync(out, { recursive: true, force: true });
+      }
+      point.scenarios[id] = { seconds: median(walls), peakMB: peaks.length ? Math.max(...peaks) : null, files };
+      process.stderr.write(`  ${label}: ${median(walls).toFixed(2)} s, peak ${peaks.length ? Math.max(...peaks).toFixed(0) : '?'} MB\n`);
+    }
+    const scenarios = Object.values(point.scenarios);
+    point.seconds = scenarios.reduce((sum, s) => sum + s.seconds, 0);
+    point.peakMB = scenarios.every((s) => s.peakMB !== null) ? Math.max(...scenarios.map((s) => s.peakMB)) : null;
+    // Both pyramids together, per territory and iteration: flat when time is linear and the fixed costs are small.
+    point.secondsPerTerritoryIteration = point.seconds / (territories * iterations);
+    return point;
+  });
+  return { iterations: NATIONAL_ITERATIONS, runs: NATIONAL_RUNS, points, fit: linearFit(points.map((p) => [p.territories * p.iterations, p.seconds])) };
+}
+
+/** Sizes in MB of what a run wrote, by top-level name (a folder: the sum of its files). */
+function outputSizesMB(dir) {
+  const sizeOf = (file) => (statSync(file).isDirectory() ? readdirSync(file).reduce((sum, name) => sum + sizeOf(path.join(file, name)), 0) : statSync(file).size);
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, sizeOf(path.join(dir, name)) / 2 ** 20]));
+}
+
+/** Least squares of y = a + b·x, and the largest |y − fit| / fit over the points. */
+function linearFit(xy) {
+  const n = xy.length;
+  const mx = xy.reduce((s, [x]) => s + x, 0) / n;
+  const my = xy.reduce((s, [, y]) => s + y, 0) / n;
+  const sxx = xy.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const b = sxx > 0 ? xy.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx : 0;
+  const a = my - b * mx;
+  return { interceptSeconds: a, secondsPerTerritoryIteration: b, worstDeviation: Math.max(...xy.map(([x, y]) => Math.abs(y - (a + b * x)) / (a + b * x))) };
+}
+
+/** The issue's three rows, each when its sizes were measured. */
+function recordNational(national) {
+  const atFull = national.points.filter((p) => p.iterations === NATIONAL_ITERATIONS);
+  const full131 = atFull.find((p) => p.territories === 131);
+  if (full131) {
+    const row = { label: `logi simulate national-dt2, then national-ic: 131 territories, ${NATIONAL_ITERATIONS} iterations each, --out with --report (summed; peak of the two)`, runs: NATIONAL_RUNS, medianSeconds: full131.seconds, minSeconds: full131.seconds, peakMB: full131.peakMB };
+    record('national-131', '131 territories × both pyramids × 2,000 iterations: under 60 s in total, peak under 1.5 GB', [row], NATIONAL_ITERATIONS === 2000 && full131.seconds < 60 && full131.peakMB !== null && full131.peakMB < 1536);
+  } else process.stderr.write('  national-131: 131 territories not measured (BENCH_NATIONAL_SIZES)\n');
+  const flat = atFull.filter((p) => p.territories >= 20 && p.territories <= 500);
+  if (flat.length >= 2 && flat.every((p) => p.peakMB !== null)) {
+    const peaks = NATIONAL_SCENARIOS.map(({ id, name }) => ({ name, mb: flat.map((p) => p.scenarios[id].peakMB) }));
+    const deviation = Math.max(...peaks.flatMap(({ mb }) => mb.map((x) => Math.abs(x / mb[0] - 1))));
+    const label = `peak memory (MB) at ${flat.map((p) => p.territories).join(', ')} territories: ${peaks.map(({ name, mb }) => `${name} ${mb.map((x) => x.toFixed(0)).join(', ')}`).join('; ')}`;
+    const row = { label, runs: NATIONAL_RUNS, medianSeconds: null, minSeconds: null, peakMB: Math.max(...peaks.flatMap(({ mb }) => mb)) };
+    record('national-memory-flat', `each pyramid's peak within ±${NATIONAL_TOLERANCE * 100} % of its peak at ${flat[0].territories} territories (worst ${(deviation * 100).toFixed(1)} %)`, [row], deviation <= NATIONAL_TOLERANCE);
+  } else process.stderr.write('  national-memory-flat: needs two sizes from 20 to 500 territories\n');
+  if (national.points.length >= 3) {
+    const { interceptSeconds, secondsPerTerritoryIteration, worstDeviation } = national.fit;
+    const row = { label: `time = ${interceptSeconds.toFixed(2)} s + ${(secondsPerTerritoryIteration * 1e6).toFixed(2)} µs × territories × iterations (both pyramids; ${national.points.length} points)`, runs: NATIONAL_RUNS, medianSeconds: null, minSeconds: null, peakMB: null };
+    record('national-time-linear', `every point within ±${NATIONAL_TOLERANCE * 100} % of the least-squares line (worst ${(worstDeviation * 100).toFixed(1)} %)`, [row], worstDeviation <= NATIONAL_TOLERANCE);
+  }
+}
+
+/** The scaling table of docs/performance.md: one line per point. */
+function nationalTable(national) {
+  const mb = (x) => (x === undefined ? '—' : x < 10 ? x.toFixed(1) : x.toFixed(0));
+  const files = (point, name) => NATIONAL_SCENARIOS.map(({ id }) => mb(point.scenarios[id].files?.[name])).join(' / ');
+  const lines = [
+    `Both bundled pyramids (diabetes / heart failure), stochastic, baseline and program, 10 years, \`--out\` with \`--report\`; ${national.runs === 1 ? 'one run' : `median of ${national.runs} runs`} per point; peak = maximum resident set size; sizes in MB (diabetes / heart failure).`,
+    '',
+    '| territories | iterations | diabetes (s) | heart failure (s) | total (s) | µs per territory-iteration | peak diabetes (MB) | peak heart failure (MB) | results.json | summary.csv | summary.parquet | report.html |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const p of national.points) {
+    const [dt2, ic] = NATIONAL_SCENARIOS.map(({ id }) => p.scenarios[id]);
+    lines.push(
+      `| ${p.territories} | ${p.iterations} | ${dt2.seconds.toFixed(2)} | ${ic.seconds.toFixed(2)} | ${p.seconds.toFixed(2)} | ${(p.secondsPerTerritoryIteration * 1e6).toFixed(2)} | ${dt2.peakMB?.toFixed(0) ?? '—'} | ${ic.peakMB?.toFixed(0) ?? '—'} | ${files(p, 'results.json')} | ${files(p, 'summary.csv')} | ${files(p, 'summary.parquet')} | ${files(p, 'report.html')} |`,
+    );
+  }
+  const { interceptSeconds, secondsPerTerritoryIteration, worstDeviation } = national.fit;
+  lines.push('', `Least-squares line: total = ${interceptSeconds.toFixed(2)} s + ${(secondsPerTerritoryIteration * 1e6).toFixed(2)} µs × territories × iterations; worst deviation ${(worstDeviation * 100).toFixed(1)} %.`);
+  return lines.join('\n');
 }
 
 /**
@@ -257,16 +407,24 @@ for (const b of results.benchmarks) {
     // Ratios to the first peer; rows after the first peer (an earlier version) show their own ratio to it too.
     const ratio = b.rows.length === 1 ? '—' : i === 1 ? '1×' : `${(row.medianSeconds / b.rows[1].medianSeconds).toFixed(2)}×`;
     lines.push(
-      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds.toFixed(3)} | ${row.peakMB?.toFixed(0) ?? '—'} | ${ratio} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
+      `| ${i === 0 ? b.name : ''} | ${row.label} | ${row.medianSeconds?.toFixed(3) ?? '—'} | ${row.peakMB?.toFixed(0) ?? '—'} | ${ratio} | ${i === 0 ? b.target : ''} | ${i === 0 ? (b.pass ? 'yes' : '**no**') : ''} |`,
     );
   });
 }
 const table = lines.join('\n');
 const docPath = path.join(REPO, 'docs/performance.md');
-const doc = readFileSync(docPath, 'utf8');
-const updated = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
-writeFileSync(docPath, updated);
+let doc = readFileSync(docPath, 'utf8');
+// A run of some sections only (BENCH_ONLY) would drop the others' rows: the table is printed, not written.
+if (!ONLY) doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
 process.stdout.write(`${table}\n`);
+if (results.national) {
+  const scaling = nationalTable(results.national);
+  process.stdout.write(`\n${scaling}\n`);
+  // Only the issue's sizes and iterations go into the document; a quick run is printed.
+  const official = !process.env.BENCH_NATIONAL_SIZES && !process.env.BENCH_NATIONAL_ITERATIONS;
+  if (official) doc = doc.replace(/<!-- bench-national:start -->[\s\S]*<!-- bench-national:end -->/, `<!-- bench-national:start -->\n${scaling}\n<!-- bench-national:end -->`);
+}
+writeFileSync(docPath, doc);
 if (results.benchmarks.some((b) => !b.pass)) {
   process.stderr.write('some targets were missed\n');
   process.exitCode = 1;
