@@ -6,8 +6,9 @@
  * then the facts of the run; per territory, the pyramid at the start and at the horizon, each
  * stratum over time, the people enrolled and moved by detection, events averted year by year,
  * working time per profession, FTE demand against the workforce, volumes per action and costs
- * (src/report/territory.ts, src/report/dynamics.ts); the territories side by side per 100,000
- * inhabitants; each logigramme with its simulated counts; and the manifest. Every figure comes from
+ * (src/report/territory.ts, src/report/dynamics.ts; above 12 territories folded, tables only); the
+ * territories compared per 100,000 inhabitants by funnel plot, ranked dots and table
+ * (src/report/comparison.ts); each logigramme with its simulated counts; and the manifest. Every figure comes from
  * the summaries the simulation wrote: means and the 2.5–97.5 % percentiles over iterations
  * (docs/simulation.md).
  *
