@@ -6,8 +6,9 @@
  * then the facts of the run; per territory, the pyramid at the start and at the horizon, each
  * stratum over time, the people enrolled and moved by detection, events averted year by year,
  * working time per profession, FTE demand against the workforce, volumes per action and costs
- * (src/report/territory.ts, src/report/dynamics.ts); the territories side by side per 100,000
- * inhabitants; each logigramme with its simulated counts; and the manifest. Every figure comes from
+ * (src/report/territory.ts, src/report/dynamics.ts; above 12 territories folded, tables only); the
+ * territories compared per 100,000 inhabitants by funnel plot, ranked dots and table
+ * (src/report/comparison.ts); each logigramme with its simulated counts; and the manifest. Every figure comes from
  * the summaries the simulation wrote: means and the 2.5–97.5 % percentiles over iterations
  * (docs/simulation.md).
  *
@@ -19,13 +20,14 @@ import { currentLanguage, type Lang } from '../i18n/language.js';
 import { ownValue } from '../language/records.js';
 import { ACTOR_PALETTE } from '../render/mermaid.js';
 import type { Results } from '../sim/results.js';
-import { chartSvg, dotIntervalChart, type DotRow } from './charts.js';
-import { band, ENSEMBLE, eventEffect, eventTitle, effectWord, last, type PendingChart, reportContext, type ReportContext, type Series } from './context.js';
+import { chartSvg } from './charts.js';
+import { comparisonSections } from './comparison.js';
+import { ENSEMBLE, type PendingChart, reportContext, type ReportContext } from './context.js';
 import { decisionSections, eventsEffectTable, hasDecision } from './decision.js';
 import type { Sensitivity, Sweep } from './decision-inputs.js';
 import { type Block, cell, type ReportDocument, type Section, slug } from './document.js';
 import { overlaySvg } from './overlay.js';
-import { territorySections } from './territory.js';
+import { foldedTerritoriesSection, foldsTerritories, territorySections } from './territory.js';
 
 export { ENSEMBLE, type ReportWord } from './context.js';
 
@@ -44,8 +46,11 @@ export interface ReportOptions {
 function reportSections(ctx: ReportContext, options: ReportOptions): Section[] {
   const { results } = ctx;
   const sections: Section[] = [...(hasDecision(results) ? decisionSections(ctx, options) : []), summarySection(ctx)];
-  for (const key of [ENSEMBLE, ...results.territories.map((t) => t.id)]) sections.push(...territorySections(ctx, key));
-  sections.push(comparisonSection(ctx), overlaySection(ctx), manifestSection(ctx));
+  sections.push(...territorySections(ctx, ENSEMBLE));
+  // Many territories: the comparison first, then each territory folded, tables only.
+  if (foldsTerritories(ctx)) sections.push(...comparisonSections(ctx), foldedTerritoriesSection(ctx));
+  else sections.push(...results.territories.flatMap((t) => territorySections(ctx, t.id)), ...comparisonSections(ctx));
+  sections.push(overlaySection(ctx), manifestSection(ctx));
   return sections;
 }
 
@@ -98,42 +103,6 @@ function summarySection(ctx: ReportContext): Section {
   };
 }
 
-/** Across territories, per 100,000 inhabitants, in the last year: the reproducibility view. */
-function comparisonSection(ctx: ReportContext): Section {
-  const { w, results, summaries, shortTerritory } = ctx;
-  const lastPer100k = (t: string) => summaries.get(t, 'difference', 'per100k');
-  const spread = (s: Series[number]) => ({ mean: s.mean, ...band(s) });
-  const indicators: { title: string; value: (territory: string) => { mean: number; low: number; high: number } }[] = [
-    ...results.events.map((event) => ({ title: `${effectWord(ctx, event)}${w('report.colon')}${eventTitle(event)}`, value: (t: string) => eventEffect(event, last(lastPer100k(t).measures.events[event.name]!)) })),
-    ...ctx.strata.map((stratum) => ({ title: `${w('report.difference')}${w('report.colon')}${ctx.stateLabel(stratum.id)}`, value: (t: string) => spread(last(lastPer100k(t).measures.counts[stratum.id]!)) })),
-    { title: `${w('report.cost-difference')} (€)`, value: (t: string) => spread(last(lastPer100k(t).totalCost)) },
-  ];
-  const territoryIds = results.territories.map((t) => t.id);
-  const dotRows: DotRow[] = [];
-  for (const indicator of indicators) for (const t of territoryIds) dotRows.push({ panel: indicator.title, category: shortTerritory(t), ...indicator.value(t) });
-  return {
-    id: 'comparaison',
-    title: `${w('report.across-territories')} (${w('report.per-100k')})`,
-    level: 2,
-    blocks: [
-      { kind: 'paragraph', text: w('report.across-territories-note'), note: true },
-      ctx.figure(
-        'comparaison',
-        `${w('report.across-territories')} — ${w('report.per-100k')}, ${w('report.last-year').toLowerCase()}`,
-        dotIntervalChart(dotRows, { categories: territoryIds.map(shortTerritory), panels: indicators.map((i) => i.title), xTitle: w('report.per-100k') }),
-      ),
-      {
-        kind: 'table',
-        header: [w('report.indicator'), ...territoryIds.map(shortTerritory)],
-        rows: indicators.map((indicator) => [
-          cell(indicator.title),
-          ...territoryIds.map((t) => ctx.withInterval(indicator.value(t))),
-        ]),
-      },
-    ],
-  };
-}
-
 /** Each logigramme with the mean people per node and edge, all territories, averaged over the horizon. */
 function overlaySection(ctx: ReportContext): Section {
   const { w, results, count } = ctx;
@@ -141,7 +110,7 @@ function overlaySection(ctx: ReportContext): Section {
   const actorColours = Object.fromEntries(results.actors.map((a, i) => [a.id, ACTOR_PALETTE[i % ACTOR_PALETTE.length]!]));
   for (const logigramme of results.logigrammes) {
     const armCounts = (arm: 'baseline' | 'program') => {
-      const entries = results.overlay.filter((o) => o.logigramme === logigramme.id && o.arm === arm);
+      const entries = overlayEntries(results).filter((o) => o.logigramme === logigramme.id && o.arm === arm);
       const nodes: Record<string, number> = {};
       for (const node of logigramme.nodes) nodes[node.id] = entries.reduce((sum, e) => sum + average(ownValue(e.nodes, node.id) ?? []), 0);
       const edges = logigramme.edges.map((edge) => entries.reduce((sum, e) => sum + average(e.edges.find((x) => x.from === edge.from && x.to === edge.to)?.mean ?? []), 0));
@@ -155,6 +124,16 @@ function overlaySection(ctx: ReportContext): Section {
     blocks.push({ kind: 'figure', id: `logigramme-${slug(logigramme.id)}`, title: `${logigramme.title} (${logigramme.stratum})`, svg, alt: `${w('report.logigramme')}${w('report.colon')}${logigramme.title}` });
   }
   return { id: 'logigrammes', title: w('report.overlay'), level: 2, blocks };
+}
+
+/**
+ * The overlay entries to sum for all territories: the `ensemble` ones when the results hold them
+ * (written since issue 17: the sum over the territories, which would otherwise count twice), else
+ * every territory's.
+ */
+export function overlayEntries(results: Results): Results['overlay'] {
+  const ensemble = results.overlay.filter((o) => o.territory === ENSEMBLE);
+  return ensemble.length > 0 ? ensemble : results.overlay;
 }
 
 /** The manifest: what it takes to reproduce the report. */

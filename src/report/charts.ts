@@ -203,3 +203,91 @@ export function demandChart(rows: DemandRow[], options: { xTitle: string; status
     ],
   } as TopLevelSpec;
 }
+
+/** The comparison's charts: no ARIA label per mark (the figure has its own; 131 of them would outweigh the drawing), a legend on the right, one entry per line. */
+const COMPARISON_CONFIG = { aria: false, legend: { ...CONFIG.legend, labelFontSize: 10, labelLimit: 400, orient: 'right', direction: 'vertical', columns: 1 } };
+
+export interface FunnelPoint {
+  category: string;
+  population: number;
+  mean: number;
+  /** The territory's position against the limits, in the report's words: the colour's legend. */
+  position: string;
+  /** Its name written beside it (the territories outside the 99.8 % limits), or empty. */
+  label: string;
+}
+
+export interface FunnelCurve {
+  population: number;
+  value: number;
+  /** `95 %` or `99.8 %`, in the report's words: the line's legend. */
+  limit: string;
+  /** `low` or `high`: two lines per limit. */
+  side: 'low' | 'high';
+}
+
+/**
+ * A funnel plot (Spiegelhalter 2005): one point per territory, its figure against its population,
+ * the target as a horizontal line, and the 95 % (dashed) and 99.8 % (solid) limits as curves.
+ */
+export function funnelChart(points: FunnelPoint[], curves: FunnelCurve[], options: { target: number; xTitle: string; yTitle: string; positions: string[]; positionColours: string[]; limits: string[] }): TopLevelSpec {
+  const x = { field: 'population', type: 'quantitative', title: options.xTitle, scale: { zero: false, nice: false }, axis: { format: '~s' } };
+  const y = { field: 'mean', type: 'quantitative', title: options.yTitle, scale: { zero: false } };
+  return {
+    width: 420,
+    height: 260,
+    config: COMPARISON_CONFIG,
+    layer: [
+      { mark: { type: 'rule', color: '#0f172a', strokeWidth: 1 }, encoding: { y: { datum: options.target, type: 'quantitative' } } },
+      {
+        data: { values: curves },
+        mark: { type: 'line', color: '#64748b', strokeWidth: 1.2 },
+        encoding: {
+          x,
+          y: { ...y, field: 'value' },
+          detail: [{ field: 'limit' }, { field: 'side' }],
+          strokeDash: { field: 'limit', type: 'nominal', title: null, sort: options.limits, scale: { domain: options.limits, range: [[5, 3], [1, 0]] } },
+        },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'square', size: 30, opacity: 0.9 },
+        encoding: { x, y, color: { field: 'position', type: 'nominal', title: null, sort: options.positions, scale: { domain: options.positions, range: options.positionColours } } },
+      },
+      { data: { values: points }, transform: [{ filter: 'datum.label !== ""' }], mark: { type: 'text', align: 'left', dx: 5, fontSize: 9, color: '#0f172a' }, encoding: { x, y, text: { field: 'label' } } },
+    ],
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
+  } as TopLevelSpec;
+}
+
+export interface RankedRow {
+  category: string;
+  mean: number;
+  low: number;
+  high: number;
+  position: string;
+}
+
+/**
+ * A ranked dot plot: one row per territory in the given order, its mean as a dot coloured by
+ * position, its 95 % interval as a line, the target as a vertical rule.
+ */
+export function rankedDotChart(rows: RankedRow[], options: { target: number; xTitle: string; positions: string[]; positionColours: string[] }): TopLevelSpec {
+  // Many territories: thinner rows, so that 131 of them stay within a screen or two.
+  const many = rows.length > 30;
+  const y = { field: 'category', type: 'nominal', title: null, sort: rows.map((r) => r.category), axis: { labelLimit: 200, labelFontSize: many ? 8 : 11, ticks: !many } };
+  return {
+    width: 360,
+    height: { step: many ? 10 : 16 },
+    config: COMPARISON_CONFIG,
+    layer: [
+      { data: { values: [{ target: options.target }] }, mark: { type: 'rule', color: '#0f172a' }, encoding: { x: { field: 'target', type: 'quantitative' } } },
+      { data: { values: rows }, mark: { type: 'rule', color: '#94a3b8', strokeWidth: 1.5 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: options.xTitle, scale: { zero: false } }, x2: { field: 'high' } } },
+      {
+        data: { values: rows },
+        mark: { type: 'square', size: many ? 16 : 36, opacity: 1 },
+        encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: { field: 'position', type: 'nominal', title: null, sort: options.positions, scale: { domain: options.positions, range: options.positionColours } } },
+      },
+    ],
+  } as TopLevelSpec;
+}

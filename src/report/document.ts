@@ -47,7 +47,15 @@ export type Block =
   /** The headline figures, as cards in HTML and a list in Markdown. */
   | { kind: 'figures'; items: KeyFigure[] }
   /** Charts side by side in HTML (one after the other in Markdown). */
-  | { kind: 'group'; blocks: FigureBlock[] };
+  | { kind: 'group'; blocks: FigureBlock[] }
+  /**
+   * A part of the report folded in HTML (`<details>`, its title the summary), each of its parts
+   * under a small heading; Markdown writes the title and the parts' titles as headings. Used for
+   * the detail of each territory when there are many (src/report/territory.ts).
+   */
+  | FoldedBlock;
+
+export type FoldedBlock = { kind: 'folded'; id: string; title: string; parts: { title: string; blocks: Block[] }[] };
 
 export type FigureBlock = { kind: 'figure'; id: string; title: string; svg: string; alt: string };
 

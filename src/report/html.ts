@@ -53,6 +53,9 @@ td.flag-warn { background: #fef3c7; color: #92400e; font-weight: bold; }
 td.flag-ok { color: #166534; }
 details { margin: 6px 0 12px; }
 summary { cursor: pointer; color: #0f766e; }
+details.folded { border-top: 1px solid #e2e8f0; margin: 0; padding: 6px 0; }
+details.folded > summary { font-weight: bold; font-size: 15px; }
+h4 { font-size: 14px; margin: 10px 0 4px; }
 footer { color: #64748b; font-size: 12px; padding: 0 32px 24px; }
 @page { size: A4; margin: 10mm 10mm 12mm; }
 @media print {
@@ -128,6 +131,8 @@ function blockHtml(block: Block): string {
       return keyFiguresHtml(block.items);
     case 'group':
       return `<div class="side-by-side">${block.blocks.map(blockHtml).join('')}</div>`;
+    case 'folded':
+      return `<details class="folded" id="${escapeHtml(block.id)}"><summary>${escapeHtml(block.title)}</summary>${block.parts.map((part) => `<h4>${escapeHtml(part.title)}</h4>${part.blocks.map(blockHtml).join('')}`).join('')}</details>`;
     case 'figure':
       // The SVG is logi's own drawing (vega or the overlay), whose texts are escaped by their writers;
       // vega keeps the control characters of a title, which XML forbids, so they are dropped here.

@@ -45,6 +45,11 @@ function blockMarkdown(block: Block, assetsDir: string, assets: MarkdownReport['
       return block.items.map((f) => `- **${escapeMarkdown(f.term)}**${colon}${escapeMarkdown(f.value)}${f.interval ? ` ${escapeMarkdown(f.interval)}` : ''}${f.note ? ` — *${escapeMarkdown(f.note)}*` : ''}`);
     case 'group':
       return block.blocks.flatMap((figure, i) => [...(i > 0 ? [''] : []), ...blockMarkdown(figure, assetsDir, assets, colon)]);
+    case 'folded':
+      return [
+        `### ${escapeMarkdown(block.title)}`,
+        ...block.parts.flatMap((part) => ['', `#### ${escapeMarkdown(part.title)}`, ...part.blocks.flatMap((b) => ['', ...blockMarkdown(b, assetsDir, assets, colon)])]),
+      ];
     case 'figure': {
       // Ids are unbounded; a file name is not (io/file-names.ts).
       const file = `${assetsDir}/${fitFileName(block.id, '.svg')}`;

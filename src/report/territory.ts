@@ -25,7 +25,7 @@ import {
   type TerritoryPart,
   workforceOf,
 } from './context.js';
-import { cell, type Cell, type Section, slug } from './document.js';
+import { type Block, cell, type Cell, type FoldedBlock, type Section, slug } from './document.js';
 import { costItemsTable, enrolledPart, eventsByYearTable, movesPart } from './dynamics.js';
 
 /** A territory's (or all territories') heading and its parts: seven, and nine when the results hold enrolment and moves. */
@@ -55,6 +55,49 @@ export function territorySections(ctx: ReportContext, key: string): Section[] {
     actionsPart(ctx, part),
     costsPart(ctx, part),
   ];
+}
+
+/**
+ * Above this many territories, each territory's detail is folded and holds its tables only (no
+ * chart): 131 territories of full sections would weigh some 60 MB of SVG (docs/report.md, "Many
+ * territories"). Twelve is where the full sections stop being readable one after another.
+ */
+export const FOLD_ABOVE = 12;
+
+/** Whether the results have more territories than `FOLD_ABOVE`. */
+export function foldsTerritories(ctx: Pick<ReportContext, 'results'>): boolean {
+  return ctx.results.territories.length > FOLD_ABOVE;
+}
+
+/**
+ * The parts the folded detail leaves out: the volumes per action (section id `…-actions`), a table
+ * of every action (58 in the bundled diabetes scenario) that is 40 % of a territory's tables; they
+ * are in the all-territory section, and per territory in summary.csv and summary.parquet.
+ */
+const LEFT_OUT_WHEN_FOLDED = ['-actions'];
+
+/**
+ * Every territory's detail, folded, tables only: one level-2 section holding one folded block
+ * per territory, whose parts are the parts of `territorySections` without their charts and notes
+ * (and without `LEFT_OUT_WHEN_FOLDED`). The charts are never drawn: the context given to the parts
+ * queues none.
+ */
+export function foldedTerritoriesSection(ctx: ReportContext): Section {
+  const { w, results } = ctx;
+  const tablesOnly: ReportContext = { ...ctx, figure: (id, title) => ({ kind: 'figure', id, title, svg: '', alt: '' }) };
+  const folded: FoldedBlock[] = results.territories.map((territory) => {
+    const [heading, ...parts] = territorySections(tablesOnly, territory.id);
+    return {
+      kind: 'folded',
+      id: heading!.id,
+      title: heading!.title,
+      parts: parts
+        .filter((part) => !LEFT_OUT_WHEN_FOLDED.some((suffix) => part.id.endsWith(suffix)))
+        .map((part) => ({ title: part.title, blocks: part.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table') }))
+        .filter((part) => part.blocks.length > 0),
+    };
+  });
+  return { id: 'territoires', title: w('report.territory-detail'), level: 2, blocks: [{ kind: 'paragraph', text: w('report.territory-detail-note'), note: true }, ...folded] };
 }
 
 /** 1. The pyramid at the start and at the horizon. */

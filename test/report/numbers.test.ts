@@ -344,6 +344,33 @@ function expectedTables(lang: Lang): Map<string, { texts: string[][]; flags?: (s
       [`${w.costDifference} (€)`, ...byTerritory((key) => per100k(key, 'per100k', costEuros(key, 'difference', HORIZON)))],
     ],
   });
+  // Issue 17: per key measure, the territories ranked against the funnel's limits (docs/report.md,
+  // "Territories compared"), the limits recomputed here from the formula there: θ₀ = Σ n·y ÷ Σ n,
+  // v = Σ (sd·n/100,000)² ÷ Σ n, σ(n) = 100,000·√(v/n), z = 1.959964 and 3.090232 (a normal table).
+  const positionWords = {
+    fr: { a998: 'Au-dessus de la limite à 99,8\u00a0%', a95: 'Au-dessus de la limite à 95\u00a0%', in: 'Dans les limites à 95\u00a0%', b95: 'Sous la limite à 95\u00a0%', b998: 'Sous la limite à 99,8\u00a0%' },
+    en: { a998: 'Above the 99.8\u00a0% limit', a95: 'Above the 95\u00a0% limit', in: 'Within the 95\u00a0% limits', b95: 'Below the 95\u00a0% limit', b998: 'Below the 99.8\u00a0% limit' },
+  }[lang];
+  const ranking = (f: (key: 'nord' | 'sud') => Triple, format: Format = num) => {
+    const rows = (['nord', 'sud'] as const).map((key) => ({ key, n: POPULATION[key], figure: f(key), sd: Math.abs(f(key)[0]) / 10 + 1 }));
+    const people = rows.reduce((sum, r) => sum + r.n, 0);
+    const target = rows.reduce((sum, r) => sum + r.n * r.figure[0], 0) / people;
+    const v = rows.reduce((sum, r) => sum + ((r.sd * r.n) / 100_000) ** 2, 0) / people;
+    const flagged = rows.map((r) => {
+      const sigma = 100_000 * Math.sqrt(v / r.n);
+      const gap = r.figure[0] - target;
+      const word = gap > 3.090232 * sigma ? positionWords.a998 : gap < -3.090232 * sigma ? positionWords.b998 : gap > 1.959964 * sigma ? positionWords.a95 : gap < -1.959964 * sigma ? positionWords.b95 : positionWords.in;
+      const flag = word === positionWords.in ? undefined : word.includes('99') ? 'bad' : 'warn';
+      return { ...r, word, flag };
+    });
+    flagged.sort((a, b) => b.figure[0] - a.figure[0]);
+    return {
+      texts: flagged.map((r, i) => [String(i + 1), TERRITORIES.find((t) => t.id === r.key)!.title, count(r.n, lang), withInterval(r.figure, lang, format), r.word]),
+      flags: flagged.map((r) => [undefined, undefined, undefined, undefined, r.flag]),
+    };
+  };
+  EVENTS.forEach((event, e) => tables.set(`comparaison-evenement-${event.name}`, ranking((key) => averted(per100k(key, 'per100k', eventCount(key, 'difference', e + 1, HORIZON))))));
+  tables.set('comparaison-surcout', ranking((key) => per100k(key, 'per100k', costEuros(key, 'difference', HORIZON)), euros));
   tables.set('manifeste', { texts: [['scenarios/chiffres.yaml', 'ab'.repeat(32)]] });
   return tables;
 }

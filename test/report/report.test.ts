@@ -64,7 +64,10 @@ describe('logi report', () => {
     // The decision's plane and acceptability curve (2, issue 16); per territory and for all of them: pyramid, strata, enrolled, moves, events, professions, FTE, costs (8); the comparison; one overlay per logigramme.
     const ids = chartIds(html);
     expect(ids.slice(0, 2)).toEqual(['decision-plan', 'decision-acceptabilite']);
-    expect(ids).toHaveLength(2 + 8 * (results.territories.length + 1) + 1 + results.logigrammes.length);
+    // Issue 17: per key measure of the comparison, a funnel and a ranked dot plot (test/report/comparison.test.ts).
+    const measureCharts = ids.filter((id) => /^comparaison-.*-(entonnoir|rang)$/.test(id));
+    expect(measureCharts.length).toBeGreaterThan(0);
+    expect(ids.length - measureCharts.length).toBe(2 + 8 * (results.territories.length + 1) + 1 + results.logigrammes.length);
     for (const part of ['inscrits', 'mouvements']) expect(ids).toContain(`ensemble-${part}`);
     for (const id of ids) {
       const figure = html.slice(html.indexOf(`id="${id}"`), html.indexOf('</figure>', html.indexOf(`id="${id}"`)));
