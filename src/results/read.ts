@@ -229,22 +229,34 @@ function delimiterOf(header: string, file: string): ',' | ';' {
   throw new ResultsError(t('results.csv.header', { file, expected: CSV_COLUMNS.join(',') }), t('results.csv.hint'));
 }
 
+/** How many `"` a line holds. */
+function quotesIn(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count++;
+  return count;
+}
+
 /**
- * Reads a summary CSV line by line (never whole): a record whose quotes are still open goes on to
- * the next line; a record's number is the line it starts on, the header being line 1.
+ * Reads a summary CSV line by line (never whole): a record whose quotes are still open (an odd
+ * number of `"` so far) goes on to the next line; a record's number is the line it starts on,
+ * the header being line 1.
  */
 async function csvRows(file: string, visit: (row: SummaryRow) => void): Promise<void> {
   let delimiter: ',' | ';' | undefined;
   let record = '';
   let recordLine = 0;
+  let quotes = 0;
   let line = 0;
   const take = (text: string) => {
     line++;
     if (delimiter === undefined) return void (delimiter = delimiterOf(text, file));
     if (record === '') recordLine = line;
     record = record === '' ? text : `${record}\n${text}`;
+    quotes += quotesIn(text);
+    if (quotes % 2 === 1) return;
     const fields = splitRecord(record.endsWith('\r') ? record.slice(0, -1) : record, delimiter);
     if (fields === null) return;
+    quotes = 0;
     const startLine = recordLine;
     visit(csvRow(fields, delimiter, { at: () => `${file}:${startLine}`, hint: () => t('results.csv.hint') }));
     record = '';
