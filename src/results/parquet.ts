@@ -31,8 +31,8 @@ export const SUMMARY_COLUMN_TYPES: Readonly<Record<(typeof CSV_COLUMNS)[number],
 
 const TEXT_COLUMNS = CSV_COLUMNS.filter((c) => SUMMARY_COLUMN_TYPES[c] === 'VARCHAR');
 
-/** A SQL string literal (quotes doubled). Only for constants of this module: paths go as parameters. */
-function sqlString(text: string): string {
+/** A SQL string literal (quotes doubled: DuckDB's strings have no other escape). Paths go as parameters. */
+export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 

@@ -16,7 +16,7 @@ import { ResultsSchema, type Results } from '../sim/results.js';
 import { type ArmName, MEASURES, type Measure, type Series, type Summary, type SummaryBlock } from '../sim/summarize.js';
 import { csvFieldAsWritten } from '../text/escape.js';
 import { ResultsError } from './errors.js';
-import { withDuckDb } from './parquet.js';
+import { sqlString, withDuckDb } from './parquet.js';
 
 /** One row of the summary files: the CSV's columns, with the percentiles named as in `Summary`. */
 export interface SummaryRow {
@@ -67,12 +67,12 @@ function rowError(message: string, place: Place): ResultsError {
 
 /** Checks the columns that are not free text and that the year is there exactly when it must be. */
 function checkedRow(row: Omit<SummaryRow, 'scale' | 'arm'> & { scale: string; arm: string }, place: Place): SummaryRow {
-  const scale = oneOf(SCALES, row.scale, 'scale', place);
-  const arm = oneOf(ARMS, row.arm, 'arm', place);
+  oneOf(SCALES, row.scale, 'scale', place);
+  oneOf(ARMS, row.arm, 'arm', place);
   oneOf(ROW_MEASURES, row.measure, 'measure', place);
   if (row.year === null && !isValuation(row.measure)) throw rowError(t('results.row.year-missing', { where: place.at(), measure: row.measure }), place);
   if (row.year !== null && isValuation(row.measure)) throw rowError(t('results.row.year-extra', { where: place.at(), measure: row.measure }), place);
-  return { ...row, scale, arm };
+  return row as SummaryRow;
 }
 
 function matches(row: SummaryRow, filter: SummaryFilter): boolean {
@@ -124,8 +124,19 @@ function unreadable(error: unknown, file: string): ResultsError {
 // ---------------------------------------------------------------------------------------------
 // Parquet
 
+const TEXT_COLUMNS = ['territory', 'scale', 'arm', 'measure', 'key'] as const;
+
+/**
+ * The text columns cast to ENUMs of their values: the rows then carry small codes that the
+ * client maps to strings decoded once, instead of decoding a string per row and column (7.1 s
+ * against 3.2 s for 1.6 M rows). `values` holds each column's distinct values.
+ */
+function enumColumns(values: readonly (readonly string[])[]): string {
+  return TEXT_COLUMNS.map((column, c) => `${column}::ENUM(${values[c]!.map(sqlString).join(', ')}) AS ${column}`).join(', ');
+}
+
 /** The SQL that reads a summary Parquet file (`$file`), keeping only the rows `filter` names. */
-function parquetSql(filter: SummaryFilter): { sql: string; values: Record<string, ReturnType<typeof listValue> | string> } {
+function parquetSql(filter: SummaryFilter, textValues: readonly (readonly string[])[]): { sql: string; values: Record<string, ReturnType<typeof listValue> | string> } {
   const where: string[] = [];
   const values: Record<string, ReturnType<typeof listValue> | string> = {};
   if (filter.territories) {
@@ -140,42 +151,63 @@ function parquetSql(filter: SummaryFilter): { sql: string; values: Record<string
     where.push('scale = $scale');
     values.scale = filter.scale;
   }
-  const sql = `SELECT ${CSV_COLUMNS.join(', ')}, file_row_number FROM read_parquet($file, file_row_number = true)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const figures = CSV_COLUMNS.slice(TEXT_COLUMNS.length).join(', ');
+  const sql = `SELECT ${enumColumns(textValues)}, ${figures}, file_row_number::INTEGER FROM read_parquet($file, file_row_number = true)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, values };
 }
 
 async function parquetRows(file: string, filter: SummaryFilter, visit: (row: SummaryRow) => void): Promise<void> {
-  const { sql, values } = parquetSql(filter);
   await withDuckDb(async (connection) => {
     let result: Awaited<ReturnType<typeof connection.stream>>;
     try {
+      const distinct = TEXT_COLUMNS.map((c) => `list(DISTINCT ${c}) FILTER (WHERE ${c} IS NOT NULL)`).join(', ');
+      const textValues = (await connection.runAndReadAll(`SELECT ${distinct} FROM read_parquet($file)`, { file })).getRowsJS()[0] as string[][];
+      const { sql, values } = parquetSql(filter, textValues);
       result = await connection.stream(sql, { ...values, file });
     } catch (error) {
       throw new ResultsError(t('results.parquet.unreadable', { file, detail: (error as Error).message }), t('results.series.hint'));
     }
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
       const columns = chunk.getColumns();
-      for (let i = 0; i < chunk.rowCount; i++) visit(parquetRow(file, columns, i));
+      const count = chunk.rowCount;
+      for (let i = 0; i < count; i++) visit(parquetRow(file, columns, i));
     }
   });
 }
 
+/** Where a Parquet row is: built for each row, so a class (no closures), its text only made for an error. */
+class ParquetPlace implements Place {
+  constructor(
+    private readonly file: string,
+    private readonly rowNumbers: unknown[],
+    private readonly i: number,
+  ) {}
+  at(): string {
+    return t('results.where.row', { file: this.file, row: Number(this.rowNumbers[this.i]) + 1 });
+  }
+  hint(): string {
+    return t('results.series.hint');
+  }
+}
+
+/** Row `i` of a chunk, checked. Written for speed (1.6 M rows): no closure or array per row. */
 function parquetRow(file: string, columns: unknown[][], i: number): SummaryRow {
-  const place: Place = { at: () => t('results.where.row', { file, row: Number(columns[12]![i]) + 1 }), hint: () => t('results.series.hint') };
-  const text = (c: number) => {
-    const value = columns[c]![i];
-    if (typeof value !== 'string') throw rowError(t('results.row.value', { where: place.at(), column: CSV_COLUMNS[c]!, value: String(value), allowed: 'text' }), place);
-    return value;
-  };
-  const figure = (c: number) => {
-    const value = columns[c]![i];
-    if (typeof value !== 'number') throw rowError(t('results.row.number', { where: place.at(), column: CSV_COLUMNS[c]!, value: String(value) }), place);
-    return value;
-  };
-  const year = columns[5]![i];
-  if (year !== null && !(typeof year === 'number' || typeof year === 'bigint')) throw rowError(t('results.row.year', { where: place.at(), value: String(year) }), place);
-  const [mean, sd, median, p025, p975, mcse] = FIGURES.map((_, k) => figure(6 + k)) as [number, number, number, number, number, number];
-  return checkedRow({ territory: text(0), scale: text(1), arm: text(2), measure: text(3), key: text(4), year: year === null ? null : Number(year), mean, sd, median, p025, p975, mcse }, place);
+  const row = { territory: columns[0]![i], scale: columns[1]![i], arm: columns[2]![i], measure: columns[3]![i], key: columns[4]![i], year: columns[5]![i], mean: columns[6]![i], sd: columns[7]![i], median: columns[8]![i], p025: columns[9]![i], p975: columns[10]![i], mcse: columns[11]![i] };
+  const place = new ParquetPlace(file, columns[12]!, i);
+  const typed =
+    typeof row.territory === 'string' && typeof row.scale === 'string' && typeof row.arm === 'string' && typeof row.measure === 'string' && typeof row.key === 'string' && (row.year === null || typeof row.year === 'number') &&
+    typeof row.mean === 'number' && typeof row.sd === 'number' && typeof row.median === 'number' && typeof row.p025 === 'number' && typeof row.p975 === 'number' && typeof row.mcse === 'number';
+  if (!typed) throw mistypedColumn(Object.values(row), place);
+  return checkedRow(row as SummaryRow, place);
+}
+
+/** The error for the first column of a Parquet row that has not the type of the summary's schema. */
+function mistypedColumn(values: unknown[], place: Place): ResultsError {
+  const c = values.findIndex((value, c) => !(typeof value === (c < TEXT_COLUMNS.length ? 'string' : 'number') || (c === 5 && value === null)));
+  const column = CSV_COLUMNS[c]!;
+  const value = String(values[c]);
+  if (c === 5) return rowError(t('results.row.year', { where: place.at(), value }), place);
+  return rowError(c < TEXT_COLUMNS.length ? t('results.row.value', { where: place.at(), column, value, allowed: 'text' }) : t('results.row.number', { where: place.at(), column, value }), place);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,6 +320,7 @@ async function csvRows(file: string, visit: (row: SummaryRow) => void): Promise<
 export class SummaryBlockBuilder {
   private readonly blocks = new Map<string, SummaryBlock>();
   private readonly horizon: number;
+  private last: SummaryBlock | undefined;
 
   constructor(results: Pick<Results, 'years'>) {
     this.horizon = Math.max(...results.years);
@@ -295,12 +328,15 @@ export class SummaryBlockBuilder {
 
   add(row: SummaryRow): void {
     if (!ROW_MEASURES.includes(row.measure)) throw new ResultsError(t('results.row.value', { where: seriesName(row), column: 'measure', value: row.measure, allowed: ROW_MEASURES.join(', ') }), t('results.series.hint'));
-    const id = `${row.territory}\u0000${row.scale}\u0000${row.arm}`;
-    let block = this.blocks.get(id);
+    // A block's rows come together: the last block is almost always the one.
+    const last = this.last;
+    let block = last && last.territory === row.territory && last.scale === row.scale && last.arm === row.arm ? last : this.blocks.get(`${row.territory}\u0000${row.scale}\u0000${row.arm}`);
     if (!block) {
+      const id = `${row.territory}\u0000${row.scale}\u0000${row.arm}`;
       const measures = Object.fromEntries(MEASURES.map((m) => [m, emptyRecord<Series>()])) as Record<Measure, Record<string, Series>>;
       this.blocks.set(id, (block = { territory: row.territory, scale: row.scale, arm: row.arm, measures, totalCost: [], economics: emptyRecord() }));
     }
+    this.last = block;
     const summary: Summary = { mean: row.mean, sd: row.sd, median: row.median, p025: row.p025, p975: row.p975, mcse: row.mcse };
     if (isValuation(row.measure)) {
       const totals = (block.economics[row.key] ??= {} as SummaryBlock['economics'][string]);

@@ -201,6 +201,17 @@ describe('a summary file that is not right', () => {
     await expect(readSummaryRows(gap).then((rows) => blocksFromRows(rows, results))).rejects.toThrow(`${[territory, scale, arm, measure, key].join(' / ')}: the row of year ${year} is missing`);
   });
 
+  it('a Parquet file without the summary columns, and a missing file', async () => {
+    const other = path.join(dir, 'other.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run('COPY (SELECT 1 AS a) TO $file (FORMAT parquet)', { file: other });
+    connection.closeSync();
+    instance.closeSync();
+    await expect(readSummaryRows(other)).rejects.toThrow(`${other} is not a summary Parquet file that logi can read`);
+    await expect(readSummaryRows(path.join(dir, 'none.csv'))).rejects.toThrow(`${path.join(dir, 'none.csv')} does not exist`);
+  });
+
   it('says it in French under French', async () => {
     const file = broken('bad-arm.csv', (all) => (all[4] = all[4]!.replace(',baseline,', ',témoin,')));
     const { setLanguage } = await import('../../src/i18n/language.js');
