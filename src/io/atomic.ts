@@ -35,6 +35,22 @@ export interface StagedFile {
 /** Writes `content` beside `file` under a temporary name; `commit` puts it in place. */
 /** `content` may be an iterable of strings (written piece by piece, never held whole). */
 export async function stageFile(file: string, content: string | Uint8Array | Iterable<string>): Promise<StagedFile> {
+  return stage(file, (temporary) => fs.writeFile(temporary, content));
+}
+
+/**
+ * The same for a file another writer makes (DuckDB's `COPY … TO`): `write` is given the temporary
+ * path. It is first created empty here, so that a folder one cannot write to fails with its
+ * file-system code (explained by src/io/errors.ts) before the writer runs.
+ */
+export async function stageFileWith(file: string, write: (temporary: string) => Promise<void>): Promise<StagedFile> {
+  return stage(file, async (temporary) => {
+    await fs.writeFile(temporary, '');
+    await write(temporary);
+  });
+}
+
+async function stage(file: string, write: (temporary: string) => Promise<void>): Promise<StagedFile> {
   await haltIfInterrupted();
   const folder = path.dirname(file);
   const temporary = path.join(folder, temporaryName(path.basename(file), process.pid));
@@ -46,7 +62,7 @@ export async function stageFile(file: string, content: string | Uint8Array | Ite
   try {
     await fs.mkdir(folder, { recursive: true });
     await removeStaleTemporaries(folder, path.basename(file));
-    await fs.writeFile(temporary, content);
+    await write(temporary);
   } catch (error) {
     await discard();
     throw explainWriteError(error, file);

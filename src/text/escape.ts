@@ -163,7 +163,7 @@ export function markdownUrl(url: string): string {
 }
 
 /** First characters that make a spreadsheet read a cell as a formula (the list csv-stringify's `escape_formulas` uses, OWASP's plus the full-width forms Apple Numbers folds). */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
+export const FORMULA_START: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
 
 /**
  * One text field of a CSV file. A field a spreadsheet would run as a formula (`=HYPERLINK(…)`,
@@ -174,6 +174,15 @@ const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b
 export function escapeCsvField(field: string, delimiter: string): string {
   const text = FORMULA_START.has(field.charAt(0)) ? `'${field}` : field;
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The text of a CSV field that `escapeCsvField` wrote, once unquoted: the leading `'` it adds
+ * before a formula start is taken away. A field written as `'=…` (quote already there) reads back
+ * as `=…` too; the ids the language allows start with neither, so no id is changed.
+ */
+export function csvFieldAsWritten(text: string): string {
+  return text.startsWith("'") && FORMULA_START.has(text.charAt(1)) ? text.slice(1) : text;
 }
 
 /** The message of a GitHub workflow command (`::error …::message`): `%`, CR and LF percent-encoded, so it stays one command. */

@@ -8,8 +8,9 @@ import { lintMessages } from './lint.js';
 import { previewMessages } from './preview.js';
 import { renderMessages } from './render.js';
 import { reportMessages } from './report.js';
+import { resultsMessages } from './results.js';
 import { rulesMessages } from './rules.js';
 import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, rulesMessages, sensitivityMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, sensitivityMessages, simMessages] as const;
