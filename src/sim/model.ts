@@ -3,6 +3,7 @@
  * transition rows, inflows, logigrammes in topological order, actions and actors, arms
  * (baseline, program) and territories, with every number turned into a parameter slot of θ.
  */
+import type { TerritorySlots } from './parameters.js';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -228,7 +229,7 @@ export interface Model {
   arms: CompiledArm[];
   territories: CompiledTerritory[];
   /** `lateFrom`: the first slot drawn after the Dirichlets (the economic values, docs/economics.md). */
-  parameters: { specs: ParameterSpec[]; dirichlets: DirichletSpec[]; lateFrom: number };
+  parameters: { specs: ParameterSpec[]; dirichlets: DirichletSpec[]; lateFrom: number; territories: TerritorySlots[] };
   economics: EconomicsModel;
   /** A calibration's posterior sample, from the scenario's `parameter-sets`: iteration i takes set i mod its size (not in `expected` mode). */
   posterior: Posterior | null;
@@ -335,7 +336,15 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
   const logigrammes = new LogigrammeCompiler(compiler, actors);
   const programCosts: Model['programCosts'] = [];
   const arms = compileArms(compiler, logigrammes, [s.baseline, s.program], programCosts);
-  const territories = s.territories.map((territoryId) => compileTerritory(compiler, territoryId, states));
+  // Each territory's own parameters (its multipliers) take a contiguous run of slots, drawn from
+  // the territory's own stream (src/sim/parameters.ts): a territory draws the same θ alone or among others.
+  const territorySlots: Model['parameters']['territories'] = [];
+  const territories = s.territories.map((territoryId) => {
+    const from = compiler.registry.specs.length;
+    const territory = compileTerritory(compiler, territoryId, states);
+    territorySlots.push({ id: territoryId, from, to: compiler.registry.specs.length });
+    return territory;
+  });
   addMovesToEvents(events, logigrammes);
   const lateFrom = compiler.registry.specs.length;
   const economics = compileEconomics(compiler, s, events, actors, programCosts);
@@ -375,7 +384,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     arms,
     territories,
     economics,
-    parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets, lateFrom },
+    parameters: { specs: compiler.registry.specs, dirichlets: compiler.registry.dirichlets, lateFrom, territories: territorySlots },
     posterior,
     inputs: await hashInputs(workspace, used, readFile),
   };

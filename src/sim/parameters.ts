@@ -60,11 +60,20 @@ function checkDraw(value: number, spec: ParameterSpec, iteration: number): void 
   throw new ParameterError(t('sim.draw.out-of-range', words), spec, iteration, t('sim.draw.out-of-range.hint'));
 }
 
+/** A territory's own parameters: slots [from, to), drawn from the territory's stream. */
+export interface TerritorySlots {
+  id: string;
+  from: number;
+  to: number;
+}
+
 export interface ParameterSet {
   specs: ParameterSpec[];
   dirichlets: DirichletSpec[];
   /** Slots from here on are drawn after the Dirichlets (the economic values); absent: none. */
   lateFrom?: number;
+  /** Each territory's own slots (its multipliers), drawn from its own stream, not the shared one; absent: none. */
+  territories?: TerritorySlots[];
 }
 
 /** The central values: see `toDistribution` (means, the lognormal's median, midpoints). */
@@ -74,10 +83,22 @@ export function centralParameters(set: ParameterSet): Float64Array {
   return theta;
 }
 
-/** One draw θᵢ of every parameter, in a fixed order, from the iteration's parameter stream. */
-export function sampleParameters(set: ParameterSet, uniform: Uniform, iteration: number, theta = new Float64Array(set.specs.length)): Float64Array {
+/**
+ * One draw θᵢ of every parameter, in a fixed order (docs/simulation.md, "Random streams"): from the
+ * iteration's shared stream `uniform`, the slots before `lateFrom` that belong to no territory,
+ * then the Dirichlets, then the economic values; then each territory's own slots from its own
+ * stream (`territoryUniform(id)`, seeded only for a territory that has an uncertain one). So the
+ * shared draws do not depend on the territories, nor a territory's on the others.
+ */
+export function sampleParameters(set: ParameterSet, uniform: Uniform, iteration: number, theta = new Float64Array(set.specs.length), territoryUniform?: (territory: string) => Uniform): Float64Array {
   const late = set.lateFrom ?? set.specs.length;
-  drawSlots(set, uniform, iteration, theta, 0, late);
+  const territories = set.territories ?? [];
+  let from = 0;
+  for (const range of territories) {
+    drawSlots(set, uniform, iteration, theta, from, Math.min(range.from, late));
+    from = Math.max(from, range.to);
+  }
+  drawSlots(set, uniform, iteration, theta, from, late);
   const shares: number[] = [];
   for (const dirichlet of set.dirichlets) {
     dirichletSample(uniform, dirichlet.alphas, shares);
@@ -85,6 +106,10 @@ export function sampleParameters(set: ParameterSet, uniform: Uniform, iteration:
   }
   // The economic values come last, so that adding them to a file leaves every other draw as it was.
   drawSlots(set, uniform, iteration, theta, late, set.specs.length);
+  for (const range of territories) {
+    const uncertain = set.specs.slice(range.from, range.to).some((spec) => spec.kind !== 'fixed');
+    drawSlots(set, uncertain && territoryUniform ? territoryUniform(range.id) : uniform, iteration, theta, range.from, range.to);
+  }
   return theta;
 }
 

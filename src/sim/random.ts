@@ -22,7 +22,7 @@
  */
 
 /** Which derivation the streams use; written to the manifest so that a change of results shows. */
-export const STREAM_DERIVATION = 'keyed-murmur3-alea/2';
+export const STREAM_DERIVATION = 'keyed-murmur3-alea/3';
 
 /** Purposes of streams, with the code P that enters their key. */
 export const PURPOSE_CODES = { parameters: 1, enrolment: 2, flow: 3, transitions: 4, inflows: 5, retention: 6, calibration: 7 } as const;
