@@ -6,7 +6,8 @@ import { ProgressBar } from '../cli/progress.js';
 import { parseMemorySize } from '../cli/sizes.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { OutputSet } from '../io/output-set.js';
-import { summariesCsv } from '../sim/csv.js';
+import { SummaryFiles } from '../results/summary-files.js';
+import type { TerritoryBatchResult } from '../sim/batches.js';
 import { formatSummary } from '../sim/format.js';
 import { serializeResults, type Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
@@ -49,8 +50,10 @@ export default class Simulate extends LogiCommand {
     // Checked before simulating: a folder holding files logi did not write is refused at once.
     const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'simulate', names: SET_FILES }) : undefined;
     try {
-      const { results, draws } = await this.simulate(args.scenario, flags);
-      const files = set ? await this.writeSet(set, results, flags) : [];
+      // With --out, the territories' summaries go to the files batch by batch, never all held (src/sim/batches.ts).
+      const summaryFiles = set ? await SummaryFiles.open(set, { delimiter: flags['csv-delimiter'] as ',' | ';' }) : undefined;
+      const { results, draws } = await this.simulate(args.scenario, flags, summaryFiles ? (batch) => summaryFiles.addBatch(batch) : undefined);
+      const files = set && summaryFiles ? await this.writeSet(set, summaryFiles, results, flags) : [];
       if (flags.draws && draws) {
         await writeFileAtomic(flags.draws, draws);
         files.push(flags.draws);
@@ -66,7 +69,7 @@ export default class Simulate extends LogiCommand {
     }
   }
 
-  private async simulate(scenario: string, flags: SimulateFlags): Promise<{ results: Results; draws?: Iterable<string> }> {
+  private async simulate(scenario: string, flags: SimulateFlags, onBatch?: (batch: TerritoryBatchResult) => Promise<void>): Promise<{ results: Results; draws?: Iterable<string> }> {
     const progress = new ProgressBar();
     try {
       const simulation = await simulate({
@@ -79,6 +82,7 @@ export default class Simulate extends LogiCommand {
         ...(flags['max-memory'] !== undefined ? { memoryLimit: parseMemorySize(flags['max-memory'])! } : {}),
         version: this.config.version,
         draws: flags.draws !== undefined,
+        ...(onBatch ? { onBatch } : {}),
         onProgress: (done, total, phase) => progress.update(done, total, phase),
       });
       return simulation;
@@ -94,17 +98,21 @@ export default class Simulate extends LogiCommand {
     }
   }
 
-  /** results.json, summary.csv and, with --report, report.html: written beside DIR, then swapped in whole. */
-  private async writeSet(set: OutputSet, results: Results, flags: SimulateFlags): Promise<string[]> {
-    const files = [
-      await set.write('results.json', serializeResults(results)),
-      await set.write('summary.csv', summariesCsv(results, { delimiter: flags['csv-delimiter'] as ',' | ';' })),
-    ];
+  /**
+   * summary.csv (its territories' rows are written already), summary.parquet, results.json and,
+   * with --report, report.html: written beside DIR, then swapped in whole.
+   */
+  private async writeSet(set: OutputSet, summaryFiles: SummaryFiles, ran: Results, flags: SimulateFlags): Promise<string[]> {
+    const { files, results } = await summaryFiles.finish(ran);
+    files.unshift(await set.write('results.json', serializeResults(results)));
     if (flags.report) {
       const progress = new ProgressBar();
       // Loaded only here: vega and vega-lite would add to the start-up of every simulation.
       const { reportHtmlOf } = await import('../report/write.js');
-      const html = await reportHtmlOf(results, { lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
+      const { withTerritorySummaries } = await import('../results/read.js');
+      // The report reads the territories' summaries back from the set, as `logi report` would.
+      const whole = await withTerritorySummaries(results, path.dirname(await set.stagedPath('results.json')));
+      const html = await reportHtmlOf(whole, { lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
       progress.done();
       files.push(await set.write('report.html', html));
     }
@@ -114,6 +122,6 @@ export default class Simulate extends LogiCommand {
 }
 
 /** What `simulate --out` writes; an older logi wrote them without a manifest (io/output-set.ts). */
-const SET_FILES = ['results.json', 'summary.csv', 'report.html'];
+const SET_FILES = ['results.json', 'summary.csv', 'summary.parquet', 'report.html'];
 
 type SimulateFlags = Interfaces.InferredFlags<typeof Simulate.flags>;

@@ -80,23 +80,16 @@ function summaryOf(model: Model, territory: string, people: number, cost: Float6
   };
 }
 
-/** The decision summaries of a run: each territory in the scenario's order, then `ensemble`. */
-export function decisionOf(model: Model, output: RunOutput): Decision {
+/**
+ * The decision summary of each territory of the model, in its order. The sum over territories is
+ * the model of src/sim/ensemble.ts, whose one territory is `ensemble`; its summary (`plane`) also
+ * keeps the first iterations' differences for the CE plane.
+ */
+export function territoryDecisions(model: Model, output: RunOutput, plane = false): DecisionSummary[] {
   const valuation = new Valuation(model, output);
-  const N = model.iterations;
-  const total = { cost: new Float64Array(N), effect: new Float64Array(N) };
-  const summaries: DecisionSummary[] = [];
-  let everyone = 0;
-  model.territories.forEach((territory, t) => {
+  return model.territories.map((territory, t) => {
     const { cost, effect } = differences(valuation, model, t);
     const people = territory.counts.slice(0, model.strataCount).reduce((a, b) => a + b, 0);
-    everyone += people;
-    summaries.push(summaryOf(model, territory.id, people, cost, effect, false));
-    for (let i = 0; i < N; i++) {
-      total.cost[i]! += cost[i]!;
-      total.effect[i]! += effect[i]!;
-    }
+    return summaryOf(model, territory.id, people, cost, effect, plane);
   });
-  summaries.push(summaryOf(model, 'ensemble', everyone, total.cost, total.effect, true));
-  return { outcome: model.economics.outcome, threshold: model.economics.threshold, summaries };
 }

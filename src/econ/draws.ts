@@ -7,6 +7,8 @@
  */
 import { escapeCsvField } from '../text/escape.js';
 import type { Model } from '../sim/model.js';
+import type { EnsembleRun } from '../sim/batches.js';
+import { ENSEMBLE } from '../sim/ensemble.js';
 import type { RunOutput } from '../sim/runner.js';
 import { lineKey, Valuation, valuationLines } from './valuation.js';
 
@@ -19,7 +21,7 @@ export function parameterName(spec: { document?: string; path?: (string | number
 }
 
 /** The file's rows, as lines of text (each ends with a newline), in blocks, so that a caller can write them as they come. */
-export function* drawsCsv(model: Model, output: RunOutput): Generator<string> {
+export function* drawsCsv(model: Model, output: RunOutput, ensemble: EnsembleRun): Generator<string> {
   const N = model.iterations;
   const P = model.parameters.specs.length;
   const text = (field: string) => escapeCsvField(field, ',');
@@ -31,18 +33,15 @@ export function* drawsCsv(model: Model, output: RunOutput): Generator<string> {
     yield rows.join('');
   }
   const valuation = new Valuation(model, output);
+  // The sum over territories is valued from the sums of their records (src/sim/ensemble.ts), as results.json's.
+  const summed = new Valuation(ensemble.model, ensemble.output);
   for (const line of valuationLines(model)) {
     for (const discounted of [false, true]) {
-      const ensemble = [new Float64Array(N), new Float64Array(N)];
       const rows: string[] = [];
       model.territories.forEach((territory, t) => {
-        ([0, 1] as const).forEach((arm) => {
-          const values = valuation.total(line, t, arm, discounted);
-          for (let i = 0; i < N; i++) ensemble[arm]![i]! += values[i]!;
-          rows.push(outputRows(values, lineKey(line), text(territory.id), arm, discounted));
-        });
+        ([0, 1] as const).forEach((arm) => rows.push(outputRows(valuation.total(line, t, arm, discounted), lineKey(line), text(territory.id), arm, discounted)));
       });
-      ([0, 1] as const).forEach((arm) => rows.push(outputRows(ensemble[arm]!, lineKey(line), 'ensemble', arm, discounted)));
+      ([0, 1] as const).forEach((arm) => rows.push(outputRows(summed.total(line, 0, arm, discounted), lineKey(line), ENSEMBLE, arm, discounted)));
       yield rows.join('');
     }
   }

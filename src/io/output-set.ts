@@ -32,6 +32,15 @@ export interface OutputManifest {
   files: string[];
 }
 
+/** A file of an output set written piece by piece (OutputSet.open). */
+export interface SetFileWriter {
+  /** Its path while the set is being written. */
+  readonly path: string;
+  write(text: string): Promise<void>;
+  /** Closes it; returns its final path. */
+  close(): Promise<string>;
+}
+
 export interface OutputSetOptions {
   /** The command, for the manifest: `simulate`, `render`, `report`. */
   command: string;
@@ -165,6 +174,42 @@ export class OutputSet {
     }
     this.written.add(name);
     return this.finalPath(name);
+  }
+
+  /**
+   * Opens `name` in the new set for writing piece by piece (a file too large to hold whole): the
+   * pieces are appended in order; `close` returns its final path.
+   */
+  async open(name: string): Promise<SetFileWriter> {
+    await haltIfInterrupted();
+    const folder = await this.temporaryFolder();
+    const file = path.join(folder, ...name.split('/'));
+    const finalPath = this.finalPath(name);
+    const handle = await fs.mkdir(path.dirname(file), { recursive: true }).then(() => fs.open(file, 'w')).catch((error: unknown) => {
+      throw explainWriteError(error, finalPath);
+    });
+    this.written.add(name);
+    return {
+      path: file,
+      write: async (text: string) => {
+        await handle.write(text).catch((error: unknown) => {
+          throw explainWriteError(error, finalPath);
+        });
+      },
+      close: async () => {
+        await handle.close().catch((error: unknown) => {
+          throw explainWriteError(error, finalPath);
+        });
+        return finalPath;
+      },
+    };
+  }
+
+  /** Where `name` is while the set is being written (for a tool that writes it itself); it joins the set. */
+  async stagedPath(name: string): Promise<string> {
+    const folder = await this.temporaryFolder();
+    this.written.add(name);
+    return path.join(folder, ...name.split('/'));
   }
 
   /**

@@ -11,6 +11,7 @@ import { currentLanguage, type Lang } from '../i18n/language.js';
 import { stageFile, writeFileAtomic } from '../io/atomic.js';
 import { fitFileName } from '../io/file-names.js';
 import { OutputSet, recordInOutputSet } from '../io/output-set.js';
+import { withTerritorySummaries } from '../results/read.js';
 import { ResultsSchema, type Results } from '../sim/results.js';
 import { buildReport } from './build.js';
 import { type Sensitivity, SensitivitySchema, type Sweep, SweepSchema } from './decision-inputs.js';
@@ -69,7 +70,8 @@ function firstMismatch<T>(schema: z.ZodType<T>, json: unknown): { data: T } | { 
  */
 export async function readResults(file: string): Promise<Results> {
   const checked = firstMismatch(ResultsSchema, await readJson(file));
-  if ('data' in checked) return checked.data;
+  // Written by `simulate --out`: the territories' summaries are in summary.parquet or summary.csv beside it.
+  if ('data' in checked) return checked.data.territorySummaries ? withTerritorySummaries(checked.data, path.dirname(file)) : checked.data;
   throw new ReportInputError(t('report.input.not-results', { file, ...checked }), t('report.input.not-results.hint'));
 }
 

@@ -424,7 +424,15 @@ async function exists(file: string): Promise<boolean> {
  * results.json; blocks only in results.json follow.
  */
 export async function readResults(dir: string): Promise<Results> {
-  const results = await readResultsJson(path.join(dir, 'results.json'));
+  return withTerritorySummaries(await readResultsJson(path.join(dir, 'results.json')), dir);
+}
+
+/**
+ * The results with the territories' blocks read from `dir`'s summary.parquet, or summary.csv when
+ * there is no Parquet file (neither: the results as they are), in the file's order; a block the
+ * results already hold (the ensemble's) is kept from them.
+ */
+export async function withTerritorySummaries(results: Results, dir: string): Promise<Results> {
   const parquet = path.join(dir, 'summary.parquet');
   const csv = path.join(dir, 'summary.csv');
   const file = (await exists(parquet)) ? parquet : (await exists(csv)) ? csv : undefined;

@@ -13,9 +13,14 @@ import { ALL_TERRITORIES, AleaStream, PURPOSE_CODES, StreamKey } from './random.
  * difference, see summarize.ts).
  */
 export interface RecordTarget {
-  records: Float32Array[];
+  records: (Float32Array | Float64Array)[];
   /** θ of each iteration, [iteration][parameter]. */
   thetas: Float64Array;
+  /**
+   * θ is already there: drawn by an earlier batch of territories of the same run (src/sim/ensemble.ts).
+   * It is read instead of drawn again (the same values: θ's streams are keyed by the iteration only).
+   */
+  thetasReady?: boolean;
 }
 
 /**
@@ -77,19 +82,27 @@ export function simulateChunk(model: Model, start: number, count: number, target
   const coverages = new Float64Array(model.arms.length * model.horizon * model.strataCount);
   const thetaStream = new AleaStream();
   const thetaKey = new StreamKey();
+  const territoryStream = new AleaStream();
+  const territoryKey = new StreamKey();
   const key = new StreamKey();
   const programKey = new StreamKey();
   for (let k = 0; k < count; k++) {
     const iteration = start + k;
     // θᵢ: drawn once per iteration, shared by every territory and both arms.
     let theta = central;
-    if (model.mode !== 'expected') {
+    if (target.thetasReady) theta = target.thetas.subarray(iteration * P, (iteration + 1) * P);
+    else if (model.mode !== 'expected') {
       thetaKey.set(model.seed, ALL_TERRITORIES, iteration).seed(thetaStream, PURPOSE_CODES.parameters, 0, 0);
-      theta = sampleParameters(model.parameters, thetaStream.next, iteration, drawn);
+      // A territory's own parameters come from its (seed, territory, iteration, parameters) stream.
+      const territoryUniform = (territory: string) => {
+        territoryKey.set(model.seed, territory, iteration).seed(territoryStream, PURPOSE_CODES.parameters, 0, 0);
+        return territoryStream.next;
+      };
+      theta = sampleParameters(model.parameters, thetaStream.next, iteration, drawn, territoryUniform);
       // A calibration's posterior sample: its sets keep the correlations the calibration found.
       if (model.posterior) applyPosterior(model.posterior, iteration, theta);
     }
-    target.thetas.set(theta, iteration * P);
+    if (!target.thetasReady) target.thetas.set(theta, iteration * P);
     const context = { model, layout, theta, coverages: coveragesOf(model, theta, coverages), iteration, stochastic };
     for (let t = 0; t < T; t++) {
       const territory = model.territories[t]!.id;

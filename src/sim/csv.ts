@@ -11,7 +11,7 @@
  */
 import { escapeCsvField } from '../text/escape.js';
 import type { Results } from './results.js';
-import type { Summary } from './summarize.js';
+import type { Summary, SummaryBlock } from './summarize.js';
 
 export interface CsvOptions {
   /** `,` (default) or `;` for French spreadsheets, which then also get decimal commas. */
@@ -21,13 +21,26 @@ export interface CsvOptions {
 export const CSV_COLUMNS = ['territory', 'scale', 'arm', 'measure', 'key', 'year', 'mean', 'sd', 'median', 'p2_5', 'p97_5', 'mcse'] as const;
 
 export function summariesCsv(results: Results, options: CsvOptions): string {
+  return `${csvHeader(options)}${blocksCsv(results.summaries, options)}`;
+}
+
+/** The header line, with its newline. */
+export function csvHeader(options: CsvOptions): string {
+  return `${CSV_COLUMNS.join(options.delimiter)}\n`;
+}
+
+/**
+ * The rows of some summary blocks, each line ending with a newline: `simulate --out` writes the
+ * territories' rows batch by batch as they are summarised, then the ensemble's (src/sim/batches.ts).
+ */
+export function blocksCsv(blocks: readonly (Omit<SummaryBlock, 'economics'> & { economics?: SummaryBlock['economics'] })[], options: CsvOptions): string {
   const d = options.delimiter;
   const number = d === ';' ? (x: number) => String(x).replace('.', ',') : (x: number) => String(x);
   const text = (field: string) => escapeCsvField(field, d);
-  const lines: string[] = [CSV_COLUMNS.join(d)];
+  const lines: string[] = [];
   const row = (territory: string, scale: string, arm: string, measure: string, key: string, year: number | '', s: Summary) =>
-    lines.push(`${territory}${d}${scale}${d}${arm}${d}${measure}${d}${key}${d}${year}${d}${number(s.mean)}${d}${number(s.sd)}${d}${number(s.median)}${d}${number(s.p025)}${d}${number(s.p975)}${d}${number(s.mcse)}`);
-  for (const block of results.summaries) {
+    lines.push(`${territory}${d}${scale}${d}${arm}${d}${measure}${d}${key}${d}${year}${d}${number(s.mean)}${d}${number(s.sd)}${d}${number(s.median)}${d}${number(s.p025)}${d}${number(s.p975)}${d}${number(s.mcse)}\n`);
+  for (const block of blocks) {
     const territory = text(block.territory);
     for (const [measure, byKey] of Object.entries(block.measures)) {
       const firstYear = measure === 'counts' ? 0 : 1;
@@ -43,5 +56,5 @@ export function summariesCsv(results: Results, options: CsvOptions): string {
       row(territory, block.scale, block.arm, 'valuation-discounted', text(line), '', values.discounted);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('');
 }

@@ -89,9 +89,15 @@ export const ResultsSchema = z.object({
       }),
     )
     .describe('The logigrammes the arms use, reachable nodes in topological order: what the overlay is drawn on.'),
+  territorySummaries: z
+    .object({ files: z.array(z.string()) })
+    .optional()
+    .describe(
+      'Where the territories\' summaries are when `summaries` holds only the `ensemble`\'s, as `simulate --out` writes it: `summary.parquet` and `summary.csv` beside results.json (docs/simulation.md, "Outputs"); absent when `summaries` holds every territory.',
+    ),
   summaries: z.array(
     z.object({
-      territory: z.string().describe('A territory id, or `ensemble` for the sum over the scenario\'s territories.'),
+      territory: z.string().describe('A territory id, or `ensemble` for the sum over the scenario\'s territories. Written by `simulate --out`, results.json holds the `ensemble` only (see `territorySummaries`).'),
       scale: z.enum(['count', 'per100k']),
       arm: z.enum(['baseline', 'program', 'difference']).describe('`difference` is program − baseline, paired by iteration.'),
       // `enrolled` and `programCost` came with issue 14: a results.json written before has neither.
@@ -129,7 +135,7 @@ export const ResultsSchema = z.object({
     .describe('Program against baseline: ICER, net monetary benefit, acceptability, EVPI, CE plane (docs/economics.md, "Decision"); absent before issue 16.'),
   overlay: z.array(
     z.object({
-      territory: z.string(),
+      territory: z.string().describe('A territory id, or `ensemble` (the sum over territories); written by `simulate --out`, the `ensemble` only.'),
       arm: z.enum(['baseline', 'program']),
       logigramme: z.string(),
       nodes: z.record(z.string(), z.array(z.number())).describe('Mean people reaching each node, per year 1…horizon.'),

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { simulateChunk } from './chunk.js';
+import { type BatchOptions, type EnsembleRun, runInBatches, TERRITORIES_PER_BATCH, type TerritoryBatchResult } from './batches.js';
 import { layoutOf, type Layout } from './engine.js';
 import type { Model } from './model.js';
 import { t } from '../i18n/catalogue.js';
@@ -14,24 +14,30 @@ import { currentLanguage } from '../i18n/language.js';
 import { formatGigabytes, formatKilobytes } from '../i18n/numbers.js';
 import { UsageError } from '../language/workspace.js';
 import { ParameterError } from './parameters.js';
-import { assembleSummaries, computeSummaryTasks, type Summaries, type SummaryEntry, summaryTaskCount } from './summarize.js';
+import type { Summaries } from './summarize.js';
 
 export const CHUNK_SIZE = 50;
-const SUMMARY_TASKS_PER_MESSAGE = 16;
+
+/** Records of territories are single precision; the running sums over territories (src/sim/ensemble.ts) double. */
+export type RecordArray = Float32Array | Float64Array;
 
 export interface RunOutput {
   layout: Layout;
   /** Per territory t: [2t] the baseline, [2t + 1] the difference program − baseline; each [measure][iteration] (chunk.ts). */
-  records: Float32Array[];
+  records: RecordArray[];
   /** [iteration][parameter]. */
   thetas: Float64Array;
   /** Per (territory × 2 + arm, 0 baseline and 1 program): node and edge totals summed over all iterations. */
   overlays: Float64Array[];
+  /** θ was drawn by an earlier batch of the same run (chunk.ts, RecordTarget). */
+  thetasReady?: boolean;
 }
 
 export interface SharedBuffers {
   records: SharedArrayBuffer[];
   thetas: SharedArrayBuffer;
+  /** The records are float64 (the sums over territories), not float32. */
+  float64?: boolean;
 }
 
 export interface RunOptions {
@@ -73,13 +79,16 @@ export const SUMMARY_SLACK = 1.5;
 export const SUMMARY_COPIES = 32;
 
 /**
- * The memory a run will take, before it allocates anything: per iteration, every territory × arm
- * record (layout.size float32 values) and the parameter draws θ (float64), times SUMMARY_SLACK,
- * plus SUMMARY_COPIES float64 values; plus BASE_BYTES and WORKER_BYTES per worker.
+ * The memory a run will take, before it allocates anything: per iteration, the records of one
+ * batch of territories (`perBatch` territories × arms × layout.size float32 values), the running
+ * sums of the records over territories (arms × layout.size float64), and the parameter draws θ
+ * (float64), times SUMMARY_SLACK, plus SUMMARY_COPIES float64 values; plus BASE_BYTES and
+ * WORKER_BYTES per worker. It does not grow with the number of territories (src/sim/batches.ts).
  */
-export function estimateRunMemory(model: Model, workers: number): { bytes: number; perIteration: number; fixed: number } {
+export function estimateRunMemory(model: Model, workers: number, perBatch = model.territories.length): { bytes: number; perIteration: number; fixed: number } {
   const layout = layoutOf(model);
-  const records = model.territories.length * model.arms.length * layout.size * Float32Array.BYTES_PER_ELEMENT;
+  const batch = Math.max(1, Math.min(perBatch, model.territories.length));
+  const records = batch * model.arms.length * layout.size * Float32Array.BYTES_PER_ELEMENT + model.arms.length * layout.size * Float64Array.BYTES_PER_ELEMENT;
   const perIteration = Math.ceil((records + model.parameters.specs.length * Float64Array.BYTES_PER_ELEMENT) * SUMMARY_SLACK) + SUMMARY_COPIES * Float64Array.BYTES_PER_ELEMENT;
   const fixed = BASE_BYTES + (workers > 1 ? workers * WORKER_BYTES : 0);
   return { bytes: fixed + perIteration * model.iterations, perIteration, fixed };
@@ -100,8 +109,8 @@ export function availableMemory(): number {
 export type MemoryLimitSource = 'max-memory' | 'available';
 
 /** Refuses a run that would not fit, before anything is allocated, with the figure and what would fit. */
-export function checkMemory(model: Model, workers: number, limit: number, source: MemoryLimitSource): void {
-  const need = estimateRunMemory(model, workers);
+export function checkMemory(model: Model, workers: number, limit: number, source: MemoryLimitSource, perBatch?: number): void {
+  const need = estimateRunMemory(model, workers, perBatch);
   if (need.bytes <= limit) return;
   const fits = Math.floor((limit - need.fixed) / need.perIteration);
   const lang = currentLanguage();
@@ -123,20 +132,11 @@ export function clampWorkers(requested: number): number {
   return Math.max(1, Math.min(requested, defaultWorkers()));
 }
 
-function allocateShared(model: Model): SharedBuffers {
-  const layout = layoutOf(model);
-  const pairs = model.territories.length * model.arms.length;
-  return {
-    records: Array.from({ length: pairs }, () => new SharedArrayBuffer(layout.size * model.iterations * Float32Array.BYTES_PER_ELEMENT)),
-    thetas: new SharedArrayBuffer(model.parameters.specs.length * model.iterations * Float64Array.BYTES_PER_ELEMENT),
-  };
-}
-
 export function outputFromShared(model: Model, shared: SharedBuffers): RunOutput {
   const layout = layoutOf(model);
   return {
     layout,
-    records: shared.records.map((buffer) => new Float32Array(buffer)),
+    records: shared.records.map((buffer) => (shared.float64 ? new Float64Array(buffer) : new Float32Array(buffer))),
     thetas: new Float64Array(shared.thetas),
     overlays: shared.records.map(() => new Float64Array(layout.overlaySize)),
   };
@@ -184,7 +184,7 @@ export class WorkerPool {
   }
 
   /** Hands the model to every thread, with the language their messages are written in (the command's). */
-  init(model: Model, shared: SharedBuffers): void {
+  init(model: Model, shared?: SharedBuffers): void {
     for (const worker of this.workers) worker.postMessage({ type: 'init', model, shared, lang: currentLanguage() });
   }
 
@@ -249,75 +249,38 @@ export class WorkerPool {
 }
 // Stryker restore all
 
-export async function runModel(model: Model, options: RunOptions = {}): Promise<{ output: RunOutput; summaries: Summaries }> {
-  const N = model.iterations;
-  const workerCount = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil(N / CHUNK_SIZE)));
-  if (options.memoryLimit !== undefined) checkMemory(model, workerCount, options.memoryLimit, 'max-memory');
-  else checkMemory(model, workerCount, availableMemory(), 'available');
-  const shared = allocateShared(model);
-  const output = outputFromShared(model, shared);
-  const blocks: { id: number; start: number; count: number }[] = [];
-  for (let start = 0, id = 0; start < N; start += CHUNK_SIZE, id++) blocks.push({ id, start, count: Math.min(CHUNK_SIZE, N - start) });
-  const overlaysByBlock: Float64Array[][] = new Array(blocks.length);
-  const workers = workerCount;
-  const taskCount = summaryTaskCount(model, output);
-  const ranges: { id: number; from: number; to: number }[] = [];
-  for (let from = 0, id = 0; from < taskCount; from += SUMMARY_TASKS_PER_MESSAGE, id++) ranges.push({ id, from, to: Math.min(taskCount, from + SUMMARY_TASKS_PER_MESSAGE) });
-  const entriesByRange: SummaryEntry[][] = new Array(ranges.length);
-  let done = 0;
-  options.onProgress?.(0, N, 'simulating');
-
-  if (workers === 1 && !options.pool) {
-    for (const block of blocks) {
-      overlaysByBlock[block.id] = simulateChunk(model, block.start, block.count, output);
-      done += block.count;
-      options.onProgress?.(done, N, 'simulating');
-      // Let the event loop breathe so that progress reaches the terminal.
-      if (block.id % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
-    }
-    mergeOverlays(output, overlaysByBlock);
-    options.onProgress?.(0, ranges.length, 'summarising');
-    for (const range of ranges) {
-      entriesByRange[range.id] = computeSummaryTasks(model, output, range.from, range.to);
-      options.onProgress?.(range.id + 1, ranges.length, 'summarising');
-    }
-  } else {
-    // Stryker disable all: worker threads (see WorkerError above).
-    const pool = options.pool ?? new WorkerPool(workers);
-    pool.init(model, shared);
-    try {
-      await pool.run<{ id: number; type: 'chunk'; start: number; count: number }, { overlays: Float64Array[] }>(
-        blocks.map((b) => ({ ...b, type: 'chunk' as const })),
-        (job, answer) => {
-          overlaysByBlock[job.id] = answer.overlays;
-          done += job.count;
-          options.onProgress?.(done, N, 'simulating');
-        },
-      );
-      mergeOverlays(output, overlaysByBlock);
-      let summarised = 0;
-      options.onProgress?.(0, ranges.length, 'summarising');
-      await pool.run<{ id: number; type: 'summary'; from: number; to: number }, { entries: SummaryEntry[] }>(
-        ranges.map((r) => ({ ...r, type: 'summary' as const })),
-        (job, answer) => {
-          entriesByRange[job.id] = answer.entries;
-          options.onProgress?.(++summarised, ranges.length, 'summarising');
-        },
-      );
-    } finally {
-      if (!options.pool) await pool.close();
-    }
-    // Stryker restore all
-  }
-  return { output, summaries: assembleSummaries(model, output, entriesByRange.flat()) };
+/**
+ * Runs every iteration and summarises them, keeping every territory's records in `output` (one
+ * batch: src/sim/batches.ts) and every block in the summaries. `logi simulate` runs in smaller
+ * batches and writes each one as it comes (runInBatches).
+ */
+export async function runModel(model: Model, options: RunOptions & Pick<BatchOptions, 'onBatch'> = {}): Promise<{ output: RunOutput; summaries: Summaries; ensemble: EnsembleRun }> {
+  const T = model.territories.length;
+  let output: RunOutput | undefined;
+  const onBatch = (batch: TerritoryBatchResult) => {
+    output = batch.output;
+    return options.onBatch?.(batch);
+  };
+  const { summaries, ensemble } = await runWithPool(model, { ...options, territoriesPerBatch: T, onBatch, keepBatches: !options.onBatch });
+  return { output: output!, summaries, ensemble };
 }
 
-/** Adds the blocks' node and edge totals in block order (the same order for any worker count). */
-function mergeOverlays(output: RunOutput, overlaysByBlock: Float64Array[][]): void {
-  for (const overlays of overlaysByBlock) {
-    overlays.forEach((add, pair) => {
-      const overlay = output.overlays[pair]!;
-      for (let k = 0; k < overlay.length; k++) overlay[k]! += add[k]!;
-    });
+/**
+ * Checks the memory the run needs, starts threads if it is worth it (or takes the caller's pool),
+ * and runs the batches (src/sim/batches.ts).
+ */
+export async function runWithPool(model: Model, options: BatchOptions): Promise<{ summaries: Summaries; ensemble: EnsembleRun }> {
+  const N = model.iterations;
+  const workerCount = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil(N / CHUNK_SIZE)));
+  const perBatch = Math.max(1, Math.min(model.territories.length, options.territoriesPerBatch ?? TERRITORIES_PER_BATCH));
+  if (options.memoryLimit !== undefined) checkMemory(model, workerCount, options.memoryLimit, 'max-memory', perBatch);
+  else checkMemory(model, workerCount, availableMemory(), 'available', perBatch);
+  // Stryker disable next-line all: worker threads (see WorkerError above).
+  const pool = options.pool ?? (workerCount > 1 ? new WorkerPool(workerCount) : undefined);
+  try {
+    pool?.init(model);
+    return await runInBatches(model, { ...options, pool });
+  } finally {
+    if (!options.pool) await pool?.close();
   }
 }

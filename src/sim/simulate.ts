@@ -8,7 +8,8 @@ import { UsageError, type Workspace } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
 import { drawsCsv } from '../econ/draws.js';
-import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, type RunOptions, WorkerPool } from './runner.js';
+import type { BatchOptions } from './batches.js';
+import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, runWithPool, WorkerPool } from './runner.js';
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -17,12 +18,15 @@ export class InvalidInputError extends Error {
   }
 }
 
-export interface SimulateOptions extends CompileOptions, RunOptions {
+export interface SimulateOptions extends CompileOptions, BatchOptions {
   /** A scenario id, or the path of a YAML file holding one scenario. */
   scenario: string;
   cwd?: string;
   version: string;
-  /** Also give the per-iteration export of `--draws` (src/econ/draws.ts). */
+  /**
+   * Also give the per-iteration export of `--draws` (src/econ/draws.ts). It reads every
+   * territory's records, so the run keeps them all (one batch, whatever `territoriesPerBatch`).
+   */
   draws?: boolean;
 }
 
@@ -84,6 +88,11 @@ async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefin
   const model = await compileModel(workspace, scenarioId, options, (file) => fs.readFile(file));
   // Few iterations (one block) are not worth the threads.
   const usePool = pool && model.iterations > CHUNK_SIZE ? pool : undefined;
-  const { output, summaries } = await runModel(model, { ...options, pool: usePool, workers: usePool ? usePool.size : 1 });
-  return { model, results: buildResults(model, summaries, options.version), ...(options.draws ? { draws: drawsCsv(model, output) } : {}) };
+  const runOptions = { ...options, pool: usePool, workers: usePool ? usePool.size : 1 };
+  if (options.draws) {
+    const { output, summaries, ensemble } = await runModel(model, runOptions);
+    return { model, results: buildResults(model, summaries, options.version), draws: drawsCsv(model, output, ensemble) };
+  }
+  const { summaries } = await runWithPool(model, runOptions);
+  return { model, results: buildResults(model, summaries, options.version) };
 }

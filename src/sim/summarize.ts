@@ -8,7 +8,7 @@ import { t } from '../i18n/catalogue.js';
 import { emptyRecord } from '../language/records.js';
 import type { Model } from './model.js';
 import type { RunOutput } from './runner.js';
-import { type Decision, decisionOf } from '../econ/decision-results.js';
+import type { Decision } from '../econ/decision-results.js';
 import { lineKey, Valuation, type ValuationLine, valuationLines } from '../econ/valuation.js';
 
 export interface Summary {
@@ -245,7 +245,7 @@ class SeriesBuilder {
   ) {}
 
   /** A view on the recorded values (no copy): callers must not write into it. */
-  recorded(pair: number, offset: number): Float32Array {
+  recorded(pair: number, offset: number): Float32Array | Float64Array {
     const N = this.model.iterations;
     return this.output.records[pair]!.subarray(offset * N, (offset + 1) * N);
   }
@@ -438,8 +438,6 @@ class SummaryTasks {
   private readonly valuation: Valuation;
   private readonly T: number;
   private readonly N: number;
-  /** The sums over territories of the baseline and of the difference, iteration by iteration. */
-  private readonly ensemble: [Float64Array, Float64Array];
   /**
    * Values are copied into Float64 buffers so that `summarize` only ever sees one array type
    * (a loop that meets both Float32Array and Float64Array runs several times slower).
@@ -457,7 +455,6 @@ class SummaryTasks {
     this.valuation = new Valuation(model, output);
     this.T = model.territories.length;
     this.N = model.iterations;
-    this.ensemble = [new Float64Array(this.N), new Float64Array(this.N)];
     this.armValues = [new Float64Array(this.N), new Float64Array(this.N)];
     this.programValues = new Float64Array(this.N);
   }
@@ -479,31 +476,25 @@ class SummaryTasks {
   }
 
   /**
-   * Summarises baseline, program and their paired difference for each territory and the ensemble.
-   * `valuesFor(t, 0)` is territory t's baseline, `valuesFor(t, 1)` its difference (program −
-   * baseline, each iteration's in double precision); the program is their sum.
+   * Summarises baseline, program and their paired difference for each territory of the model (the
+   * ensemble is a model of its own: src/sim/ensemble.ts). `valuesFor(t, 0)` is territory t's
+   * baseline, `valuesFor(t, 1)` its difference (program − baseline, each iteration's in double
+   * precision); the program is their sum.
    */
   private summarizeAll(measure: Measure | 'totalCost' | 'economics', key: string, valuesFor: (t: number, record: number) => Values, also?: Scaled): void {
-    const { T, ensemble, programValues } = this;
-    const found: [number, ArmName, Summary][] = [];
-    ensemble[0].fill(0);
-    ensemble[1].fill(0);
+    const { T, programValues } = this;
     for (let t = 0; t < T; t++) {
       const base = this.asFloat64(valuesFor(t, 0), 0);
       const diff = this.asFloat64(valuesFor(t, 1), 1);
-      found.push([t, 'baseline', summarize(base)]);
-      found.push([t, 'program', summarize(sum(base, diff, programValues))]);
-      found.push([t, 'difference', summarize(diff)]);
-      addInto(ensemble[0], base);
-      addInto(ensemble[1], diff);
+      this.push(t, 'baseline', measure, key, summarize(base), also);
+      this.push(t, 'program', measure, key, summarize(sum(base, diff, programValues)), also);
+      this.push(t, 'difference', measure, key, summarize(diff), also);
     }
-    found.push([T, 'baseline', summarize(ensemble[0])]);
-    found.push([T, 'program', summarize(sum(ensemble[0], ensemble[1], programValues))]);
-    found.push([T, 'difference', summarize(ensemble[1])]);
-    for (const [t, arm, summary] of found) {
-      this.entries.push({ t, arm, measure, key, summary });
-      if (also) this.entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
-    }
+  }
+
+  private push(t: number, arm: ArmName, measure: Measure | 'totalCost' | 'economics', key: string, summary: Summary, also?: Scaled): void {
+    this.entries.push({ t, arm, measure, key, summary });
+    if (also) this.entries.push({ t, arm, measure: also.measure, key: also.key, summary: scaleSummary(summary, also.factor) });
   }
 
   /** Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year. */
@@ -516,7 +507,7 @@ class SummaryTasks {
     model.actors.forEach((actor, k) => {
       if (!actorsWithActions.has(k)) {
         // No action of the model is done by this actor: zero, without a pass over the iterations.
-        for (let t = 0; t <= T; t++) {
+        for (let t = 0; t < T; t++) {
           for (const arm of ['baseline', 'program', 'difference'] as const) {
             for (const measure of ['minutes', 'fte', 'cost'] as const) this.entries.push({ t, arm, measure, key: actor.id, summary: zero });
           }
@@ -546,33 +537,30 @@ class SummaryTasks {
   }
 }
 
-export function summarizeRun(model: Model, output: RunOutput): Summaries {
-  return assembleSummaries(model, output, computeSummaryTasks(model, output, 0, summaryTaskCount(model, output)));
-}
+/** One (territory, arm, logigramme): mean people per node and per edge, per year. */
+export type OverlayEntry = Summaries['overlay'][number];
 
-/** Places the entries (in task order) into blocks, adds the per-100,000 scale and the overlay. */
-export function assembleSummaries(model: Model, output: RunOutput, entries: readonly SummaryEntry[]): Summaries {
-  const H = model.horizon;
-  const armsCount = model.arms.length;
-  const T = model.territories.length;
-  const N = model.iterations;
-  const territoryKeys = [...model.territories.map((t) => t.id), 'ensemble'];
-  const populations = [...model.territories.map((t) => t.population), model.territories.reduce((s, t) => s + t.population, 0)];
+/**
+ * The summary blocks of the model's territories from their entries (in task order, `t` the index
+ * of the territory in the model): per territory, arm and scale, with the per-100,000 scale and the
+ * actions chained after another copied (see chainedActions).
+ */
+export function territoryBlocks(model: Model, entries: readonly SummaryEntry[]): SummaryBlock[] {
   const blocks: SummaryBlock[] = [];
   // Keyed by user ids (stratum `constructor`, actor `valueOf`…): no prototype, so `??=` below finds nothing inherited.
   const emptyMeasures = (): Record<Measure, Record<string, Series>> => Object.fromEntries(MEASURES.map((m) => [m, emptyRecord<Series>()])) as Record<Measure, Record<string, Series>>;
   const index = new Map<string, SummaryBlock>();
-  for (const [t, territory] of territoryKeys.entries()) {
+  model.territories.forEach((territory, t) => {
     for (const arm of ['baseline', 'program', 'difference'] as const) {
       for (const scale of ['count', 'per100k'] as const) {
-        const block: SummaryBlock = { territory, scale, arm, measures: emptyMeasures(), totalCost: [], economics: emptyRecord() };
+        const block: SummaryBlock = { territory: territory.id, scale, arm, measures: emptyMeasures(), totalCost: [], economics: emptyRecord() };
         blocks.push(block);
         index.set(`${t}|${arm}|${scale}`, block);
       }
     }
-  }
+  });
   for (const { t, arm, measure, key, summary } of entries) {
-    const factor = 100_000 / populations[t]!;
+    const factor = 100_000 / model.territories[t]!.population;
     for (const scale of ['count', 'per100k'] as const) {
       const block = index.get(`${t}|${arm}|${scale}`)!;
       const s = scale === 'count' ? summary : scaleSummary(summary, factor);
@@ -583,7 +571,12 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
       } else (block.measures[measure][key] ??= []).push(s);
     }
   }
-  // Actions chained after another: the same people reached, volumes at their own frequency.
+  copyChainedActions(model, blocks);
+  return blocks;
+}
+
+/** Actions chained after another: the same people reached, volumes at their own frequency. */
+function copyChainedActions(model: Model, blocks: SummaryBlock[]): void {
   for (const [copy, original] of chainedActions(model)) {
     const action = model.actions[copy]!;
     const factor = model.parameters.specs[action.times]!.central * action.perYear;
@@ -593,25 +586,33 @@ export function assembleSummaries(model: Model, output: RunOutput, entries: read
       block.measures.volumes[action.id] = persons.map((s) => scaleSummary(s, factor));
     }
   }
-  // Overlay: mean people per node and per edge, per year.
-  const overlay: Summaries['overlay'] = [];
-  for (let t = 0; t < T; t++) {
-    for (let a = 0; a < armsCount; a++) {
-      const sums = output.overlays[t * armsCount + a]!;
+}
+
+/**
+ * Mean people per node and per edge, per year, of each territory of the model and arm: the node
+ * and edge totals of the run (`overlays[territory × 2 + arm]`, summed over iterations) over N.
+ */
+export function overlayEntries(model: Model, layout: RunOutput['layout'], overlays: readonly Float64Array[]): OverlayEntry[] {
+  const H = model.horizon;
+  const N = model.iterations;
+  const overlay: OverlayEntry[] = [];
+  model.territories.forEach((territory, t) => {
+    for (let a = 0; a < model.arms.length; a++) {
+      const sums = overlays[t * model.arms.length + a]!;
       model.logigrammes.forEach((l, li) => {
         const nodes: Record<string, number[]> = {};
-        l.nodes.forEach((node, n) => (nodes[node.id] = Array.from({ length: H }, (_, y) => round(sums[output.layout.nodes[li]! + n * H + y]! / N))));
+        l.nodes.forEach((node, n) => (nodes[node.id] = Array.from({ length: H }, (_, y) => round(sums[layout.nodes[li]! + n * H + y]! / N))));
         const edges = l.edges.map((edge, e) => ({
           from: l.nodes[edge.from]!.id,
           to: l.nodes[edge.to]!.id,
           label: edge.label,
-          mean: Array.from({ length: H }, (_, y) => round(sums[output.layout.edges[li]! + e * H + y]! / N)),
+          mean: Array.from({ length: H }, (_, y) => round(sums[layout.edges[li]! + e * H + y]! / N)),
         }));
-        overlay.push({ territory: model.territories[t]!.id, arm: a === 0 ? 'baseline' : 'program', logigramme: l.id, nodes, edges });
+        overlay.push({ territory: territory.id, arm: a === 0 ? 'baseline' : 'program', logigramme: l.id, nodes, edges });
       });
     }
-  }
-  return { blocks, decision: decisionOf(model, output), overlay };
+  });
+  return overlay;
 }
 
 /** program − baseline, written into `program`. */
@@ -630,6 +631,6 @@ function addInto(total: Float64Array, values: Float64Array): void {
 }
 
 /** `addInto` for recorded (single-precision) values: a separate loop keeps `addInto` monomorphic. */
-function addRecordedInto(total: Float64Array, values: Float32Array): void {
+function addRecordedInto(total: Float64Array, values: Float32Array | Float64Array): void {
   for (let i = 0; i < total.length; i++) total[i]! += values[i]!;
 }

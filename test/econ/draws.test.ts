@@ -3,6 +3,7 @@
  * as R or Python would, checked against the results it describes: the mean over iterations of each
  * output row equals the summary's mean in results.json, and each uncertain parameter has one row per iteration.
  */
+import { readRunResults } from '../helpers/results.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ describe('simulate --draws', () => {
     expect(parameters.map((r) => r[0])).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
     expect(new Set(parameters.map((r) => r[2]))).toEqual(new Set(['Actors:small-actors/actors/nurse/cost-per-act']));
     expect(parameters.every((r) => Number(r[7]) > 0)).toBe(true);
-    const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    const results = readRunResults(out);
     for (const line of results.economics.lines as string[]) {
       for (const arm of ['baseline', 'program']) {
         const values = rows.filter((r) => r[2] === line && r[4] === 'here' && r[5] === arm && r[6] === 'true').map((r) => Number(r[7]));

@@ -14,7 +14,8 @@
  * significant digits"; docs/simulation.md "Differences and precision": the yearly records are
  * stored in single precision), so 1e-6 relative, or 1e-6 absolute for figures near 0.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readRunResults } from '../helpers/results.js';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ async function logiResults(dir: string, scenario: string): Promise<Results> {
   temporary.push(out);
   const result = runCli(['simulate', scenario, '--mode', 'expected', '--out', out, '--json', '--workers', '1'], { cwd: dir });
   if (result.status !== 0) throw new Error(`logi simulate ${scenario} failed (${result.status}):\n${result.stderr}\n${result.stdout.slice(0, 2000)}`);
-  return JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
+  return readRunResults(out) as Results;
 }
 
 /** Every line, place, arm and scale; a line one side has and the other lacks is reported. */

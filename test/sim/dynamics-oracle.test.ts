@@ -15,7 +15,8 @@
  * precision": single precision, then the summary's rounding), so 1e-6 relative, or 1e-6 absolute
  * for figures near 0.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readRunResults } from '../helpers/results.js';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,7 +58,7 @@ function cliResults(dir: string, scenario: string): { summaries: never[] } {
     const lint = runCli(['lint'], { cwd: dir });
     throw new Error(`logi simulate ${scenario} failed (${run.status}):\n${run.stderr}\n${run.stdout.slice(0, 2000)}\n${lint.stdout.slice(0, 4000)}`);
   }
-  return JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+  return readRunResults(out);
 }
 
 function describeDiscrepancies(list: Discrepancy[]): string {

@@ -17,15 +17,19 @@ import { hasStackTrace, REPO, runCli } from '../helpers/cli.js';
 import { FIXED, modelOf } from './helpers.js';
 
 describe('issue 12 #8: memory is estimated before it is allocated', () => {
-  it('the per-iteration figure is the records of a layout counted by hand, plus the draws, times the slack', async () => {
+  it('the per-iteration figure is the records of a layout counted by hand (a batch of territories and the running sums), plus the draws, times the slack', async () => {
     const model = await modelOf(FIXED, 'fixed', { iterations: 1000 });
     // The test model over 6 years: 4 states (S0, S1, S2, dead) at the end of years 0…6 = 28; 6
     // transitions × 6 years = 36; 1 inflow × 6 = 6; 2 actions (test, coaching) × 6 = 12; enrolled
     // person-years of 3 strata × 6 = 18 (no move, no program cost): 100 values.
-    const recordBytes = 2 /* territories */ * 2 /* arms */ * 100 * 4;
+    // Float32 records of the batch's territories and arms, and the sums over territories of both
+    // arms in float64 (src/sim/batches.ts).
+    const recordBytes = 2 /* territories */ * 2 /* arms */ * 100 * 4 + 2 /* arms */ * 100 * 8;
     const drawBytes = model.parameters.specs.length * 8;
     const estimate = estimateRunMemory(model, 1);
     expect(estimate.perIteration).toBe(Math.ceil((recordBytes + drawBytes) * SUMMARY_SLACK) + SUMMARY_COPIES * 8);
+    // A batch of one territory: the records of one territory, the sums unchanged.
+    expect(estimateRunMemory(model, 1, 1).perIteration).toBe(Math.ceil((2 * 100 * 4 + 2 * 100 * 8 + drawBytes) * SUMMARY_SLACK) + SUMMARY_COPIES * 8);
     expect(estimate.bytes).toBe(BASE_BYTES + 1000 * estimate.perIteration);
     expect(estimateRunMemory(model, 4).fixed).toBe(BASE_BYTES + 4 * WORKER_BYTES);
   });

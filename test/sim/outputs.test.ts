@@ -288,9 +288,17 @@ describe('summaries of the expected mode, by hand', () => {
     expect(Object.keys(program.minutes)).toEqual(['gp', 'lab', 'nurse']);
   });
 
-  it('overlay: mean people (person-years) per node and per edge, per year, per territory and arm', async () => {
+  it('overlay: mean people (person-years) per node and per edge, per year, per territory and arm, then the ensemble', async () => {
     const { summaries } = await expectedMode();
-    expect(summaries.overlay.map((o) => `${o.territory}/${o.arm}/${o.logigramme}`)).toEqual(['paris/baseline/l1', 'paris/program/l1', 'lyon/baseline/l1', 'lyon/program/l1']);
+    expect(summaries.overlay.map((o) => `${o.territory}/${o.arm}/${o.logigramme}`)).toEqual(['paris/baseline/l1', 'paris/program/l1', 'lyon/baseline/l1', 'lyon/program/l1', 'ensemble/baseline/l1', 'ensemble/program/l1']);
+    // The ensemble's overlay is the sum of the territories' (each kept to 7 digits, hence `close`).
+    for (const [e, arm] of [[4, 0], [5, 1]] as const) {
+      const [paris, lyon, ensemble] = [summaries.overlay[arm]!, summaries.overlay[2 + arm]!, summaries.overlay[e]!];
+      for (const node of Object.keys(paris.nodes)) ensemble.nodes[node]!.forEach((v, y) => close(v, paris.nodes[node]![y]! + lyon.nodes[node]![y]!));
+      ensemble.edges.forEach((edge, k) => edge.mean.forEach((v, y) => close(v, paris.edges[k]!.mean[y]! + lyon.edges[k]!.mean[y]!)));
+    }
+    // Year 1 of the program: 500 enter in paris (below) and 400 × 0.2 = 80 in lyon's usual care.
+    expect(summaries.overlay[4]!.nodes.screen![0]).toBe(summaries.overlay[0]!.nodes.screen![0]! + 80);
     const parisProgram = summaries.overlay[1]!;
     // Reachable nodes only (no `orphan`), in topological order. Year 1: E = 500 enter, 200 go to
     // treat, 300 to advice, all 500 leave; year 2: E = 0.5 × 718.8854382 = 359.4427191, treated
@@ -567,7 +575,7 @@ describe('results.json', () => {
       mode: 'expected',
       horizon: 3,
       cyclesPerYear: 1,
-      streams: 'keyed-murmur3-alea/2',
+      streams: 'keyed-murmur3-alea/3',
       inputs: [{ file: 'model.yaml', sha256 }],
     });
     expect(results.years).toEqual([0, 1, 2, 3]);
