@@ -179,6 +179,10 @@ export class EngineScratch {
   exposures: Exposures[];
   nextExposures: Exposures[];
   readonly moved: Float64Array;
+  /** Per stratum: the state each transition of its row leads to (model.rows[s] mapped to `to`). */
+  readonly rowTargets: Int32Array[];
+  /** Per stratum: the arm's per-cycle probability of staying enrolled (ρ) for the current run, or −1 without `retention`. */
+  readonly stayEnrolled: Float64Array;
   /** Per stratum: the enrolled of the stratum being moved who reached it, until their retention draw. */
   readonly transferring: Float64Array;
   readonly flows: FlowScratch[];
@@ -216,6 +220,8 @@ export class EngineScratch {
     this.nextCarried = capacities.map(() => new Exposures(MAX_EFFECT_COMBINATIONS));
     const widest = Math.max(1, ...model.rows.map((r) => r.length));
     this.moved = new Float64Array(widest);
+    this.rowTargets = model.rows.map((row) => Int32Array.from(row, (tr) => model.transitions[tr]!.to));
+    this.stayEnrolled = new Float64Array(S);
     this.transferring = new Float64Array(S);
     this.flows = model.logigrammes.map((l) => new FlowScratch(l));
   }

@@ -71,6 +71,7 @@ export function simulateTerritoryArm(context: IterationContext, territoryIndex: 
   const cycle: StratumCycle = { s: 0, year: 1, cycleIndex: 0, plan: null, logigramme: null, work: null, passing: 0, leaving: 0, stayEnrolled: -1, retentionSeeded: false };
   const run: Run = { context, territory, armIndex, key, record, overlay, buffers, cycleWeight: 1 / model.cyclesPerYear, deferPersons: model.volumesAt === 'mid', cycle };
   resetState(run);
+  stayEnrolledRates(run);
   const stateCount = model.states.length;
   for (let year = 1; year <= model.horizon; year++) {
     if (year === 1 || model.timeVarying) {
@@ -95,6 +96,17 @@ function resetState(run: Run): void {
   buffers.enrolled.fill(0);
   for (const exposures of buffers.exposures) exposures.length = 0;
   for (const carried of buffers.carried) carried.length = 0;
+}
+
+/** ρ per cycle of each stratum the arm covers with `retention` (θ^(1/c)), −1 elsewhere: θ holds for the whole run. */
+function stayEnrolledRates(run: Run): void {
+  const { model, theta } = run.context;
+  const strata = model.arms[run.armIndex]!.strata;
+  const rates = run.buffers.stayEnrolled;
+  for (let s = 0; s < model.strataCount; s++) {
+    const plan = strata[s];
+    rates[s] = plan && plan.retention >= 0 ? Math.pow(theta[plan.retention]!, 1 / model.cyclesPerYear) : -1;
+  }
 }
 
 /**
@@ -191,7 +203,7 @@ function stepStratum(run: Run, year: number, cycleIndex: number, s: number): voi
   if (plan) {
     cycle.logigramme = model.logigrammes[plan.logigramme]!;
     cycle.work = run.buffers.flows[plan.logigramme]!;
-    if (plan.retention >= 0) cycle.stayEnrolled = Math.pow(run.context.theta[plan.retention]!, 1 / model.cyclesPerYear);
+    cycle.stayEnrolled = run.buffers.stayEnrolled[s]!;
   }
   const unexposed = enrol(run, cycle, exposures);
   if (cycle.passing > 0) {
@@ -301,10 +313,12 @@ function moveByRow(run: Run, s: number, year: number, amount: number, probabilit
     }
   }
   const flowBase = layout.flows + (year - 1) * layout.flowWidth;
+  const targets = buffers.rowTargets[s]!;
+  const next = buffers.next;
+  const record = run.record;
   for (let k = 0; k < row.length; k++) {
-    const tr = row[k]!;
-    buffers.next[model.transitions[tr]!.to]! += moved[k]!;
-    run.record[flowBase + tr]! += moved[k]!;
+    next[targets[k]!]! += moved[k]!;
+    record[flowBase + row[k]!]! += moved[k]!;
   }
   return stay;
 }

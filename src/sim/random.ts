@@ -217,10 +217,11 @@ export class StreamKey {
 
   /** Hashes the prefix `logi/<seed>/<territory>/<iteration>` (stage K) and the first block of H. */
   set(seed: number, territory: string, iteration: number): this {
-    const encoded = utf8.encode(`logi/${seed}/${territory}/${iteration}`);
-    if (encoded.length > this.bytes.length) this.bytes = new Uint8Array(encoded.length * 2);
-    this.bytes.set(encoded);
-    hashBytes(this.work, this.bytes, encoded.length, 0);
+    const text = `logi/${seed}/${territory}/${iteration}`;
+    // Encoded in place (no new array per territory and iteration); a UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (text.length * 3 > this.bytes.length) this.bytes = new Uint8Array(text.length * 3);
+    const { written } = utf8.encodeInto(text, this.bytes);
+    hashBytes(this.work, this.bytes, written, 0);
     this.prefix.start(0);
     this.prefix.block(this.work.h1, this.work.h2, this.work.h3, this.work.h4);
     return this;

@@ -29,7 +29,8 @@ function refuse(sampler: string, parameters: string): never {
 
 /** `p`: the probability that goes with a binomial's n, for the message (NaN for Poisson). Messages are built only on failure: this runs on every draw. */
 function checkCount(sampler: string, name: string, n: number, p = Number.NaN): void {
-  if (!(n <= MAX_SAMPLER_COUNT) || Number.isNaN(n)) refuse(sampler, `${name} = ${n}${Number.isNaN(p) ? '' : `, p = ${p}`}`);
+  // NaN fails the comparison too.
+  if (!(n <= MAX_SAMPLER_COUNT)) refuse(sampler, `${name} = ${n}${Number.isNaN(p) ? '' : `, p = ${p}`}`);
 }
 
 // ---- log-factorials ----------------------------------------------------------------------
@@ -60,9 +61,13 @@ export function binomial(uniform: Uniform, n: number, p: number): number {
   checkCount('binomial', 'n', n, p);
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomial(uniform, n, 1 - p);
-  if (n * p < 10) return binomialInversion(uniform, n, p);
-  return binomialBtrs(uniform, n, p);
+  // Above one half, the failures are drawn (the complement 1 − p is below one half and above 0).
+  return p > 0.5 ? n - binomialBelowHalf(uniform, n, 1 - p) : binomialBelowHalf(uniform, n, p);
+}
+
+/** 0 < p ≤ 1/2, n > 0: inversion while the mean is small, BTRS above. */
+function binomialBelowHalf(uniform: Uniform, n: number, p: number): number {
+  return n * p < 10 ? binomialInversion(uniform, n, p) : binomialBtrs(uniform, n, p);
 }
 
 function binomialInversion(uniform: Uniform, n: number, p: number): number {
@@ -88,6 +93,7 @@ function binomialBtrs(uniform: Uniform, n: number, p: number): number {
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
+  const twoA = 2 * a;
   // The constants of the exact acceptance test are needed only when the squeeze fails (about one
   // draw in seven): computed lazily, they cost nothing on the fast path.
   let alpha = 0;
@@ -98,7 +104,7 @@ function binomialBtrs(uniform: Uniform, n: number, p: number): number {
     const u = uniform() - 0.5;
     let v = uniform();
     const us = 0.5 - Math.abs(u);
-    const k = Math.floor(((2 * a) / us + b) * u + c);
+    const k = Math.floor((twoA / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
     if (Number.isNaN(h)) {
