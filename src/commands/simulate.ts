@@ -108,10 +108,10 @@ export default class Simulate extends LogiCommand {
     if (flags.report) {
       const progress = new ProgressBar();
       // Loaded only here: vega and vega-lite would add to the start-up of every simulation.
-      const { reportHtmlOf } = await import('../report/write.js');
+      const { reportedMeasures, reportHtmlOf } = await import('../report/write.js');
       const { withTerritorySummaries } = await import('../results/read.js');
       // The report reads the territories' summaries back from the set, as `logi report` would.
-      const whole = await withTerritorySummaries(results, path.dirname(await set.stagedPath('results.json')));
+      const whole = await withTerritorySummaries(results, path.dirname(await set.stagedPath('results.json')), reportedMeasures(results));
       const html = await reportHtmlOf(whole, { lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
       progress.done();
       files.push(await set.write('report.html', html));

@@ -29,7 +29,7 @@ import { type Block, cell, type Cell, type FoldedBlock, type Section, slug } fro
 import { costItemsTable, enrolledPart, eventsByYearTable, movesPart } from './dynamics.js';
 
 /** A territory's (or all territories') heading and its parts: seven, and nine when the results hold enrolment and moves. */
-export function territorySections(ctx: ReportContext, key: string): Section[] {
+export function territorySections(ctx: ReportContext, key: string, folded = false): Section[] {
   const { results, summaries, w, count } = ctx;
   const territory = results.territories.find((t) => t.id === key);
   const part: TerritoryPart = {
@@ -52,7 +52,8 @@ export function territorySections(ctx: ReportContext, key: string): Section[] {
     eventsPart(ctx, part),
     professionsPart(ctx, part, actors),
     demandPart(ctx, part, actors),
-    actionsPart(ctx, part),
+    // Left out of the folded detail (and not read from the files then: src/report/write.ts, reportedMeasures).
+    ...(folded ? [] : [actionsPart(ctx, part)]),
     costsPart(ctx, part),
   ];
 }
@@ -70,29 +71,23 @@ export function foldsTerritories(ctx: Pick<ReportContext, 'results'>): boolean {
 }
 
 /**
- * The parts the folded detail leaves out: the volumes per action (section id `…-actions`), a table
- * of every action (58 in the bundled diabetes scenario) that is 40 % of a territory's tables; they
- * are in the all-territory section, and per territory in summary.csv and summary.parquet.
- */
-const LEFT_OUT_WHEN_FOLDED = ['-actions'];
-
-/**
  * Every territory's detail, folded, tables only: one level-2 section holding one folded block
  * per territory, whose parts are the parts of `territorySections` without their charts and notes
- * (and without `LEFT_OUT_WHEN_FOLDED`). The charts are never drawn: the context given to the parts
- * queues none.
+ * and without the volumes per action: a table of every action (58 in the bundled diabetes
+ * scenario) that is 40 % of a territory's tables; they are in the all-territory section, and per
+ * territory in summary.csv and summary.parquet. The charts are never drawn: the context given to
+ * the parts queues none.
  */
 export function foldedTerritoriesSection(ctx: ReportContext): Section {
   const { w, results } = ctx;
   const tablesOnly: ReportContext = { ...ctx, figure: (id, title) => ({ kind: 'figure', id, title, svg: '', alt: '' }) };
   const folded: FoldedBlock[] = results.territories.map((territory) => {
-    const [heading, ...parts] = territorySections(tablesOnly, territory.id);
+    const [heading, ...parts] = territorySections(tablesOnly, territory.id, true);
     return {
       kind: 'folded',
       id: heading!.id,
       title: heading!.title,
       parts: parts
-        .filter((part) => !LEFT_OUT_WHEN_FOLDED.some((suffix) => part.id.endsWith(suffix)))
         .map((part) => ({ title: part.title, blocks: part.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table') }))
         .filter((part) => part.blocks.length > 0),
     };

@@ -11,7 +11,8 @@ import { currentLanguage, type Lang } from '../i18n/language.js';
 import { stageFile, writeFileAtomic } from '../io/atomic.js';
 import { fitFileName } from '../io/file-names.js';
 import { OutputSet, recordInOutputSet } from '../io/output-set.js';
-import { withTerritorySummaries } from '../results/read.js';
+import { type SummaryFilter, withTerritorySummaries } from '../results/read.js';
+import { FOLD_ABOVE } from './territory.js';
 import { ResultsSchema, type Results } from '../sim/results.js';
 import { buildReport } from './build.js';
 import { type Sensitivity, SensitivitySchema, type Sweep, SweepSchema } from './decision-inputs.js';
@@ -71,8 +72,18 @@ function firstMismatch<T>(schema: z.ZodType<T>, json: unknown): { data: T } | { 
 export async function readResults(file: string): Promise<Results> {
   const checked = firstMismatch(ResultsSchema, await readJson(file));
   // Written by `simulate --out`: the territories' summaries are in summary.parquet or summary.csv beside it.
-  if ('data' in checked) return checked.data.territorySummaries ? withTerritorySummaries(checked.data, path.dirname(file)) : checked.data;
+  if ('data' in checked) return checked.data.territorySummaries ? withTerritorySummaries(checked.data, path.dirname(file), reportedMeasures(checked.data)) : checked.data;
   throw new ReportInputError(t('report.input.not-results', { file, ...checked }), t('report.input.not-results.hint'));
+}
+
+/**
+ * What the report reads of the territories' summaries: everything, up to FOLD_ABOVE territories;
+ * beyond, the measures of the folded detail and of the comparison only (not the people reached,
+ * volumes, minutes and inflows of every action, year and territory: most of the rows), so that
+ * the report of many territories holds a few hundred kilobytes per territory.
+ */
+export function reportedMeasures(results: Pick<Results, 'territories'>): SummaryFilter {
+  return results.territories.length > FOLD_ABOVE ? { measures: ['counts', 'flows', 'events', 'enrolled', 'fte', 'cost', 'programCost', 'totalCost', 'valuation', 'valuation-discounted'] } : {};
 }
 
 /** Reads a sensitivity.json for the tornado of the decision section; it must be of the results' scenario. */

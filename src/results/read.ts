@@ -432,13 +432,13 @@ export async function readResults(dir: string): Promise<Results> {
  * there is no Parquet file (neither: the results as they are), in the file's order; a block the
  * results already hold (the ensemble's) is kept from them.
  */
-export async function withTerritorySummaries(results: Results, dir: string): Promise<Results> {
+export async function withTerritorySummaries(results: Results, dir: string, filter: SummaryFilter = {}): Promise<Results> {
   const parquet = path.join(dir, 'summary.parquet');
   const csv = path.join(dir, 'summary.csv');
   const file = (await exists(parquet)) ? parquet : (await exists(csv)) ? csv : undefined;
   if (!file) return results;
   const builder = new SummaryBlockBuilder(results);
-  await forEachSummaryRow(file, {}, (row) => builder.add(row));
+  await forEachSummaryRow(file, filter, (row) => builder.add(row));
   const id = (b: Pick<SummaryBlock, 'territory' | 'scale' | 'arm'>) => `${b.territory}\u0000${b.scale}\u0000${b.arm}`;
   const inJson = new Map(results.summaries.map((b) => [id(b), b]));
   const fromFile = builder.build().map((b) => inJson.get(id(b)) ?? b);
