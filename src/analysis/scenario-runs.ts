@@ -87,7 +87,9 @@ export async function simulateRecords(model: Model, pool?: WorkerPool, onProgres
     }
     return output;
   }
-  pool.init(model, shared);
+  pool.init(model);
+  // One batch of every territory (src/sim/batches.ts): the threads write into these buffers.
+  pool.broadcast({ type: 'batch', first: 0, count: model.territories.length, ensemble: false, thetasReady: false, shared });
   await pool.run(blocks, (block) => onProgress?.((done += block.count), N));
   return output;
 }
