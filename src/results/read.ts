@@ -19,7 +19,7 @@ import { ResultsError } from './errors.js';
 import { sqlString, withDuckDb } from './parquet.js';
 
 /** One row of the summary files: the CSV's columns, with the percentiles named as in `Summary`. */
-export interface SummaryRow {
+export interface SummaryRow extends Summary {
   territory: string;
   scale: 'count' | 'per100k';
   arm: ArmName;
@@ -27,12 +27,6 @@ export interface SummaryRow {
   key: string;
   /** Null for the valuation rows (totals over the horizon). */
   year: number | null;
-  mean: number;
-  sd: number;
-  median: number;
-  p025: number;
-  p975: number;
-  mcse: number;
 }
 
 /** Which rows to read (all when a field is absent). */
