@@ -19,3 +19,15 @@ export const RUN_BROWSER_TESTS = BROWSER_PATH !== undefined || Boolean(process.e
 export function browserPath(): string {
   return BROWSER_PATH ?? findBrowser().executablePath;
 }
+
+/** What a page complains of (console errors and warnings, uncaught errors) and the URLs it requests, gathered as it runs. */
+export function watchPage(page: { on(event: string, listener: (value: never) => void): unknown }): { problems: string[]; requests: string[] } {
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error: unknown) => problems.push(String(error)));
+  page.on('request', (request: { url(): string }) => requests.push(request.url()));
+  return { problems, requests };
+}

@@ -22,7 +22,7 @@ import { binCount } from '../../src/report/calibration-parameters.js';
 import type { Block, Cell, ReportDocument, Section } from '../../src/report/document.js';
 import { reportHtml } from '../../src/report/html.js';
 import { reportMarkdown } from '../../src/report/markdown.js';
-import { browserPath, RUN_BROWSER_TESTS } from '../helpers/browser.js';
+import { browserPath, RUN_BROWSER_TESTS, watchPage } from '../helpers/browser.js';
 import { REPO } from '../helpers/cli.js';
 
 const NNBSP = '\u202f';
@@ -362,13 +362,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the fit report in headless Chromium', () => {
     const browser = await puppeteer.launch({ executablePath: browserPath(), headless: true, args: chromiumArgs() });
     try {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(String(error)));
-      page.on('request', (request) => requests.push(request.url()));
+      const { problems, requests } = watchPage(page);
       page.on('dialog', (dialog) => {
         problems.push(`dialog: ${dialog.message()}`);
         void dialog.dismiss();

@@ -17,7 +17,7 @@ import { reportMarkdown } from '../../src/report/markdown.js';
 import { reportHtmlOf } from '../../src/report/write.js';
 import type { Results } from '../../src/sim/results.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { browserPath, RUN_BROWSER_TESTS } from '../helpers/browser.js';
+import { browserPath, RUN_BROWSER_TESTS, watchPage } from '../helpers/browser.js';
 import { REPO } from '../helpers/cli.js';
 
 const TERRITORIES = 131;
@@ -94,13 +94,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the report of 131 territories in headless Chr
 
   it('opens without console error or request, each funnel and ranked chart with one point per territory', async () => {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
-    page.on('request', (request) => requests.push(request.url()));
+    const { problems, requests } = watchPage(page);
     await page.setViewport({ width: 1400, height: 900 });
     await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 60_000 });
     expect(problems).toEqual([]);
