@@ -18,24 +18,20 @@ export function territoryBatch(model: Model, first: number, count: number): Mode
 
 /**
  * The model whose only territory is the sum of the scenario's: its population and start counts
- * are the sums (what per-100,000 rates and "per person" figures divide by), its workforce the sum
- * of the territories' FTE by profession. Only summaries read it: it is never simulated.
+ * are the sums (what per-100,000 rates and "per person" figures divide by). Only summaries read
+ * it, and they read no multiplier nor workforce (the report compares demand with each
+ * territory's workforce from results.json): it is never simulated.
  */
 export function ensembleModel(model: Model): Model {
   const sum = (values: (t: CompiledTerritory) => number) => model.territories.reduce((total, t) => total + values(t), 0);
-  const workforce: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const territory of model.territories) {
-    for (const [profession, fte] of Object.entries(territory.workforce)) workforce[profession] = (workforce[profession] ?? 0) + fte;
-  }
-  const states = model.territories[0]?.counts.length ?? model.states.length;
   const ensemble: CompiledTerritory = {
     id: ENSEMBLE,
     title: ENSEMBLE,
     population: sum((t) => t.population),
-    counts: Array.from({ length: states }, (_, j) => sum((t) => t.counts[j]!)),
+    counts: model.states.map((_, j) => sum((t) => t.counts[j]!)),
     multipliers: [],
     multiplierSeries: [],
-    workforce,
+    workforce: {},
   };
   return { ...model, territories: [ensemble] };
 }

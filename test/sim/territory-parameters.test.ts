@@ -12,7 +12,10 @@ import murmur from 'murmurhash3js-revisited';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runModel } from '../../src/sim/runner.js';
+import { REPO } from '../helpers/cli.js';
 import { FIXED, modelOf } from './helpers.js';
+
+const BEFORE = path.join(REPO, 'test/fixtures/sim/before-14');
 
 let dir: string;
 beforeAll(() => {
@@ -62,4 +65,27 @@ describe("issue 17: a territory's own parameters come from its own stream", () =
       expect(Math.abs(actual - expected), `iteration ${i}`).toBeLessThanOrEqual(1e-9 * expected);
     }
   });
+
+  it('uncertain multipliers change no other draw: on the bundled files of test/fixtures/sim/before-14, every other slot of θ is as with the multipliers written as their medians', async () => {
+    const fixed = mkdtempSync(path.join(os.tmpdir(), 'logi-fixed-multipliers-'));
+    try {
+      cpSync(BEFORE, fixed, { recursive: true });
+      const territories = path.join(fixed, 'simulations/territories');
+      for (const file of ['cornouaille.yaml', 'douaisis.yaml']) {
+        const text = readFileSync(path.join(territories, file), 'utf8');
+        writeFileSync(path.join(territories, file), text.replace(/\{ lognormal: \{ median: ([0-9.]+), ci95: \[[0-9., ]+\] \} \}/g, '$1'));
+      }
+      const uncertain = await modelOf(BEFORE, 'pionniers-dt2-2026', { iterations: 50 });
+      const plain = await modelOf(fixed, 'pionniers-dt2-2026', { iterations: 50 });
+      const P = uncertain.parameters.specs.length;
+      expect(plain.parameters.specs.length).toBe(P);
+      const own = new Set(uncertain.parameters.territories.flatMap((range) => Array.from({ length: range.to - range.from }, (_, k) => range.from + k)));
+      expect(uncertain.parameters.specs.filter((spec, k) => spec.kind !== 'fixed' && !own.has(k)).length).toBeGreaterThan(10);
+      expect([...own].filter((k) => uncertain.parameters.specs[k]!.kind !== 'fixed')).toHaveLength(2); // cornouaille's and douaisis's S1->S2 (douaisis's S2->S3 is heart failure's)
+      const [a, b] = [(await runModel(uncertain, { workers: 1 })).output.thetas, (await runModel(plain, { workers: 1 })).output.thetas];
+      for (let i = 0; i < 50; i++) for (let k = 0; k < P; k++) if (!own.has(k)) expect(a[i * P + k], `iteration ${i}, slot ${k}`).toBe(b[i * P + k]);
+    } finally {
+      rmSync(fixed, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
