@@ -100,6 +100,7 @@ class BatchedRun {
     const output = outputFromShared(model, this.batchShared);
     // θ is drawn by the first batch and read by the others (the same values: see RecordTarget).
     output.thetasReady = first > 0;
+    // Stryker disable next-line all: worker threads, which load the built dist/ (src/sim/runner.ts).
     this.pool?.broadcast({ type: 'batch', first, count, ensemble: false, thetasReady: first > 0, shared: this.batchShared });
     const overlays = await this.simulate(model, output);
     const entries = await this.summarise(model, output, false);
@@ -172,6 +173,7 @@ class BatchedRun {
   /** The ensemble, summarised from the sums; with the batches' blocks and overlay when they were kept. */
   private async ensembleSummaries(): Promise<Summaries> {
     const { model, output } = this.ensemble;
+    // Stryker disable next-line all: worker threads (see above).
     this.pool?.broadcast({ type: 'batch', first: 0, count: 0, ensemble: true, thetasReady: true, shared: this.ensembleShared });
     const entries = await this.summarise(model, output, true);
     const decision = territoryDecisions(model, output, true)[0]!;

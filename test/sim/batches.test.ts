@@ -15,7 +15,8 @@ import { readNationalInputs, writeNationalWorkspace } from '../../src/national/f
 import { buildNationalWorkspace, nationalScenarioText } from '../../src/national/workspace.js';
 import type { Model } from '../../src/sim/model.js';
 import { runModel, runWithPool, type RunOutput } from '../../src/sim/runner.js';
-import type { SummaryBlock } from '../../src/sim/summarize.js';
+import type { TerritoryBatchResult } from '../../src/sim/batches.js';
+import type { OverlayEntry, SummaryBlock } from '../../src/sim/summarize.js';
 import { REPO, runCli } from '../helpers/cli.js';
 import { modelOf } from './helpers.js';
 
@@ -46,8 +47,9 @@ function close(actual: number, expected: number): void {
 
 describe('issue 17: territories in batches, on 12 territories', { timeout: 600_000 }, () => {
   let model: Model;
-  let whole: { output: RunOutput; blocks: SummaryBlock[] };
+  let whole: { output: RunOutput; blocks: SummaryBlock[]; overlay: OverlayEntry[] };
   const byBatch: Record<string, SummaryBlock[]> = {};
+  const overlayByBatch: Record<string, OverlayEntry[]> = {};
   // Made again by each test, not in a hook nor shared: a failing beforeAll only skips the tests,
   // and mutation testing attributes code run in a hook or by an earlier test to no test (it then
   // counts its mutants as surviving). About 5 s each.
@@ -55,11 +57,15 @@ describe('issue 17: territories in batches, on 12 territories', { timeout: 600_0
     (async () => {
       model = await modelOf(workspace(), 'national-dt2', { iterations: 40 });
       const { output, summaries } = await runModel(model, { workers: 1 });
-      whole = { output, blocks: summaries.blocks };
-      for (const [name, territoriesPerBatch, workers] of [['4 a batch, 1 thread', 4, 1], ['5 a batch, 2 threads', 5, 2]] as const) {
+      whole = { output, blocks: summaries.blocks, overlay: summaries.overlay };
+      // In-process: worker threads run the built dist/, which the CLI tests below and simulate-cli.test.ts check.
+      for (const [name, territoriesPerBatch] of [['4 a batch', 4], ['5 a batch', 5]] as const) {
         const blocks: SummaryBlock[] = [];
-        const { summaries: batched } = await runWithPool(model, { workers, territoriesPerBatch, onBatch: (batch) => void blocks.push(...batch.blocks) });
+        const overlay: OverlayEntry[] = [];
+        const onBatch = (batch: TerritoryBatchResult) => void (blocks.push(...batch.blocks), overlay.push(...batch.overlay));
+        const { summaries: batched } = await runWithPool(model, { workers: 1, territoriesPerBatch, onBatch });
         byBatch[name] = [...blocks, ...batched.blocks];
+        overlayByBatch[name] = [...overlay, ...batched.overlay];
       }
     })();
 
@@ -68,9 +74,27 @@ describe('issue 17: territories in batches, on 12 territories', { timeout: 600_0
     expect(whole.blocks.filter((b) => b.scale === 'count' && b.arm === 'baseline').map((b) => b.territory)).toEqual([...model.territories.map((t) => t.id), 'ensemble']);
   });
 
-  it('every summary is the same for batches of 12, 4 and 5 territories, on one or two threads', async () => {
+  it('every summary and overlay is the same for batches of 12, 4 and 5 territories', async () => {
     await runs();
     for (const blocks of Object.values(byBatch)) expect(JSON.stringify(blocks)).toBe(JSON.stringify(whole.blocks));
+    for (const overlay of Object.values(overlayByBatch)) expect(JSON.stringify(overlay)).toBe(JSON.stringify(whole.overlay));
+  });
+
+  it("the ensemble's overlay is the sum of the territories' (each kept to 7 digits)", async () => {
+    await runs();
+    for (const arm of ['baseline', 'program'] as const) {
+      const entries = whole.overlay.filter((o) => o.arm === arm);
+      const ensemble = entries.filter((o) => o.territory === 'ensemble');
+      expect(ensemble.length).toBe(model.logigrammes.length);
+      for (const total of ensemble) {
+        const parts = entries.filter((o) => o.territory !== 'ensemble' && o.logigramme === total.logigramme);
+        expect(parts).toHaveLength(12);
+        for (const [node, means] of Object.entries(total.nodes)) {
+          means.forEach((mean, y) => expect(Math.abs(mean - parts.reduce((sum, p) => sum + p.nodes[node]![y]!, 0))).toBeLessThanOrEqual(1e-5 * Math.max(1, mean)));
+        }
+      }
+      expect(ensemble.some((o) => Object.values(o.nodes).some((means) => means.some((m) => m > 0)))).toBe(true);
+    }
   });
 
   it('the ensemble is the sum over territories of the per-iteration records: mean and type-7 percentiles by hand', async () => {
@@ -97,7 +121,7 @@ describe('issue 17: territories in batches, on 12 territories', { timeout: 600_0
       { measure: 'counts' as const, key: 'S1', year: H, value: (recorded: (offset: number) => number) => recorded(layout.counts + H * model.states.length + S1) },
       { measure: 'volumes' as const, key: a.id, year: H - 2 /* series index: volumes start at year 1 */, value: (recorded: (offset: number) => number, i: number) => recorded(layout.persons + (H - 2) * model.actions.length + action) * whole.output.thetas[i * P + a.times]! * a.perYear },
     ];
-    const ensemble = byBatch['4 a batch, 1 thread']!.filter((b) => b.territory === 'ensemble' && b.scale === 'count');
+    const ensemble = byBatch['4 a batch']!.filter((b) => b.territory === 'ensemble' && b.scale === 'count');
     for (const c of cases) {
       for (const [record, arm] of [[0, 'baseline'], [1, 'difference']] as const) {
         const values = sums(record, c.value);
