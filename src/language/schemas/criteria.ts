@@ -73,7 +73,8 @@ export interface CriterionInput {
 }
 
 /** A criterion, inside `all`, `any`, `not` and `population`: a lazy reference, for the recursion. */
-export const CriterionSchema: z.ZodType<CriterionInput> = z.lazy(() => CriterionMapping);
+// Named in the JSON Schema: `#/definitions/criterion`, where the recursion of all/any/not points.
+export const CriterionSchema: z.ZodType<CriterionInput> = z.lazy(() => CriterionMapping).meta({ id: 'criterion' });
 
 /** The criterion keys, each optional; a mapping of several holds when all of them hold. */
 const criterionKeys = {
