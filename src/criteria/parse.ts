@@ -35,6 +35,7 @@ export interface CriterionNode extends LocatedCriterion {
 export interface PyramidCriteria {
   pyramid: string;
   population?: Criterion;
+  /** `['population']`, when the pyramid states one (populationTree gives the path of each node). */
   populationPath?: CriterionPath;
   /** Pyramid order: the bottom stratum (first listed) first. */
   strata: StratumCriteria[];
@@ -54,7 +55,7 @@ export function pyramidCriteria(pyramid: PyramidDocument): PyramidCriteria {
   const population = populationTree(pyramid);
   return {
     pyramid: pyramid.id,
-    ...(population ? { population: population.criterion, populationPath: population.path } : {}),
+    ...(population ? { population: population.criterion, populationPath: ['population'] } : {}),
     strata: locatedStrata(pyramid).map((s) => s.criteria),
   };
 }

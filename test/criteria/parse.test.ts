@@ -112,7 +112,7 @@ describe('pyramidCriteria', () => {
     const expected: PyramidCriteria = {
       pyramid: 'p',
       population: { kind: 'age', test: { gte: 18 } },
-      populationPath: ['population', 'age'],
+      populationPath: ['population'],
       strata: [
         { stratum: 'S0', description: 'le reste' },
         { stratum: 'S1' },
