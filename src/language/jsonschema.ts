@@ -85,16 +85,29 @@ function discriminateNodes(schema: JsonSchema, lang: Lang): void {
   }
 }
 
-/** Every property, and every entry of a map or list that is an object, gets its description and examples. */
+/**
+ * Every property, and every entry of a map or list that is an object, gets its description and
+ * examples; so does each named definition (a recursive schema such as the Pyramid's `criterion`),
+ * whose keys are documented under its name (`criterion.diagnosis`).
+ */
 function documentKeys(schema: JsonSchema, kind: SchemaKind, lang: Lang): void {
-  walkSchema(schema, (node, path, role) => {
-    if (role === 'entry' && node.type !== 'object') return;
+  const document = (node: JsonSchema, path: readonly string[]) => {
     const doc = keyDoc(kind, path);
     if (!doc) return;
     node.description = doc[lang];
     // A key fixed to one value (a variant's `type: action`) has that value as its only example.
     node.examples = node.const === undefined ? structuredClone(doc.examples) : [node.const];
+  };
+  walkSchema(schema, (node, path, role) => {
+    if (role === 'entry' && node.type !== 'object') return;
+    document(node, path);
   });
+  const definitions = isSchema(schema.definitions) ? schema.definitions : {};
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (!isSchema(definition)) continue;
+    document(definition, [name]);
+    walkSchema(definition, (node, path, role) => role === 'property' && document(node, path), [name]);
+  }
 }
 
 /** Each form a union allows (a number or a beta distribution…) is named by its title. */

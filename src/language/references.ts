@@ -179,6 +179,7 @@ function pyramidReferences(check: ReferenceChecker, pyramid: LoadedDocument<'Pyr
   pyramid.value.strata.forEach((stratum, i) => {
     (stratum.costs ?? []).forEach((cost, k) => check.sources(cost.source, ['strata', i, 'costs', k, 'source']));
     check.sources(stratum['utility-source'], ['strata', i, 'utility-source']);
+    if (typeof stratum.criteria === 'object') check.sources(stratum.criteria.source, ['strata', i, 'criteria', 'source']);
   });
 }
 

@@ -10,7 +10,8 @@ import { renderMessages } from './render.js';
 import { reportMessages } from './report.js';
 import { resultsMessages } from './results.js';
 import { rulesMessages } from './rules.js';
+import { rulesCriteriaMessages } from './rules-criteria.js';
 import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, sensitivityMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages] as const;

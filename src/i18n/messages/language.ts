@@ -434,6 +434,10 @@ const schemaRules = defineMessages({
     en: 'a condition needs at least one of lt, lte, gt, gte, eq, in, between',
     fr: "une condition a besoin d'au moins l'un de lt, lte, gt, gte, eq, in, between",
   },
+  'language.schema.criterion-empty': {
+    en: (p: { keys: readonly string[] }) => `a criterion needs at least one of ${p.keys.join(', ')}`,
+    fr: (p: { keys: readonly string[] }) => `un critère a besoin d'au moins l'un de ${p.keys.join(', ')}`,
+  },
   'language.schema.dirichlet-length': {
     en: (p: { concentrations: number; branches: number }) => `the dirichlet has ${p.concentrations} concentrations for ${p.branches} branches: give one per branch, in order`,
     fr: (p: { concentrations: number; branches: number }) => `la loi de Dirichlet a ${p.concentrations} concentrations pour ${p.branches} branches : donnez-en une par branche, dans l'ordre`,

@@ -73,11 +73,11 @@ export function schemasAt(schema: JsonSchema, path: readonly string[]): JsonSche
   return locateSchemas(schema, path).map((found) => found.node);
 }
 
-/** Every schema object below `schema`, itself included, whatever keyword holds it. */
+/** Every schema object below `schema`, itself included, whatever keyword holds it (named `definitions` too). */
 export function everySchema(schema: JsonSchema, visit: (node: JsonSchema) => void): void {
   visit(schema);
   for (const [keyword, value] of Object.entries(schema)) {
-    if (keyword === 'properties' && isSchema(value)) {
+    if ((keyword === 'properties' || keyword === 'definitions') && isSchema(value)) {
       for (const property of Object.values(value)) if (isSchema(property)) everySchema(property, visit);
     } else if (Array.isArray(value) && (UNIONS as readonly string[]).includes(keyword)) {
       for (const item of value) if (isSchema(item)) everySchema(item, visit);

@@ -13,6 +13,7 @@ export * from './actors.js';
 export * from './calibration.js';
 export * from './common.js';
 export * from './config.js';
+export * from './criteria.js';
 export * from './logigramme.js';
 export * from './parameter-set.js';
 export * from './program.js';

@@ -58,20 +58,30 @@ export function parseMoveTo(move: z.infer<typeof MoveTo> | undefined): { stratum
   return { stratum: move.stratum, ...(move.p === undefined ? {} : { p: move.p }), ...(move.event === undefined ? {} : { event: move.event }) };
 }
 
-const numberOrUnit = z.number();
+/** The order bounds of a numeric test, shared by a branch's `when` and a criterion's bounds (`age`, `lab`). */
+export const ORDER_BOUNDS = {
+  lt: z.number().optional(),
+  lte: z.number().optional(),
+  gt: z.number().optional(),
+  gte: z.number().optional(),
+};
+export const BETWEEN_BOUND = z.tuple([z.number(), z.number()]).optional().describe('Closed interval [low, high].');
+/** The keys of a test's bounds: a test states at least one of them. */
+export const BOUND_KEYS = ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between'] as const;
+export function statesABound(test: Partial<Record<(typeof BOUND_KEYS)[number], unknown>>): boolean {
+  return BOUND_KEYS.some((k) => test[k] !== undefined);
+}
+
 /** A structured condition on the decision's variable. Several bounds combine with "and". */
 export const Condition = z
   .strictObject({
-    lt: numberOrUnit.optional(),
-    lte: numberOrUnit.optional(),
-    gt: numberOrUnit.optional(),
-    gte: numberOrUnit.optional(),
+    ...ORDER_BOUNDS,
     eq: z.union([z.number(), z.string()]).optional(),
     in: z.array(z.union([z.number(), z.string()])).min(1).optional(),
-    between: z.tuple([z.number(), z.number()]).optional().describe('Closed interval [low, high].'),
+    between: BETWEEN_BOUND,
     unit: z.string().optional().describe('Unit of the bounds when it differs in spelling from the variable\'s.'),
   })
-  .refine((c) => ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between'].some((k) => c[k as keyof typeof c] !== undefined), {
+  .refine(statesABound, {
     error: () => t('language.schema.condition-empty'),
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
 import { header, Id, Parameter, SourceRef, Sources, Text, TimeVarying, TransitionKey } from './common.js';
+import { CriterionSchema, StratumCriteriaSchema } from './criteria.js';
 
 /** A cost of one person-year in a stratum, by payer (docs/economics.md, "Costs"). */
 export const StateCost = z.strictObject({
@@ -23,7 +24,7 @@ export const EventCost = z.strictObject({
 export const Stratum = z.strictObject({
   id: Id,
   title: Text,
-  criteria: z.string().optional().describe('How a person is placed in this stratum (free text or an expression).'),
+  criteria: StratumCriteriaSchema.optional().describe('How a person is placed in this stratum: free text, or a structured criterion (docs/stratify.md).'),
   description: z.string().optional(),
   costs: z.array(StateCost).optional().describe('Costs of one person-year in the stratum, by payer (state costs).'),
   utility: Parameter.optional().describe('Health-related quality of life of a year in the stratum (1 = full health, 0 = death; EQ-5D values may be below 0): QALYs.'),
@@ -82,6 +83,7 @@ export const PyramidDocument = z.strictObject({
   title: Text,
   description: z.string().optional(),
   cycle: z.enum(['year', 'quarter', 'month']).default('year').describe('Length of one simulation cycle.'),
+  population: CriterionSchema.optional().describe('Who belongs to the pyramid at all (docs/stratify.md, "Assignment").'),
   strata: z.array(Stratum).min(1).describe('Strata from the bottom of the pyramid to the top.'),
   exits: z.array(Exit).default([]).describe('Absorbing states, e.g. death.'),
   transitions: z.array(Transition).default([]).describe('Per-cycle probabilities; staying is the remainder of each row.'),

@@ -7,6 +7,10 @@ import ci95Consistent from './ci95-consistent.js';
 import conditionCoverage from './condition-coverage.js';
 import consistentUnits from './consistent-units.js';
 import coverageRelative from './coverage-relative.js';
+import criteriaBottomIgnored from './criteria-bottom-ignored.js';
+import criteriaCodeShape from './criteria-code-shape.js';
+import criteriaNumericGaps from './criteria-numeric-gaps.js';
+import criteriaUnreachableStratum from './criteria-unreachable-stratum.js';
 import decisionNeedsTwoBranches from './decision-needs-two-branches.js';
 import effectCombinations from './effect-combinations.js';
 import effectDuration from './effect-duration.js';
@@ -75,6 +79,11 @@ export const BUILTIN_RULES: readonly Rule[] = [
   inflowGrowth,
   pyramidCoverage,
   coverageRelative,
+  // Stratum criteria (docs/stratify.md)
+  criteriaCodeShape,
+  criteriaUnreachableStratum,
+  criteriaNumericGaps,
+  criteriaBottomIgnored,
   // Program dynamics: lasting effects, detection moves, values by year, program costs
   effectDuration,
   moveToStratum,
