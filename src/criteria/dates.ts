@@ -10,8 +10,14 @@ export interface CalendarDate {
   day: number;
 }
 
+const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
+
 export function parseIsoDate(text: string): CalendarDate {
-  return { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) };
+  return {
+    year: digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3),
+    month: digit(text, 5) * 10 + digit(text, 6),
+    day: digit(text, 8) * 10 + digit(text, 9),
+  };
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -29,8 +35,27 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** Results of minusMonths by date, then months: evaluation asks for the same few windows of the same asOf again and again. */
+const monthsBack = new Map<string, (string | undefined)[]>();
+let lastDate = '';
+let lastResults: (string | undefined)[] = [];
+
 /** `date` − `months` calendar months, the day clamped to the last day of the month reached (31 March − 1 = 28 or 29 February). */
 export function minusMonths(date: string, months: number): string {
+  if (date !== lastDate) {
+    let results = monthsBack.get(date);
+    if (results === undefined) {
+      if (monthsBack.size > 256) monthsBack.clear();
+      monthsBack.set(date, (results = []));
+    }
+    lastDate = date;
+    lastResults = results;
+  }
+  if (!Number.isInteger(months) || months < 0 || months > 4096) return computeMinusMonths(date, months);
+  return (lastResults[months] ??= computeMinusMonths(date, months));
+}
+
+function computeMinusMonths(date: string, months: number): string {
   const { year, month, day } = parseIsoDate(date);
   const index = year * 12 + (month - 1) - months;
   const y = Math.floor(index / 12);

@@ -3,7 +3,7 @@
  * reference date asOf. It is the oracle the SQL compiler is compared with and the check of the
  * synthetic-population generator, so it follows the document literally rather than fast.
  */
-import { matchesAny, normalizeCode } from './codes.js';
+import { normalizeCode, parsePattern, type ParsedPattern } from './codes.js';
 import { ageAt, minusMonths } from './dates.js';
 import { LAB_TESTS, type Criterion, type LabTest, type NumericTest, type StratumCriteria } from './types.js';
 
@@ -84,6 +84,29 @@ export function passesTest(value: number, test: NumericTest): boolean {
   return true;
 }
 
+/** The patterns of a criterion, parsed once (criteria trees live as long as a run). */
+const parsedPatterns = new WeakMap<readonly string[], ParsedPattern[]>();
+/** Normalised codes, memoised: data repeat a small vocabulary of codes. */
+const normalizedCodes = new Map<string, string>();
+
+function normalized(code: string): string {
+  let n = normalizedCodes.get(code);
+  if (n === undefined) {
+    if (normalizedCodes.size > 65536) normalizedCodes.clear();
+    normalizedCodes.set(code, (n = normalizeCode(code)));
+  }
+  return n;
+}
+
+/** codes.ts's matchesAny, with the patterns parsed once and the codes' normalisation memoised. */
+function matchesAny(code: string, patterns: readonly string[]): boolean {
+  let parsed = parsedPatterns.get(patterns);
+  if (parsed === undefined) parsedPatterns.set(patterns, (parsed = patterns.map(parsePattern)));
+  const n = normalized(code);
+  for (const { code: c, prefix } of parsed) if (prefix ? n.startsWith(c) : n === c) return true;
+  return false;
+}
+
 /** Whether a row dated `date` is in the window of `withinMonths` ending at asOf (no window: on or before asOf). */
 export function inWindow(date: string, asOf: string, withinMonths: number | undefined): boolean {
   if (date > asOf) return false;
@@ -114,29 +137,29 @@ const month = (date: string): string => date.slice(0, 7);
 function diagnosisEvidence(c: Extract<Criterion, { kind: 'diagnosis' }>, p: Patient, asOf: string): Evidence | undefined {
   const rows = p.diagnoses.filter((r) => (!c.ald || r.ald) && inWindow(r.date, asOf, c.withinMonths) && matchesAny(r.code, c.codes));
   if (rows.length < c.minCount || rows.length === 0) return undefined;
-  const latest = latestOf(rows, (r) => r.date, (r) => normalizeCode(r.code))!;
-  return { reason: `${c.ald ? 'ALD ' : ''}${normalizeCode(latest.code)} (${month(latest.date)})` };
+  const latest = latestOf(rows, (r) => r.date, (r) => normalized(r.code))!;
+  return { reason: `${c.ald ? 'ALD ' : ''}${normalized(latest.code)} (${month(latest.date)})` };
 }
 
 function dispensationEvidence(c: Extract<Criterion, { kind: 'dispensation' }>, p: Patient, asOf: string): Evidence | undefined {
   const rows = p.dispensations.filter((r) => inWindow(r.date, asOf, c.withinMonths) && matchesAny(r.atc, c.atc));
   if (rows.length < c.minCount || rows.length === 0) return undefined;
-  const latest = latestOf(rows, (r) => r.date, (r) => normalizeCode(r.atc))!;
-  return { reason: `${normalizeCode(latest.atc)} ×${rows.length} (${month(latest.date)})` };
+  const latest = latestOf(rows, (r) => r.date, (r) => normalized(r.atc))!;
+  return { reason: `${normalized(latest.atc)} ×${rows.length} (${month(latest.date)})` };
 }
 
 function stayEvidence(c: Extract<Criterion, { kind: 'stay' }>, p: Patient, asOf: string): Evidence | undefined {
   const rows = p.stays.filter((r) => inWindow(r.admission, asOf, c.withinMonths) && (c.mainDiagnosis === undefined || matchesAny(r.mainDiagnosis, c.mainDiagnosis)));
   if (rows.length < c.minCount || rows.length === 0) return undefined;
-  const latest = latestOf(rows, (r) => r.admission, (r) => normalizeCode(r.mainDiagnosis))!;
-  return { reason: `stay ${normalizeCode(latest.mainDiagnosis)} (${month(latest.admission)})` };
+  const latest = latestOf(rows, (r) => r.admission, (r) => normalized(r.mainDiagnosis))!;
+  return { reason: `stay ${normalized(latest.mainDiagnosis)} (${month(latest.admission)})` };
 }
 
 function actEvidence(c: Extract<Criterion, { kind: 'act' }>, p: Patient, asOf: string): Evidence | undefined {
   const rows = p.acts.filter((r) => inWindow(r.date, asOf, c.withinMonths) && matchesAny(r.code, c.codes));
   if (rows.length < c.minCount || rows.length === 0) return undefined;
-  const latest = latestOf(rows, (r) => r.date, (r) => normalizeCode(r.code))!;
-  return { reason: `${normalizeCode(latest.code)} (${month(latest.date)})` };
+  const latest = latestOf(rows, (r) => r.date, (r) => normalized(r.code))!;
+  return { reason: `${normalized(latest.code)} (${month(latest.date)})` };
 }
 
 /** Whether `a` is worse than `b` for `test` (higher, or lower for egfr and lvef). */
