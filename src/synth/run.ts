@@ -41,8 +41,12 @@ type CriteriaOf = (pyramid: unknown) => AssignablePyramid;
 
 async function criteriaCompiler(): Promise<CriteriaOf> {
   const specifier = '../criteria/parse.js';
-  const module = (await import(specifier)) as { pyramidCriteria: CriteriaOf };
-  return module.pyramidCriteria;
+  try {
+    const module = (await import(specifier)) as { pyramidCriteria: CriteriaOf };
+    return module.pyramidCriteria;
+  } catch (error) {
+    throw new SynthError(t('synth.no-criteria', { pyramid: '*', detail: (error as Error).message }), t('synth.no-criteria.hint'));
+  }
 }
 
 /** The generator's options for `request`, read from a workspace that lints clean. */
