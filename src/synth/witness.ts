@@ -6,7 +6,7 @@
  * windows allow; each lab test read gets one value inside the bounds wanted and outside the others.
  * Nothing here is trusted: the generator checks every patient with `assign` (generate.ts).
  */
-import { matchesAny, parsePattern } from '../criteria/codes.js';
+import { parsePattern, type ParsedPattern } from '../criteria/codes.js';
 import { ageAt, fromDayNumber, minusMonths, toDayNumber } from '../criteria/dates.js';
 import { passesTest, type Patient } from '../criteria/evaluate.js';
 import type { CodePatterns, LabTest } from '../criteria/types.js';
@@ -30,7 +30,7 @@ export function dayIn(asOf: string, months: number, u: Uniform, latest?: string)
 
 /** A code of `system` that `pattern` matches: from the catalogue when it has one, else the pattern completed at random. */
 function completePattern(pattern: string, system: CodeSystem, u: Uniform): string {
-  const { code, prefix } = parsePattern(pattern);
+  const { code, prefix } = parsedPattern(pattern);
   if (!prefix) return code;
   const known = CATALOGUES[system].filter((c) => c.startsWith(code));
   if (known.length > 0 && u() < 0.9) return pick(known, u);
@@ -41,49 +41,74 @@ function completePattern(pattern: string, system: CodeSystem, u: Uniform): strin
   return completed;
 }
 
+const parsed = new Map<string, ParsedPattern>();
+
+/** codes.ts's parsePattern, memoised: the criteria repeat a few patterns. */
+function parsedPattern(pattern: string): ParsedPattern {
+  let p = parsed.get(pattern);
+  if (!p) parsed.set(pattern, (p = parsePattern(pattern)));
+  return p;
+}
+
+/** Whether a generated code (normalised already) matches one of the patterns. */
+function generatedMatches(code: string, patterns: readonly string[]): boolean {
+  for (const pattern of patterns) {
+    const { code: c, prefix } = parsedPattern(pattern);
+    if (prefix ? code.startsWith(c) : code === c) return true;
+  }
+  return false;
+}
+
 /** A code matching `patterns` (any code of the catalogue when none) and, when possible, none of `avoid`. */
 export function chooseCode(patterns: CodePatterns | undefined, system: CodeSystem, avoid: CodePatterns, u: Uniform): string {
   let code = '';
   for (let attempt = 0; attempt < 8; attempt++) {
     code = patterns && patterns.length > 0 ? completePattern(pick(patterns, u), system, u) : pick(CATALOGUES[system], u);
-    if (!matchesAny(code, avoid)) return code;
+    if (!generatedMatches(code, avoid)) return code;
   }
   return code;
 }
 
 const ALL_AGES = Array.from({ length: 105 }, (_, age) => age);
-const passingAges = new WeakMap<AtomOf<'age'>, Uint8Array>();
-
-/** 1 for each age 0–104 the atom's bounds pass, computed once per atom. */
-function agesPassing(atom: AtomOf<'age'>): Uint8Array {
-  let passing = passingAges.get(atom);
-  if (!passing) passingAges.set(atom, (passing = Uint8Array.from(ALL_AGES, (age) => (passesTest(age, atom.test) ? 1 : 0))));
-  return passing;
-}
-
 /** Ages 0–104, weighted as a rough French age pyramid (flat to 60, thinning to 100). */
 function ageWeight(age: number): number {
   return age < 60 ? 1 : age < 100 ? (100 - age) / 40 : 0.02;
 }
 
-function drawWeighted(values: readonly number[], weight: (v: number) => number, u: Uniform): number {
-  const total = values.reduce((s, v) => s + weight(v), 0);
-  let r = u() * total;
-  for (const v of values) {
-    r -= weight(v);
-    if (r < 0) return v;
+/** The ages the age literals allow, with their cumulative weights, per set of age literals (a few per pyramid). */
+const ageSamplers = new Map<string, { ages: number[]; cumulative: number[] }>();
+const atomIds = new WeakMap<object, number>();
+let nextAtomId = 0;
+
+function atomId(atom: object): number {
+  let id = atomIds.get(atom);
+  if (id === undefined) atomIds.set(atom, (id = nextAtomId++));
+  return id;
+}
+
+function ageSampler(ageLiterals: readonly Literal[]): { ages: number[]; cumulative: number[] } {
+  const key = ageLiterals.map((l) => `${atomId(l.atom)}${l.holds ? '+' : '-'}`).join(',');
+  let sampler = ageSamplers.get(key);
+  if (!sampler) {
+    const ages = ALL_AGES.filter((age) => ageLiterals.every((l) => passesTest(age, (l.atom as AtomOf<'age'>).test) === l.holds));
+    let total = 0;
+    sampler = { ages, cumulative: ages.map((age) => (total += ageWeight(age))) };
+    if (ageSamplers.size > 1024) ageSamplers.clear();
+    ageSamplers.set(key, sampler);
   }
-  return values[values.length - 1]!;
+  return sampler;
 }
 
 /** Birth date, sex and territory allowed by the literals, or undefined when they contradict each other. */
 function demographics(literals: readonly Literal[], territory: string, asOf: string, u: Uniform): Pick<Patient, 'birthDate' | 'sex'> | undefined {
-  const ageLiterals = literals.filter((l) => l.atom.kind === 'age');
-  const ages = ageLiterals.length === 0 ? ALL_AGES : ALL_AGES.filter((age) => ageLiterals.every((l) => agesPassing(l.atom as AtomOf<'age'>)[age] === (l.holds ? 1 : 0)));
+  const { ages, cumulative } = ageSampler(literals.filter((l) => l.atom.kind === 'age'));
   const sexes = (['F', 'M'] as const).filter((sex) => literals.every((l) => l.atom.kind !== 'sex' || (l.atom.sex === sex) === l.holds));
   const territoryOk = literals.every((l) => l.atom.kind !== 'territory' || l.atom.ids.includes(territory) === l.holds);
   if (ages.length === 0 || sexes.length === 0 || !territoryOk) return undefined;
-  const age = drawWeighted(ages, ageWeight, u);
+  const r = u() * cumulative[cumulative.length - 1]!;
+  let i = 0;
+  while (i < ages.length - 1 && cumulative[i]! <= r) i++;
+  const age = ages[i]!;
   // Born in (asOf − (age + 1) years, asOf − age years]: exactly `age` at asOf.
   const birthDate = dayIn(minusMonths(asOf, 12 * age), 12, u);
   return ageAt(birthDate, asOf) === age ? { birthDate, sex: pick(sexes, u) } : undefined;
@@ -102,7 +127,7 @@ function addCodedRows(atom: AtomOf<CodedKind>, negatives: readonly AtomOf<CodedK
     const ald = atom.kind === 'diagnosis' && atom.ald;
     let latest: string | undefined;
     for (const n of negatives) {
-      const reads = patternsOf(n) === undefined || matchesAny(code, patternsOf(n)!);
+      const reads = patternsOf(n) === undefined || generatedMatches(code, patternsOf(n)!);
       if (!reads || n.withinMonths === undefined || (n.kind === 'diagnosis' && n.ald && !ald)) continue;
       const bound = minusMonths(asOf, n.withinMonths);
       if (latest === undefined || bound < latest) latest = bound;
