@@ -18,6 +18,10 @@ export const ATC_CODES = [
   'C09DX04', 'C10AA05', 'C10AA07', 'H03AA01', 'J01CA04', 'M01AE01', 'N02BE01', 'N06AB10', 'R03AC02',
 ] as const;
 
+/** Common conditions and drugs of primary care, for the background rows (never a disease a pyramid is about). */
+export const BACKGROUND_ICD10 = ['E785', 'F329', 'I10', 'J029', 'J069', 'J459', 'K219', 'M179', 'M545', 'N390', 'R51', 'Z000'] as const;
+export const BACKGROUND_ATC = ['A02BC01', 'C09AA05', 'C10AA05', 'H03AA01', 'J01CA04', 'M01AE01', 'N02BE01', 'N06AB10', 'R03AC02'] as const;
+
 /** CCAM acts (ECG, echocardiography, retinography, haemodialysis) and NGAP consultation letters. */
 export const ACT_CODES = ['APC', 'BGQP002', 'C', 'DEQP003', 'DZQM006', 'G', 'JVJF004'] as const;
 

@@ -13,7 +13,7 @@ import type { Criterion, LabTest, StratumCriteria } from '../criteria/types.js';
 import { LAB_TESTS } from '../criteria/types.js';
 import { t } from '../i18n/catalogue.js';
 import { AleaStream, PURPOSE_CODES, StreamKey, stratumCode, type Uniform } from '../sim/random.js';
-import { ACT_CODES, ATC_CODES, HISTORY_MONTHS, ICD10_CODES } from './catalogue.js';
+import { ACT_CODES, BACKGROUND_ATC, BACKGROUND_ICD10, HISTORY_MONTHS } from './catalogue.js';
 import { chooseLiterals, pick, usedPatterns, type Literal, type UsedPatterns } from './literals.js';
 import { dealCombinations, planCombinations, SynthError, targetsOf, type Plan } from './plan.js';
 import { buildWitness, dayIn, drawLabValue, stayFrom } from './witness.js';
@@ -45,6 +45,8 @@ interface Context {
   orders: StratumCriteria[][];
   used: UsedPatterns;
   neutral: { icd10: string[]; stayIcd10: string[]; atc: string[]; acts: string[]; labs: LabTest[] };
+  /** The lab tests the criteria read: extra values of them are kept only when they change no assignment. */
+  readLabs: LabTest[];
   wishes: Map<string, Wish[] | undefined>;
 }
 
@@ -57,13 +59,13 @@ function contextOf(options: SynthOptions): Context {
   const criteria: Criterion[] = options.pyramids.flatMap((p) => [...(p.criteria.population ? [p.criteria.population] : []), ...p.criteria.strata.flatMap((s) => (s.rule ? [s.rule] : []))]);
   const used = usedPatterns(criteria);
   const neutral = {
-    icd10: ICD10_CODES.filter((c) => !matchesAny(c, used.diagnosis)),
-    stayIcd10: used.anyStay ? [] : ICD10_CODES.filter((c) => !matchesAny(c, used.stay)),
-    atc: ATC_CODES.filter((c) => !matchesAny(c, used.dispensation)),
+    icd10: BACKGROUND_ICD10.filter((c) => !matchesAny(c, used.diagnosis)),
+    stayIcd10: used.anyStay ? [] : BACKGROUND_ICD10.filter((c) => !matchesAny(c, used.stay)),
+    atc: BACKGROUND_ATC.filter((c) => !matchesAny(c, used.dispensation)),
     acts: ACT_CODES.filter((c) => !matchesAny(c, used.act)),
     labs: (Object.keys(LAB_TESTS) as LabTest[]).filter((l) => !used.labs.has(l)),
   };
-  return { options, orders: options.pyramids.map((p) => evaluationOrder(p.criteria)), used, neutral, wishes: new Map() };
+  return { options, orders: options.pyramids.map((p) => evaluationOrder(p.criteria)), used, neutral, readLabs: (Object.keys(LAB_TESTS) as LabTest[]).filter((l) => used.labs.has(l)), wishes: new Map() };
 }
 
 /** The wishes that put a patient in `target` of pyramid k: in the population, every stratum evaluated before it failing, its own holding. */
@@ -123,6 +125,18 @@ function addBackground(ctx: Context, p: Patient, u: Uniform): void {
   for (const test of neutral.labs) if (u() < 0.15) p.labs.push({ test, value: drawLabValue(test, u), date: date() });
 }
 
+/**
+ * The patient with, 30 % of the time for each lab test the criteria read, one more value drawn
+ * from the test's distribution in the history: kept when the assignments stay the same (so that
+ * not only the values the strata need appear), else left out.
+ */
+function withExtraLabs(ctx: Context, patient: Patient, combination: readonly string[], u: Uniform): Patient {
+  const extras = ctx.readLabs.filter(() => u() < 0.3).map((test) => ({ test, value: drawLabValue(test, u), date: dayIn(ctx.options.asOf, HISTORY_MONTHS, u, patient.deathDate) }));
+  if (extras.length === 0) return patient;
+  const richer = { ...patient, labs: [...patient.labs, ...extras] };
+  return meets(ctx, richer, combination) ? richer : patient;
+}
+
 /** A patient meeting `combination`, checked, or undefined after `tries` attempts; attempt a draws from `seedAttempt(a)`. */
 function witnessOf(ctx: Context, combination: readonly string[], patientId: string, tries: number, seedAttempt: (a: number) => Uniform, diesOnAsOf = false): Patient | undefined {
   for (let a = 0; a < tries; a++) {
@@ -131,7 +145,7 @@ function witnessOf(ctx: Context, combination: readonly string[], patientId: stri
     if (!patient) continue;
     // Background rows cannot change an assignment (no criterion reads them); checked all the same.
     addBackground(ctx, patient, u);
-    if (meets(ctx, patient, combination)) return patient;
+    if (meets(ctx, patient, combination)) return withExtraLabs(ctx, patient, combination, u);
   }
   return undefined;
 }
