@@ -72,6 +72,8 @@ export async function synthOptionsOf(workspace: Workspace, request: Omit<SynthRe
 
 /** Checks the workspace, then generates and writes the population into `request.out`. */
 export async function synth(request: SynthRequest, criteriaOf?: CriteriaOf): Promise<SynthSummary> {
+  // Before the workspace is read: a wrong date is refused at once.
+  if (!isIsoDate(request.asOf)) throw new SynthError(t('synth.bad-date', { value: request.asOf }), t('synth.bad-date.hint'));
   const checked = await lint({ cwd: request.cwd ?? process.cwd() });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new InvalidInputError(errors);
