@@ -25,7 +25,7 @@
 export const STREAM_DERIVATION = 'keyed-murmur3-alea/3';
 
 /** Purposes of streams, with the code P that enters their key. */
-export const PURPOSE_CODES = { parameters: 1, enrolment: 2, flow: 3, transitions: 4, inflows: 5, retention: 6, calibration: 7 } as const;
+export const PURPOSE_CODES = { parameters: 1, enrolment: 2, flow: 3, transitions: 4, inflows: 5, retention: 6, calibration: 7, synthesis: 8 } as const;
 export type Purpose = keyof typeof PURPOSE_CODES;
 
 /** Territory key used for streams that all territories share (the parameter draws θᵢ). */

@@ -617,6 +617,27 @@ const otherCommands = defineMessages({
   'cli.command.autocomplete.flag.refresh-cache': { en: 'Refresh cache (ignores displaying instructions)', fr: 'Rafraîchir le cache (sans afficher les instructions)' },
 });
 
+/** Help texts of `logi synth` (src/commands/synth.ts). */
+const synthCommand = defineMessages({
+  'cli.command.synth.summary': {
+    en: "Generate a synthetic patient population for a territory: the tables `logi stratify` reads, with exactly the territory's counts per stratum.",
+    fr: 'Générer une population synthétique de patients pour un territoire : les tables que lit `logi stratify`, avec exactement les effectifs par strate du territoire.',
+  },
+  'cli.command.synth.description': {
+    en: "TERRITORY is a territory id of the workspace. Writes `population` patients into DIR (patients, diagnoses, dispensations, labs, stays, acts; Parquet or CSV), of whom, for every pyramid the territory counts (or the one given with --pyramid), exactly `counts[stratum]` fall in each stratum by the pyramid's executable criteria, the rest outside the pyramid. Each patient is built to meet its strata, with plausible ages, sexes, ICD-10 and ATC codes, lab values and dates in the few years before the reference date, then checked with the reference evaluator. The same inputs, seed and --as-of give the same bytes. The data are synthetic: plausible, not epidemiological (docs/stratify.md, \"Synthetic data\").\n\nExit codes: 0 done; 2 invalid input (the workspace does not lint clean, an unknown territory or pyramid, counts that no population can meet).",
+    fr: "TERRITORY est l'identifiant d'un territoire de l'espace de travail. Écrit `population` patients dans DIR (patients, diagnoses, dispensations, labs, stays, acts ; Parquet ou CSV), dont, pour chaque pyramide dont le territoire donne les effectifs (ou celle de --pyramid), exactement `counts[strate]` tombent dans chaque strate selon les critères exécutables de la pyramide, les autres hors de la pyramide. Chaque patient est construit pour ses strates, avec des âges, sexes, codes CIM-10 et ATC, valeurs biologiques et dates plausibles dans les quelques années avant la date de référence, puis vérifié par l'évaluateur de référence. Les mêmes entrées, graine et --as-of donnent les mêmes octets. Les données sont synthétiques : plausibles, pas épidémiologiques (docs/stratify.md, « Synthetic data »).\n\nCodes de sortie : 0 terminé ; 2 entrée invalide (l'espace de travail ne passe pas le lint, un territoire ou une pyramide inconnus, des effectifs qu'aucune population ne peut atteindre).",
+  },
+  'cli.command.synth.example.0': { en: 'The Douaisis population, both pyramids, as Parquet', fr: 'La population du Douaisis, les deux pyramides, en Parquet' },
+  'cli.command.synth.example.1': { en: 'One pyramid, as CSV, at a fixed date and seed', fr: 'Une pyramide, en CSV, à une date et une graine fixées' },
+  'cli.command.synth.example.2': { en: 'Generate, then stratify the generated data', fr: 'Générer, puis stratifier les données générées' },
+  'cli.command.synth.arg.territory': { en: 'territory id of the workspace', fr: "identifiant d'un territoire de l'espace de travail" },
+  'cli.command.synth.flag.out': { en: 'folder to write the tables into (replaced as a whole)', fr: 'dossier où écrire les tables (remplacé en entier)' },
+  'cli.command.synth.flag.pyramid': { en: 'only this pyramid (default: every pyramid the territory counts, jointly)', fr: 'seulement cette pyramide (par défaut : toutes celles dont le territoire donne les effectifs, conjointement)' },
+  'cli.command.synth.flag.seed': { en: 'seed of the random streams', fr: 'graine des flux aléatoires' },
+  'cli.command.synth.flag.as-of': { en: "reference date YYYY-MM-DD (default: today's date, UTC); give it for a reproducible population", fr: "date de référence AAAA-MM-JJ (par défaut : la date du jour, UTC) ; donnez-la pour une population reproductible" },
+  'cli.command.synth.flag.format': { en: 'parquet (typed) or csv (UTF-8, comma-separated)', fr: 'parquet (typé) ou csv (UTF-8, séparé par des virgules)' },
+});
+
 export const cliMessages = defineMessages({
   ...errorsAndUsage,
   ...parseErrors,
@@ -627,6 +648,7 @@ export const cliMessages = defineMessages({
   ...lintAndSmallCommands,
   ...simulationCommands,
   ...otherCommands,
+  ...synthCommand,
   // logi calibrate (src/commands/calibrate.ts).
   'cli.command.calibrate.summary': {
     en: 'Calibrate a scenario to observed targets: a maximum-likelihood point and a posterior sample',

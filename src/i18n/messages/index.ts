@@ -13,5 +13,6 @@ import { rulesMessages } from './rules.js';
 import { rulesCriteriaMessages } from './rules-criteria.js';
 import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
+import { synthMessages } from './synth.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, synthMessages] as const;
