@@ -5,6 +5,7 @@
  */
 import { normalizeCode, parsePattern, type ParsedPattern } from './codes.js';
 import { ageAt, minusMonths } from './dates.js';
+import { assignmentOrder } from './parse.js';
 import { LAB_TESTS, type Criterion, type LabTest, type NumericTest, type StratumCriteria } from './types.js';
 
 export interface PatientDiagnosis {
@@ -276,26 +277,11 @@ export function describe(c: Criterion): string {
   }
 }
 
-/**
- * The strata evaluated for assignment, in order (docs/stratify.md "Assignment"): those with a
- * priority, highest first (ties: higher in the pyramid first), then the others from the top down;
- * the bottom stratum and free-text strata excluded.
- */
-export function evaluationOrder(pyramid: AssignablePyramid): StratumCriteria[] {
-  const candidates = pyramid.strata
-    .slice(1)
-    .map((stratum, index) => ({ stratum, height: index + 1 }))
-    .filter(({ stratum }) => stratum.rule !== undefined);
-  const withPriority = candidates.filter(({ stratum }) => stratum.priority !== undefined).sort((a, b) => b.stratum.priority! - a.stratum.priority! || b.height - a.height);
-  const without = candidates.filter(({ stratum }) => stratum.priority === undefined).sort((a, b) => b.height - a.height);
-  return [...withPriority, ...without].map(({ stratum }) => stratum);
-}
-
 export const REASON_NOT_IN_POPULATION = 'not in the population';
 export const REASON_REST = 'rest';
 
 /** The stratum of `patient` in `pyramid` at asOf, with its reason (docs/stratify.md "Assignment"). */
-export function assign(pyramid: AssignablePyramid, patient: Patient, asOf: string, order = evaluationOrder(pyramid)): Assignment {
+export function assign(pyramid: AssignablePyramid, patient: Patient, asOf: string, order = assignmentOrder(pyramid)): Assignment {
   if (patient.deathDate !== undefined && patient.deathDate <= asOf) return { stratum: OUTSIDE, reason: `death (${month(patient.deathDate)})` };
   if (pyramid.population && !holds(pyramid.population, patient, asOf)) return { stratum: OUTSIDE, reason: REASON_NOT_IN_POPULATION };
   for (const stratum of order) {

@@ -98,7 +98,7 @@ function stratumTree(input: StratumCriteriaInput, path: CriterionPath): Criterio
  * `priority`, highest first (ties: higher in the pyramid first), then those without one from the
  * top of the pyramid down. The bottom stratum and strata without a structured criterion are left out.
  */
-export function assignmentOrder(criteria: PyramidCriteria): StratumCriteria[] {
+export function assignmentOrder(criteria: Pick<PyramidCriteria, 'strata'>): StratumCriteria[] {
   const evaluated = criteria.strata.map((stratum, index) => ({ stratum, index })).filter(({ stratum, index }) => index > 0 && stratum.rule !== undefined);
   const prioritised = evaluated.filter((s) => s.stratum.priority !== undefined).sort((a, b) => b.stratum.priority! - a.stratum.priority! || b.index - a.index);
   const rest = evaluated.filter((s) => s.stratum.priority === undefined).sort((a, b) => b.index - a.index);

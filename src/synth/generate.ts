@@ -8,7 +8,8 @@
  * made one at a time (a generator), never all held.
  */
 import { matchesAny } from '../criteria/codes.js';
-import { assign, evaluationOrder, OUTSIDE, type AssignablePyramid, type Patient } from '../criteria/evaluate.js';
+import { assignmentOrder } from '../criteria/parse.js';
+import { assign, OUTSIDE, type AssignablePyramid, type Patient } from '../criteria/evaluate.js';
 import type { Criterion, LabTest, StratumCriteria } from '../criteria/types.js';
 import { LAB_TESTS } from '../criteria/types.js';
 import { t } from '../i18n/catalogue.js';
@@ -65,7 +66,7 @@ function contextOf(options: SynthOptions): Context {
     acts: ACT_CODES.filter((c) => !matchesAny(c, used.act)),
     labs: (Object.keys(LAB_TESTS) as LabTest[]).filter((l) => !used.labs.has(l)),
   };
-  return { options, orders: options.pyramids.map((p) => evaluationOrder(p.criteria)), used, neutral, readLabs: (Object.keys(LAB_TESTS) as LabTest[]).filter((l) => used.labs.has(l)), wishes: new Map() };
+  return { options, orders: options.pyramids.map((p) => assignmentOrder(p.criteria)), used, neutral, readLabs: (Object.keys(LAB_TESTS) as LabTest[]).filter((l) => used.labs.has(l)), wishes: new Map() };
 }
 
 /** The wishes that put a patient in `target` of pyramid k: in the population, every stratum evaluated before it failing, its own holding. */

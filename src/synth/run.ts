@@ -5,6 +5,7 @@
  */
 import type { AssignablePyramid } from '../criteria/evaluate.js';
 import { isIsoDate } from '../criteria/dates.js';
+import { pyramidCriteria } from '../criteria/parse.js';
 import { t } from '../i18n/catalogue.js';
 import { OutputSet } from '../io/output-set.js';
 import { lint } from '../lint/engine.js';
@@ -36,18 +37,7 @@ export interface SynthSummary {
   counts: Record<string, Record<string, number>>;
 }
 
-/** The criteria compiler of src/criteria/parse.ts (another branch of issue 18): loaded by name so that this module builds without it. */
-type CriteriaOf = (pyramid: unknown) => AssignablePyramid;
-
-async function criteriaCompiler(): Promise<CriteriaOf> {
-  const specifier = '../criteria/parse.js';
-  try {
-    const module = (await import(specifier)) as { pyramidCriteria: CriteriaOf };
-    return module.pyramidCriteria;
-  } catch (error) {
-    throw new SynthError(t('synth.no-criteria', { pyramid: '*', detail: (error as Error).message }), t('synth.no-criteria.hint'));
-  }
-}
+type CriteriaOf = (pyramid: Parameters<typeof pyramidCriteria>[0]) => AssignablePyramid;
 
 /** The generator's options for `request`, read from a workspace that lints clean. */
 export async function synthOptionsOf(workspace: Workspace, request: Omit<SynthRequest, 'out' | 'format'>, criteriaOf?: CriteriaOf): Promise<SynthOptions> {
@@ -60,7 +50,7 @@ export async function synthOptionsOf(workspace: Workspace, request: Omit<SynthRe
   if (request.pyramid !== undefined && !counted.includes(request.pyramid)) {
     throw new SynthError(t('synth.unknown-pyramid', { territory: request.territory, pyramid: request.pyramid, pyramids: counted }), t('synth.unknown-pyramid.hint'));
   }
-  const compile = criteriaOf ?? (await criteriaCompiler());
+  const compile = criteriaOf ?? pyramidCriteria;
   const pyramids: SynthPyramid[] = [];
   for (const id of request.pyramid !== undefined ? [request.pyramid] : counted) {
     const document = workspace.index.Pyramid.get(id);

@@ -41,6 +41,16 @@ function completePattern(pattern: string, system: CodeSystem, u: Uniform): strin
   return completed;
 }
 
+const windowStarts = new Map<string, string>();
+
+/** dates.ts's minusMonths(asOf, months), memoised: a run has one asOf and a few windows, read for every row. */
+function windowStart(asOf: string, months: number): string {
+  const key = `${asOf}|${months}`;
+  let start = windowStarts.get(key);
+  if (start === undefined) windowStarts.set(key, (start = minusMonths(asOf, months)));
+  return start;
+}
+
 const parsed = new Map<string, ParsedPattern>();
 
 /** codes.ts's parsePattern, memoised: the criteria repeat a few patterns. */
@@ -50,17 +60,16 @@ function parsedPattern(pattern: string): ParsedPattern {
   return p;
 }
 
-/** Whether a generated code (normalised already) matches one of the patterns. */
-function generatedMatches(code: string, patterns: readonly string[]): boolean {
-  for (const pattern of patterns) {
-    const { code: c, prefix } = parsedPattern(pattern);
+/** Whether a generated code (normalised already) matches one of the parsed patterns. */
+function generatedMatches(code: string, patterns: readonly ParsedPattern[]): boolean {
+  for (const { code: c, prefix } of patterns) {
     if (prefix ? code.startsWith(c) : code === c) return true;
   }
   return false;
 }
 
 /** A code matching `patterns` (any code of the catalogue when none) and, when possible, none of `avoid`. */
-export function chooseCode(patterns: CodePatterns | undefined, system: CodeSystem, avoid: CodePatterns, u: Uniform): string {
+export function chooseCode(patterns: CodePatterns | undefined, system: CodeSystem, avoid: readonly ParsedPattern[], u: Uniform): string {
   let code = '';
   for (let attempt = 0; attempt < 8; attempt++) {
     code = patterns && patterns.length > 0 ? completePattern(pick(patterns, u), system, u) : pick(CATALOGUES[system], u);
@@ -117,19 +126,29 @@ function demographics(literals: readonly Literal[], territory: string, asOf: str
 type CodedKind = 'diagnosis' | 'dispensation' | 'act' | 'stay';
 const patternsOf = (atom: AtomOf<CodedKind>): CodePatterns | undefined => (atom.kind === 'dispensation' ? atom.atc : atom.kind === 'stay' ? atom.mainDiagnosis : atom.codes);
 const SYSTEM: Record<CodedKind, CodeSystem> = { diagnosis: 'icd10', dispensation: 'atc', act: 'act', stay: 'icd10' };
+/** Each atom's patterns parsed once (undefined: a stay without main diagnosis, which reads every stay): every row of every patient reads them. */
+const parsedOfAtom = new WeakMap<object, readonly ParsedPattern[] | undefined>();
+
+function parsedPatternsOf(atom: AtomOf<CodedKind>): readonly ParsedPattern[] | undefined {
+  if (parsedOfAtom.has(atom)) return parsedOfAtom.get(atom);
+  const parsedPatterns = patternsOf(atom)?.map(parsedPattern);
+  parsedOfAtom.set(atom, parsedPatterns);
+  return parsedPatterns;
+}
 
 /** The rows that make a coded atom hold: min-count rows (sometimes one more), in its window and out of the windows of the atoms wanted false that read them. */
 function addCodedRows(atom: AtomOf<CodedKind>, negatives: readonly AtomOf<CodedKind>[], patient: Patient, asOf: string, u: Uniform): void {
-  const avoid = negatives.flatMap((n) => patternsOf(n) ?? []);
+  const avoid = negatives.flatMap((n) => parsedPatternsOf(n) ?? []);
   const count = atom.minCount + (u() < 0.3 ? 1 : 0);
   for (let i = 0; i < count; i++) {
     const code = chooseCode(patternsOf(atom), SYSTEM[atom.kind], avoid, u);
     const ald = atom.kind === 'diagnosis' && atom.ald;
     let latest: string | undefined;
     for (const n of negatives) {
-      const reads = patternsOf(n) === undefined || generatedMatches(code, patternsOf(n)!);
+      const read = parsedPatternsOf(n);
+      const reads = read === undefined || generatedMatches(code, read);
       if (!reads || n.withinMonths === undefined || (n.kind === 'diagnosis' && n.ald && !ald)) continue;
-      const bound = minusMonths(asOf, n.withinMonths);
+      const bound = windowStart(asOf, n.withinMonths);
       if (latest === undefined || bound < latest) latest = bound;
     }
     const date = dayIn(asOf, atom.withinMonths ?? HISTORY_MONTHS, u, latest);
@@ -159,19 +178,31 @@ function roundToStep(value: number, step: number): number {
   return Number((Math.round(value / step) * step).toFixed(decimals));
 }
 
-/** A value that passes `accept`: drawn from the distribution, else any value of the grid that does. */
-function labValueWhere(test: LabTest, accept: (v: number) => boolean, u: Uniform): number | undefined {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const v = drawLabValue(test, u);
-    if (accept(v)) return v;
-  }
+/** The values of the test's grid that pass `accept`, per test and set of literals seen (`key`): a run meets a few such sets many times. */
+const grids = new Map<string, number[]>();
+
+function gridWhere(test: LabTest, accept: (v: number) => boolean, key: string): number[] {
+  let grid = grids.get(key);
+  if (grid) return grid;
   const d = LAB_DISTRIBUTIONS[test];
-  const grid: number[] = [];
+  grid = [];
   const steps = Math.round((d.max - d.min) / d.step);
   for (let i = 0; i <= steps; i++) {
     const v = roundToStep(d.min + i * d.step, d.step);
     if (accept(v)) grid.push(v);
   }
+  if (grids.size > 1024) grids.clear();
+  grids.set(key, grid);
+  return grid;
+}
+
+/** A value that passes `accept`: drawn from the distribution, else any value of the grid that does. */
+function labValueWhere(test: LabTest, accept: (v: number) => boolean, key: string, u: Uniform): number | undefined {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const v = drawLabValue(test, u);
+    if (accept(v)) return v;
+  }
+  const grid = gridWhere(test, accept, key);
   return grid.length > 0 ? pick(grid, u) : undefined;
 }
 
@@ -182,11 +213,12 @@ function addLabRows(labLiterals: readonly Literal[], patient: Patient, asOf: str
     const literals = labLiterals.filter((l) => (l.atom as AtomOf<'lab'>).lab === test).map((l) => ({ atom: l.atom as AtomOf<'lab'>, holds: l.holds }));
     const months = Math.min(...literals.filter((l) => l.holds).map((l) => l.atom.withinMonths ?? HISTORY_MONTHS));
     // Half the time, dated before the windows of the literals wanted false, so that they see no value.
-    const bounds = literals.filter((l) => !l.holds && l.atom.withinMonths !== undefined).map((l) => minusMonths(asOf, l.atom.withinMonths!));
+    const bounds = literals.filter((l) => !l.holds && l.atom.withinMonths !== undefined).map((l) => windowStart(asOf, l.atom.withinMonths!));
     const latest = u() < 0.5 && bounds.length > 0 ? bounds.reduce((a, b) => (a < b ? a : b)) : undefined;
     const date = dayIn(asOf, months, u, latest);
-    const seen = literals.filter((l) => l.holds || l.atom.withinMonths === undefined || date > minusMonths(asOf, l.atom.withinMonths));
-    const value = labValueWhere(test, (v) => seen.every((l) => passesTest(v, l.atom.test) === l.holds), u);
+    const seen = literals.filter((l) => l.holds || l.atom.withinMonths === undefined || date > windowStart(asOf, l.atom.withinMonths));
+    const key = `${test}:${seen.map((l) => `${atomId(l.atom)}${l.holds ? '+' : '-'}`).join(',')}`;
+    const value = labValueWhere(test, (v) => seen.every((l) => passesTest(v, l.atom.test) === l.holds), key, u);
     if (value === undefined) return false;
     patient.labs.push({ test, value, date });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageAt, fromDayNumber, minusMonths, toDayNumber } from '../../src/criteria/dates.js';
-import { assign, evaluationOrder, holds, reasonOf, type Patient } from '../../src/criteria/evaluate.js';
+import { assign, holds, reasonOf, type Patient } from '../../src/criteria/evaluate.js';
+import { assignmentOrder } from '../../src/criteria/parse.js';
 import type { Criterion, StratumCriteria } from '../../src/criteria/types.js';
 
 const ASOF = '2026-03-31';
@@ -197,10 +198,10 @@ describe('assignment', () => {
     strata: [s('S0', diagnosis(['Z00'])), s('S1', { kind: 'age', test: { gte: 45 } }), s('S2', diagnosis(['E11*'])), s('S3', diagnosis(['E112', 'N18*'])), s('S4')],
   };
   it('evaluates from the top down, free text skipped, bottom excluded; priorities first', () => {
-    expect(evaluationOrder(pyramid).map((x) => x.stratum)).toEqual(['S3', 'S2', 'S1']);
+    expect(assignmentOrder(pyramid).map((x) => x.stratum)).toEqual(['S3', 'S2', 'S1']);
     const prioritised = { strata: [s('S0'), s('S1', diagnosis(['A']), 1), s('S2', diagnosis(['B'])), s('S3', diagnosis(['C']), 1), s('S4', diagnosis(['D']), 5)] };
     // Priority 5 first, then the two priority-1 strata, higher (S3) first, then S2.
-    expect(evaluationOrder(prioritised).map((x) => x.stratum)).toEqual(['S4', 'S3', 'S1', 'S2']);
+    expect(assignmentOrder(prioritised).map((x) => x.stratum)).toEqual(['S4', 'S3', 'S1', 'S2']);
   });
   it('assigns the first stratum that holds, with its reason; the rest to the bottom', () => {
     const diabetic = patient({ diagnoses: [{ code: 'E11.9', date: '2025-01-01', ald: false }] });
