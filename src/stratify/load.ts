@@ -79,8 +79,8 @@ async function readRaw(connection: DuckDBConnection, file: InputFile, delimiter:
 const textOf = (column: string): string => `trim(CAST(${quote(column)} AS VARCHAR))`;
 
 /** The SQL condition that a raw value is bad, by the column's type (NULL and '' are checked apart). */
-function badValue(spec: ColumnSpec, v: string, delimiter: Delimiter): string | undefined {
-  const number = delimiter === ';' ? `replace(${v}, ',', '.')` : v;
+function badValue(spec: ColumnSpec, v: string, decimalComma: boolean): string | undefined {
+  const number = decimalComma ? `replace(${v}, ',', '.')` : v;
   switch (spec.type) {
     case 'date':
       return `NOT (regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL)`;
@@ -103,7 +103,8 @@ function checks(file: InputFile, specs: readonly { spec: ColumnSpec; source: str
     const v = textOf(source);
     const select = (kind: string) => `SELECT logi_row, ${sqlText(source)} AS col, coalesce(${v}, '') AS val, ${sqlText(kind)} AS kind FROM ${raw}`;
     if (spec.required) queries.push(`${select('empty')} WHERE coalesce(${v}, '') = ''`);
-    const bad = badValue(spec, v, delimiter);
+    // A decimal comma only in a CSV read with --delimiter ';' (a French spreadsheet's export).
+    const bad = badValue(spec, v, delimiter === ';' && file.format === 'csv');
     if (bad) queries.push(`${select(spec.type)} WHERE coalesce(${v}, '') <> '' AND ${bad}`);
   }
   if (file.table === 'patients') {

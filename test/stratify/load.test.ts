@@ -122,6 +122,11 @@ describe('normalised tables', () => {
     expect(await load(files, { delimiter: ';' }, 'SELECT value, value_text FROM labs')).toEqual([[8.4, '8,4']]);
   });
 
+  it('a decimal comma is refused with commas as delimiter', async () => {
+    const labs = 'patient_id,test,value,date\np1,hba1c,"8,4",2026-01-01\n';
+    expect(await load({ 'patients.csv': PATIENTS, 'diagnoses.csv': DIAGNOSES, 'labs.csv': labs })).toBe('labs.csv, row 2, column value: "8,4" is not a number');
+  });
+
   it('tables not read, and a missing acts file, are empty tables', async () => {
     const files = { 'patients.csv': PATIENTS, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS, 'stays.csv': 'not even read' };
     const counts = 'SELECT (SELECT count(*) FROM stays), (SELECT count(*) FROM acts), (SELECT count(*) FROM dispensations)';
