@@ -67,7 +67,9 @@ async function readRaw(connection: DuckDBConnection, file: InputFile, delimiter:
         `read_csv($file, delim = ${sqlText(delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"', parallel = false)`
       : 'read_parquet($file)';
   try {
-    await connection.run(`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS logi_row, * FROM ${reader}`, { file: file.path });
+    await connection.run(`CREATE TEMP TABLE ${raw}_data AS SELECT * FROM ${reader}`, { file: file.path });
+    // rowid is the insertion order (0 first): the row number without a window over the whole file.
+    await connection.run(`CREATE TEMP VIEW ${raw} AS SELECT rowid + 1 AS logi_row, * FROM ${raw}_data`);
   } catch (error) {
     throw new StratifyInputError(t('stratify.unreadable', { file: file.path, detail: (error as Error).message.split('\n')[0] ?? '' }), t('stratify.unreadable.hint'));
   }
@@ -182,8 +184,10 @@ async function loadFile(connection: DuckDBConnection, file: InputFile, options: 
   await validate(connection, file, checked, options.delimiter);
   const columns = specs.map((s) => normalised(s.spec, s.source, file, options.delimiter));
   if (file.table === 'labs') columns.push(`${textOf('value')} AS ${LABS_VALUE_TEXT}`);
-  await connection.run(`CREATE TABLE ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table} ORDER BY logi_row`);
-  await connection.run(`DROP TABLE raw_${file.table}`);
+  // A scan keeps the insertion order: the normalised rows are in the file's order, without a sort.
+  await connection.run(`CREATE TABLE ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table}`);
+  await connection.run(`DROP VIEW raw_${file.table}`);
+  await connection.run(`DROP TABLE raw_${file.table}_data`);
 }
 
 /**
