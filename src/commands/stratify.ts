@@ -53,11 +53,14 @@ export default class Stratify extends LogiCommand {
         process.stdout.write(sql);
         return { dialect: flags.dialect, sql };
       }
-      const { out, files, outcome } = await stratifyCommand(options);
+      const { out, files, outcome, newTerritories } = await stratifyCommand(options);
       progress.done();
-      if (!this.jsonEnabled()) this.logInert(t('stratify.wrote', { out, patients: outcome.patients, territories: outcome.territories.length, asOf: outcome.asOf }));
+      if (!this.jsonEnabled()) {
+        this.logInert(t('stratify.wrote', { out, patients: outcome.patients, territories: outcome.territories.length, asOf: outcome.asOf }));
+        if (newTerritories.length > 0) this.logInert(t('stratify.new-territories', { ids: newTerritories.join(', ') }));
+      }
       const { asOf, sha256, patients, territories } = outcome;
-      return { out: path.resolve(out), files, asOf, sha256, patients, territories: territories.map(({ territory, counts, outside }) => ({ territory, counts, outside })) };
+      return { out: path.resolve(out), files, asOf, sha256, patients, territories: territories.map(({ territory, counts, outside }) => ({ territory, counts, outside })), newTerritories };
     } catch (error) {
       progress.done();
       const refused = refusedInput(error, this.jsonEnabled());

@@ -79,6 +79,8 @@ export interface StratifyCommandResult {
   out: string;
   files: string[];
   outcome: StratifyOutcome;
+  /** Territories of the data the workspace does not know: their documents are new (docs/stratify.md). */
+  newTerritories: string[];
 }
 
 /** The default output folder: out/stratify-<pyramid>. */
@@ -99,10 +101,11 @@ export async function stratifyCommand(options: StratifyCommandOptions): Promise<
       const input = { dir: data, delimiter: options.delimiter, plan, tables, ...territory(options), ...(options.asOf ? { asOf: options.asOf } : {}) };
       const outcome = await runStratify(connection, input, options.onProgress);
       options.onProgress?.('writing', 0, 1);
-      const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known: knownTerritories(workspace), plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv });
+      const known = knownTerritories(workspace);
+      const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known, plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv });
       await set.commit();
       options.onProgress?.('writing', 1, 1);
-      return { out, files, outcome };
+      return { out, files, outcome, newTerritories: outcome.territories.map((c) => c.territory).filter((id) => !known.has(id)) };
     });
   } finally {
     await set.discard();

@@ -85,7 +85,8 @@ describe('logi stratify', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout) as { asOf: string; patients: number };
-    expect(json).toMatchObject({ asOf: AS_OF, patients: 16 });
+    // The fixture workspace has no Territory document: both territories of the data are new.
+    expect(json).toMatchObject({ asOf: AS_OF, patients: 16, newTerritories: ['cambresis', 'douaisis'] });
     const rows = readFileSync(path.join(root, 'out', 'assignments.csv'), 'utf8').trim().split('\n').slice(1);
     expect(rows).toEqual(EXPECTED.map((r) => r.join(',')));
     expect(readFileSync(path.join(root, 'out', 'territories', 'douaisis.yaml'), 'utf8')).toContain('S2: 1');

@@ -114,6 +114,10 @@ export const stratifyMessages = defineMessages({
   },
   'stratify.population.workspace': { en: 'the workspace\'s', fr: "celle de l'espace de travail" },
   'stratify.population.patients': { en: 'the number of patients in the data (the territory is not in the workspace)', fr: "le nombre de patients des données (le territoire n'est pas dans l'espace de travail)" },
+  'stratify.new-territories': {
+    en: (p: { ids: string }) => `not in the workspace, new Territory documents (population: the patients counted): ${p.ids}`,
+    fr: (p: { ids: string }) => `absents de l'espace de travail, nouveaux documents Territory (population : les patients comptés) : ${p.ids}`,
+  },
   'stratify.progress.loading': { en: 'Reading the data', fr: 'Lecture des données' },
   'stratify.progress.assigning': { en: 'Assigning the strata', fr: 'Affectation aux strates' },
   'stratify.progress.writing': { en: 'Writing the outputs', fr: 'Écriture des sorties' },
