@@ -75,7 +75,6 @@ export const LAB_LABELS: Readonly<Record<LabTest, string>> = {
 /** The reasons of the patients outside the pyramid and of the bottom stratum. */
 export const OUTSIDE = 'outside';
 export const REST_REASON = 'rest';
-export const NOT_BORN_REASON = 'born after the as-of date';
 export const NOT_IN_POPULATION_REASON = 'not in the population';
 
 /** What the compiler needs of a pyramid: who is in it, the strata in assignment order, the bottom one. */
@@ -131,17 +130,30 @@ export function numericTestSql(expr: string, test: NumericTest): string {
   return parts.length === 0 ? 'TRUE' : parts.map((p) => `(${p})`).join(' AND ');
 }
 
-/** The description `not X` gives of X: its code patterns or test (docs/stratify.md, "The reason"). */
+/** Bounds as a reason reads them: `< 30`, `≥ 8 and < 10`, `in {3, 4}`, `between 1 and 2`. */
+export function describeTest(test: NumericTest): string {
+  const parts: string[] = [];
+  if (test.lt !== undefined) parts.push(`< ${test.lt}`);
+  if (test.lte !== undefined) parts.push(`≤ ${test.lte}`);
+  if (test.gt !== undefined) parts.push(`> ${test.gt}`);
+  if (test.gte !== undefined) parts.push(`≥ ${test.gte}`);
+  if (test.eq !== undefined) parts.push(`= ${test.eq}`);
+  if (test.in !== undefined) parts.push(`in {${test.in.join(', ')}}`);
+  if (test.between !== undefined) parts.push(`between ${test.between[0]} and ${test.between[1]}`);
+  return parts.join(' and ');
+}
+
+/** The description `not X` gives of X (docs/stratify.md, "The reason"), as the reference evaluator writes it. */
 export function describeCriterion(criterion: Criterion): string {
   switch (criterion.kind) {
     case 'all':
-      return criterion.of.map(describeCriterion).join(' + ');
+      return `(${criterion.of.map(describeCriterion).join(' + ')})`;
     case 'any':
-      return criterion.of.map(describeCriterion).join(' or ');
+      return `(${criterion.of.map(describeCriterion).join(' or ')})`;
     case 'not':
       return `no ${describeCriterion(criterion.of)}`;
     case 'age':
-      return 'age';
+      return `age ${describeTest(criterion.test)}`;
     case 'sex':
       return `sex ${criterion.sex}`;
     case 'territory':
@@ -151,7 +163,7 @@ export function describeCriterion(criterion: Criterion): string {
     case 'dispensation':
       return criterion.atc.join(', ');
     case 'lab':
-      return LAB_LABELS[criterion.lab];
+      return `${LAB_LABELS[criterion.lab]} ${describeTest(criterion.test)}`;
     case 'stay':
       return criterion.mainDiagnosis ? `stay ${criterion.mainDiagnosis.join(', ')}` : 'stay';
     case 'act':
@@ -206,7 +218,7 @@ class Compiler {
 
   /**
    * An event atom: the matching rows of `table` in the window, per patient their count `n` and the
-   * latest one (its code `c`, its date `d`; on one date, the greatest code by code point); kept
+   * latest one (its code `c`, its date `d`; on one date, the smallest code by code point); kept
    * when n ≥ minCount.
    */
   private events(table: string, code: string, date: string, filters: string[], minCount: number): string {
@@ -215,7 +227,7 @@ class Compiler {
       [
         `  SELECT patient_id, c, d, n FROM (`,
         `    SELECT patient_id, ${c} AS c, ${d} AS d, COUNT(*) OVER (PARTITION BY patient_id) AS n,`,
-        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${d} DESC, ${this.d.byCodePoint(c)} DESC) AS k`,
+        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${d} DESC, ${this.d.byCodePoint(c)} ASC) AS k`,
         `    FROM ${table}`,
         `    WHERE ${filters.join(' AND ')}`,
         `  ) t WHERE k = 1 AND n >= ${Math.max(1, Math.trunc(minCount))}`,
@@ -237,13 +249,15 @@ class Compiler {
       [
         `  SELECT patient_id, v, vt, d FROM (`,
         `    SELECT patient_id, ${this.q('value')} AS v, ${this.q(LABS_VALUE_TEXT)} AS vt, ${this.q('date')} AS d,`,
-        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${[...order, `${this.d.byCodePoint(this.q(LABS_VALUE_TEXT))} DESC`].join(', ')}) AS k`,
+        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${[...order, `${this.d.byCodePoint(this.q(LABS_VALUE_TEXT))} ASC`].join(', ')}) AS k`,
         `    FROM labs`,
         `    WHERE ${filters.join(' AND ')}`,
         `  ) t WHERE k = 1 AND ${numericTestSql('v', c.test)}`,
       ].join('\n'),
     );
-    const text = `${this.d.literal(`${LAB_LABELS[c.lab]} `)} || ${alias}.vt || ${this.d.literal(` ${LAB_TESTS[c.lab].unit}`)}`;
+    // NYHA classes have no unit in the reason: `NYHA 3 (2026-02)`.
+    const unit = c.lab === 'nyha' ? '' : ` ${LAB_TESTS[c.lab].unit}`;
+    const text = `${this.d.literal(`${LAB_LABELS[c.lab]} `)} || ${alias}.vt${unit ? ` || ${this.d.literal(unit)}` : ''}`;
     return { holds: `${alias}.patient_id IS NOT NULL`, reason: this.dated(alias, text) };
   }
 
@@ -302,11 +316,10 @@ class Compiler {
     return `p AS (\n  SELECT patient_id, territory, sex, birth_date, death_date, CAST(${age} AS INTEGER) AS age FROM patients\n)`;
   }
 
-  /** The outside branches of the CASE: dead on or before asOf, born after it, not in the population. */
+  /** The outside branches of the CASE: dead on or before asOf (checked first), not in the population. */
   outside(population: Criterion | undefined): { when: string; reason: string }[] {
     const branches = [
       { when: `p.death_date IS NOT NULL AND p.death_date <= ${this.asOf}`, reason: `'death (' || ${this.d.month('p.death_date')} || ')'` },
-      { when: `p.birth_date > ${this.asOf}`, reason: this.d.literal(NOT_BORN_REASON) },
     ];
     if (population) branches.push({ when: `NOT (${this.compile(population).holds})`, reason: this.d.literal(NOT_IN_POPULATION_REASON) });
     return branches;

@@ -26,6 +26,7 @@ p16,1966-06-06,F,cambresis,
 const DIAGNOSES = `patient_id,code,date,ald
 p01,e11.9,2026-02-28,
 p02,e11.9,2026-03-01,false
+p02,E11.8,2026-03-01,
 p03,E11,2026-04-15,
 p07,E10.9,2024-05-20,true
 p08,E11,2026-03-15,
@@ -72,8 +73,9 @@ p13,JVJF004,2026-01-20
 export const EXPECTED: [string, string, string, string][] = [
   // Its E11.9 is on 2026-02-28, the window's excluded lower end (asOf − 1 month = 2026-02-28): rest.
   ['p01', 'douaisis', 'S0', 'rest'],
-  // e11.9 on 2026-03-01 is inside (> 2026-02-28), read E119; `any` gives its first holding child.
-  ['p02', 'douaisis', 'S1', 'E119 (2026-03)'],
+  // e11.9 and E11.8 on 2026-03-01 are inside (> 2026-02-28), read E119 and E118; on one date the
+  // smallest code is quoted: E118. `any` gives its first holding child (not the dispensations).
+  ['p02', 'douaisis', 'S1', 'E118 (2026-03)'],
   // E11 and HbA1c 9.0 are after as-of, ignored; the latest HbA1c in the window is 7.1 < 8: rest.
   ['p03', 'douaisis', 'S0', 'rest'],
   // Two HbA1c on 2026-03-10, 7.9 and 8.4: latest = the worst of that date = 8.4 ≥ 8, and douaisis.
@@ -93,8 +95,8 @@ export const EXPECTED: [string, string, string, string][] = [
   ['p10', 'douaisis', 'S1', 'A10BH01 ×3 (2026-02)'],
   // A stay with main diagnosis I50.0 → I500 in 12 months; the later I10 stay does not match.
   ['p11', 'cambresis', 'S3', 'stay I500 (2025-12)'],
-  // NYHA latest 3 ≥ 3 (no window).
-  ['p12', 'cambresis', 'S3', 'NYHA 3 class (2026-02)'],
+  // NYHA latest 3 ≥ 3 (no window); NYHA classes are quoted without a unit.
+  ['p12', 'cambresis', 'S3', 'NYHA 3 (2026-02)'],
   // The act JVJF004 (no window).
   ['p13', 'cambresis', 'S1', 'JVJF004 (2026-01)'],
   // HbA1c 8.0 ≥ 8 but the territory is cambresis, not douaisis: rest.

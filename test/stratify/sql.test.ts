@@ -43,7 +43,9 @@ describe('pieces', () => {
 
   it('the description `not` gives: code patterns, tests, nested', () => {
     expect(describeCriterion({ kind: 'diagnosis', codes: ['E10*', 'E13'], minCount: 1, ald: true })).toBe('ALD E10*, E13');
-    expect(describeCriterion({ kind: 'any', of: [{ kind: 'lab', lab: 'egfr', value: 'worst', test: { lt: 30 } }, { kind: 'stay', minCount: 1 }] })).toBe('eGFR or stay');
+    expect(describeCriterion({ kind: 'age', test: { gte: 18, lt: 65 } })).toBe('age < 65 and ≥ 18');
+    expect(describeCriterion({ kind: 'all', of: [{ kind: 'sex', sex: 'F' }, { kind: 'lab', lab: 'nyha', value: 'latest', test: { in: [3, 4] } }] })).toBe('(sex F + NYHA in {3, 4})');
+    expect(describeCriterion({ kind: 'any', of: [{ kind: 'lab', lab: 'egfr', value: 'worst', test: { lt: 30 } }, { kind: 'stay', minCount: 1 }] })).toBe('(eGFR < 30 or stay)');
   });
 
   it('the plan: the bottom stratum and free-text strata are never evaluated', () => {
