@@ -162,6 +162,15 @@ function normalised(spec: ColumnSpec, source: string | undefined, file: InputFil
   }
 }
 
+/**
+ * The lab value as written: a CSV's text; a Parquet number in its shortest form, without the `.0`
+ * DuckDB gives a whole DOUBLE (45, as JavaScript and the reference evaluator print it).
+ */
+async function valueText(connection: DuckDBConnection, file: InputFile): Promise<string> {
+  const type = (await connection.runAndReadAll(`SELECT column_type FROM (DESCRIBE raw_${file.table}) WHERE column_name = 'value'`)).getRowsJS()[0]?.[0];
+  return type === 'VARCHAR' ? textOf('value') : `regexp_replace(${textOf('value')}, '\\.0$', '')`;
+}
+
 function emptyTable(table: TableName): string {
   const columns = INPUT_TABLES[table].map((c) => `${c.name} ${NORMALISED_TYPES[c.type]}`);
   if (table === 'labs') columns.push(`${LABS_VALUE_TEXT} VARCHAR`);
@@ -183,7 +192,7 @@ async function loadFile(connection: DuckDBConnection, file: InputFile, options: 
   const checked = specs.filter((s): s is { spec: ColumnSpec; source: string } => s.source !== undefined);
   await validate(connection, file, checked, options.delimiter);
   const columns = specs.map((s) => normalised(s.spec, s.source, file, options.delimiter));
-  if (file.table === 'labs') columns.push(`${textOf('value')} AS ${LABS_VALUE_TEXT}`);
+  if (file.table === 'labs') columns.push(`${await valueText(connection, file)} AS ${LABS_VALUE_TEXT}`);
   // A scan keeps the insertion order: the normalised rows are in the file's order, without a sort.
   await connection.run(`CREATE TABLE ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table}`);
   await connection.run(`DROP VIEW raw_${file.table}`);

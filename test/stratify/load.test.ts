@@ -145,3 +145,17 @@ describe('normalised tables', () => {
     instance.closeSync();
   });
 });
+
+describe('Parquet lab values', () => {
+  it('a whole number is quoted without ".0", a decimal as DuckDB prints it', async () => {
+    const dir = folder({});
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT 'p1' AS patient_id, 'egfr' AS test, CAST(v AS DOUBLE) AS value, DATE '2026-01-01' AS date FROM (VALUES (45), (8.4), (100.5)) t(v)) TO '${path.join(dir, 'labs.parquet')}' (FORMAT parquet)`);
+    await connection.run(`COPY (SELECT 'p1' AS patient_id, DATE '1960-01-01' AS birth_date, 'F' AS sex, 'd' AS territory) TO '${path.join(dir, 'patients.parquet')}' (FORMAT parquet)`);
+    await loadTables(connection, { dir, tables: ['patients', 'labs'], delimiter: ',' });
+    expect((await connection.runAndReadAll('SELECT value_text FROM labs')).getRowsJS()).toEqual([['45'], ['8.4'], ['100.5']]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+});
