@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 describe('logi --help and --version', () => {
-  const COMMANDS = ['init', 'lint', 'rules', 'schema', 'simulate', 'render', 'report'];
+  const COMMANDS = ['init', 'lint', 'rules', 'schema', 'simulate', 'render', 'report', 'stratify'];
 
   it('lists every command', () => {
     const run = runCli(['--help']);

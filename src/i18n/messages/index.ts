@@ -13,6 +13,7 @@ import { rulesMessages } from './rules.js';
 import { rulesCriteriaMessages } from './rules-criteria.js';
 import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
+import { stratifyMessages } from './stratify.js';
 import { synthMessages } from './synth.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, synthMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages] as const;

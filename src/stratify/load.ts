@@ -1,0 +1,254 @@
+/**
+ * Loading the input data of `logi stratify` into DuckDB (docs/stratify.md, "Input data"): each
+ * table's file is read raw (every column as text, with its row number), checked by SQL — the first
+ * bad row of each check found by TRY_CAST, never by reading rows in JS — and then normalised into
+ * the tables the SQL compiler reads (tables.ts): codes upper case without dots or spaces, dates as
+ * DATE. A table the run does not read is created empty.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { t } from '../i18n/catalogue.js';
+import { UsageError } from '../language/workspace.js';
+import { INPUT_TABLES, LABS_VALUE_TEXT, NORMALISED_TYPES, TABLE_NAMES, tableIsOptional, type ColumnSpec, type TableName } from './tables.js';
+
+export class StratifyInputError extends UsageError {
+  constructor(message: string, hint: string) {
+    super(message, hint);
+    this.name = 'StratifyInputError';
+  }
+}
+
+export type Delimiter = ',' | ';';
+
+export interface LoadOptions {
+  /** The data folder. */
+  dir: string;
+  /** The tables the run reads: a missing file is an error (acts aside). The others are created empty. */
+  tables: readonly TableName[];
+  delimiter: Delimiter;
+  /** The column of the patients file that holds the territory (default `territory`). */
+  territoryColumn?: string;
+}
+
+export interface InputFile {
+  table: TableName;
+  /** The path as found in the data folder. */
+  path: string;
+  format: 'csv' | 'parquet';
+}
+
+const TRUE_WORDS = ['true', '1', 'yes', 'oui'];
+const BOOLEAN_WORDS = [...TRUE_WORDS, 'false', '0', 'no', 'non'];
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const list = (words: readonly string[]): string => words.map(sqlText).join(', ');
+
+/** The file of `table` in `dir`, CSV or Parquet; undefined when neither is there. */
+async function findFile(dir: string, table: TableName): Promise<InputFile | undefined> {
+  const candidates = (['csv', 'parquet'] as const).map((format) => ({ table, format, path: path.join(dir, `${table}.${format}`) }));
+  const present = [];
+  for (const candidate of candidates) {
+    const stat = await fs.stat(candidate.path).catch(() => undefined);
+    if (stat?.isFile()) present.push(candidate);
+  }
+  if (present.length === 2) throw new StratifyInputError(t('stratify.two-files', { csv: present[0]!.path, parquet: present[1]!.path }), t('stratify.two-files.hint'));
+  return present[0];
+}
+
+/** The raw table of a file: its row number `logi_row` (1 for the first data row) and its columns as read. */
+async function readRaw(connection: DuckDBConnection, file: InputFile, delimiter: Delimiter): Promise<string[]> {
+  const raw = `raw_${file.table}`;
+  const reader =
+    file.format === 'csv'
+      ? // One reader (parallel = false) keeps the file's order, so that row_number() is the row in the file.
+        `read_csv($file, delim = ${sqlText(delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"', parallel = false)`
+      : 'read_parquet($file)';
+  try {
+    await connection.run(`CREATE TEMP TABLE ${raw}_data AS SELECT * FROM ${reader}`, { file: file.path });
+    // rowid is the insertion order (0 first): the row number without a window over the whole file.
+    await connection.run(`CREATE TEMP VIEW ${raw} AS SELECT rowid + 1 AS logi_row, * FROM ${raw}_data`);
+  } catch (error) {
+    throw new StratifyInputError(t('stratify.unreadable', { file: file.path, detail: (error as Error).message.split('\n')[0] ?? '' }), t('stratify.unreadable.hint'));
+  }
+  const columns = (await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${raw})`)).getRowsJS().map((r) => String(r[0]));
+  return columns.filter((c) => c !== 'logi_row');
+}
+
+/** The trimmed text of a raw column. */
+const textOf = (column: string): string => `trim(CAST(${quote(column)} AS VARCHAR))`;
+
+/** The SQL condition that a raw value is bad, by the column's type (NULL and '' are checked apart). */
+function badValue(spec: ColumnSpec, v: string, decimalComma: boolean): string | undefined {
+  const number = decimalComma ? `replace(${v}, ',', '.')` : v;
+  switch (spec.type) {
+    case 'date':
+      return `NOT (regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL)`;
+    case 'double':
+      return `coalesce(NOT isfinite(TRY_CAST(${number} AS DOUBLE)), TRUE)`;
+    case 'boolean':
+      return `lower(${v}) NOT IN (${list(BOOLEAN_WORDS)})`;
+    case 'sex':
+      return `upper(${v}) NOT IN ('F', 'M')`;
+    default:
+      return undefined;
+  }
+}
+
+/** The checks of one table: per column present, a query of its bad rows (logi_row, column, value, kind). */
+function checks(file: InputFile, specs: readonly { spec: ColumnSpec; source: string }[], delimiter: Delimiter): string[] {
+  const raw = `raw_${file.table}`;
+  const queries: string[] = [];
+  for (const { spec, source } of specs) {
+    const v = textOf(source);
+    const select = (kind: string) => `SELECT logi_row, ${sqlText(source)} AS col, coalesce(${v}, '') AS val, ${sqlText(kind)} AS kind FROM ${raw}`;
+    if (spec.required) queries.push(`${select('empty')} WHERE coalesce(${v}, '') = ''`);
+    // A decimal comma only in a CSV read with --delimiter ';' (a French spreadsheet's export).
+    const bad = badValue(spec, v, delimiter === ';' && file.format === 'csv');
+    if (bad) queries.push(`${select(spec.type)} WHERE coalesce(${v}, '') <> '' AND ${bad}`);
+  }
+  if (file.table === 'patients') {
+    const id = textOf('patient_id');
+    queries.push(
+      `SELECT logi_row, 'patient_id' AS col, ${id} AS val, 'duplicate' AS kind FROM (SELECT logi_row, patient_id, row_number() OVER (PARTITION BY ${id} ORDER BY logi_row) AS k FROM ${raw}) d WHERE k = 2`,
+    );
+  }
+  return queries;
+}
+
+const BAD_MESSAGES = {
+  empty: ['stratify.bad.empty', 'stratify.bad.empty.hint'],
+  date: ['stratify.bad.date', 'stratify.bad.date.hint'],
+  double: ['stratify.bad.double', 'stratify.bad.double.hint'],
+  boolean: ['stratify.bad.boolean', 'stratify.bad.boolean.hint'],
+  sex: ['stratify.bad.sex', 'stratify.bad.sex.hint'],
+  duplicate: ['stratify.duplicate-patient', 'stratify.duplicate-patient.hint'],
+} as const;
+
+/** Throws on the first bad row of the file (the lowest row number over every check). */
+async function validate(connection: DuckDBConnection, file: InputFile, specs: readonly { spec: ColumnSpec; source: string }[], delimiter: Delimiter): Promise<void> {
+  const queries = checks(file, specs, delimiter);
+  if (queries.length === 0) return;
+  const rows = (await connection.runAndReadAll(`SELECT logi_row, col, val, kind FROM (${queries.join(' UNION ALL ')}) ORDER BY logi_row, col LIMIT 1`)).getRowsJS();
+  const first = rows[0];
+  if (!first) return;
+  const [row, column, value, kind] = [Number(first[0]), String(first[1]), String(first[2]), String(first[3]) as keyof typeof BAD_MESSAGES];
+  // A user counts a CSV's rows with the header as row 1; a Parquet file has no header row.
+  const cell = { file: file.path, row: file.format === 'csv' ? row + 1 : row, column, value };
+  const [message, hint] = BAD_MESSAGES[kind];
+  throw new StratifyInputError(t(message, cell), t(hint));
+}
+
+/** The normalised value of a checked raw column, by type. */
+function normalised(spec: ColumnSpec, source: string | undefined, file: InputFile, delimiter: Delimiter): string {
+  const type = NORMALISED_TYPES[spec.type];
+  if (source === undefined) return spec.type === 'boolean' ? `FALSE AS ${spec.name}` : `CAST(NULL AS ${type}) AS ${spec.name}`;
+  const v = `NULLIF(${textOf(source)}, '')`;
+  switch (spec.type) {
+    case 'code':
+      return `upper(regexp_replace(${v}, '[.\\s]', '', 'g')) AS ${spec.name}`;
+    case 'sex':
+      return `upper(${v}) AS ${spec.name}`;
+    case 'date':
+      return `CAST(${v} AS DATE) AS ${spec.name}`;
+    case 'double':
+      return `CAST(${delimiter === ';' && file.format === 'csv' ? `replace(${v}, ',', '.')` : v} AS DOUBLE) AS ${spec.name}`;
+    case 'boolean':
+      return `coalesce(lower(${v}) IN (${list(TRUE_WORDS)}), FALSE) AS ${spec.name}`;
+    default:
+      return file.table === 'labs' && spec.name === 'test' ? `lower(${v}) AS ${spec.name}` : `${v} AS ${spec.name}`;
+  }
+}
+
+/**
+ * The lab value as written: a CSV's text; a Parquet number in its shortest form, without the `.0`
+ * DuckDB gives a whole DOUBLE (45, as JavaScript and the reference evaluator print it).
+ */
+async function valueText(connection: DuckDBConnection, file: InputFile): Promise<string> {
+  const type = (await connection.runAndReadAll(`SELECT column_type FROM (DESCRIBE raw_${file.table}) WHERE column_name = 'value'`)).getRowsJS()[0]?.[0];
+  return type === 'VARCHAR' ? textOf('value') : `regexp_replace(${textOf('value')}, '\\.0$', '')`;
+}
+
+function emptyTable(table: TableName): string {
+  const columns = INPUT_TABLES[table].map((c) => `${c.name} ${NORMALISED_TYPES[c.type]}`);
+  if (table === 'labs') columns.push(`${LABS_VALUE_TEXT} VARCHAR`);
+  return `CREATE TABLE ${table} (${columns.join(', ')})`;
+}
+
+/** Reads, checks and normalises one table's file. */
+async function loadFile(connection: DuckDBConnection, file: InputFile, options: LoadOptions): Promise<void> {
+  const present = await readRaw(connection, file, options.delimiter);
+  const specs = INPUT_TABLES[file.table].map((spec) => {
+    const source = file.table === 'patients' && spec.name === 'territory' ? (options.territoryColumn ?? 'territory') : spec.name;
+    return { spec, source: present.includes(source) ? source : undefined };
+  });
+  const missing = specs.find((s) => s.spec.required && s.source === undefined);
+  if (missing) {
+    const column = file.table === 'patients' && missing.spec.name === 'territory' ? (options.territoryColumn ?? 'territory') : missing.spec.name;
+    throw new StratifyInputError(t('stratify.missing-column', { file: file.path, column, found: present.join(', ') }), t('stratify.missing-column.hint'));
+  }
+  const checked = specs.filter((s): s is { spec: ColumnSpec; source: string } => s.source !== undefined);
+  await validate(connection, file, checked, options.delimiter);
+  const columns = specs.map((s) => normalised(s.spec, s.source, file, options.delimiter));
+  if (file.table === 'labs') columns.push(`${await valueText(connection, file)} AS ${LABS_VALUE_TEXT}`);
+  // A scan keeps the insertion order: the normalised rows are in the file's order, without a sort.
+  await connection.run(`CREATE TABLE ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table}`);
+  await connection.run(`DROP VIEW raw_${file.table}`);
+  await connection.run(`DROP TABLE raw_${file.table}_data`);
+}
+
+/**
+ * Creates the six normalised tables in `connection` from the files of `options.dir`: the tables in
+ * `options.tables` from their file (an error names a missing one, `acts` aside), the others empty.
+ * Returns the files read, in TABLE_NAMES' order.
+ */
+export async function loadTables(connection: DuckDBConnection, options: LoadOptions, onTable?: (done: number, total: number) => void): Promise<InputFile[]> {
+  const stat = await fs.stat(options.dir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new StratifyInputError(t('stratify.no-data-folder', { dir: options.dir }), t('stratify.no-data-folder.hint'));
+  const read: InputFile[] = [];
+  for (const [index, table] of TABLE_NAMES.entries()) {
+    const file = options.tables.includes(table) ? await findFile(options.dir, table) : undefined;
+    if (file) {
+      await loadFile(connection, file, options);
+      read.push(file);
+    } else if (options.tables.includes(table) && !tableIsOptional(table)) {
+      throw new StratifyInputError(t('stratify.missing-table', { table, dir: options.dir }), t('stratify.missing-table.hint', { table }));
+    } else {
+      await connection.run(emptyTable(table));
+    }
+    onTable?.(index + 1, TABLE_NAMES.length);
+  }
+  return read;
+}
+
+/** The dated columns of each table, for the default as-of date. */
+const DATED_COLUMNS: Readonly<Record<TableName, readonly string[]>> = Object.fromEntries(
+  TABLE_NAMES.map((table) => [table, INPUT_TABLES[table].filter((c) => c.type === 'date').map((c) => c.name)]),
+) as Record<TableName, string[]>;
+
+/** The latest date in the dated columns of the tables read (docs/stratify.md: the default as-of date). */
+export async function latestDate(connection: DuckDBConnection, files: readonly InputFile[]): Promise<string | undefined> {
+  const parts = files.flatMap((f) => DATED_COLUMNS[f.table].map((c) => `SELECT max(${c}) AS d FROM ${f.table}`));
+  if (parts.length === 0) return undefined;
+  const rows = (await connection.runAndReadAll(`SELECT CAST(max(d) AS VARCHAR) FROM (${parts.join(' UNION ALL ')})`)).getRowsJS();
+  const value = rows[0]?.[0];
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The dataset's SHA-256: of the text `<SHA-256 of its bytes>  <file name>\n` for each file read, in
+ * TABLE_NAMES' order (patients, diagnoses, dispensations, labs, stays, acts) — `sha256sum`'s lines.
+ */
+export async function datasetSha256(files: readonly InputFile[]): Promise<string> {
+  const lines: string[] = [];
+  for (const file of files) lines.push(`${await fileSha256(file.path)}  ${path.basename(file.path)}\n`);
+  return createHash('sha256').update(lines.join('')).digest('hex');
+}

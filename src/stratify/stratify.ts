@@ -1,0 +1,113 @@
+/**
+ * What `logi stratify` does, without oclif (src/commands/stratify.ts is its thin shell): find the
+ * pyramid in the workspace, turn its criteria into a plan, then either print the SQL of a dialect
+ * (`--emit-sql`) or run on DuckDB and write the output set (docs/stratify.md, "logi stratify").
+ */
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Document as YamlDocument } from 'yaml';
+import { assignmentOrder, pyramidCriteria } from '../criteria/parse.js';
+import { t } from '../i18n/catalogue.js';
+import { OutputSet } from '../io/output-set.js';
+import type { Workspace } from '../language/workspace.js';
+import { lint } from '../lint/engine.js';
+import { withDuckDb } from '../results/parquet.js';
+import { InvalidInputError } from '../sim/simulate.js';
+import { latestDate, loadTables, StratifyInputError, type Delimiter } from './load.js';
+import { isIsoDate, runStratify, writeStratifyOutputs, type StratifyOutcome, type StratifyPhase } from './run.js';
+import { compileStratifySql, stratifyPlan, type DialectName, type StratifyPlan } from './sql.js';
+import { tablesNeeded, type TableName } from './tables.js';
+
+export interface PyramidPlan {
+  workspace: Workspace;
+  plan: StratifyPlan;
+  tables: TableName[];
+}
+
+/** The workspace (refused with its lint errors, as `logi simulate` does) and the plan of pyramid `id`. */
+export async function pyramidPlan(id: string, cwd: string): Promise<PyramidPlan> {
+  const { workspace, diagnostics } = await lint({ cwd });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new InvalidInputError(errors);
+  const pyramid = workspace.index.Pyramid.get(id);
+  if (!pyramid) throw new StratifyInputError(t('stratify.unknown-pyramid', { id, known: [...workspace.index.Pyramid.keys()].join(', ') }), t('stratify.unknown-pyramid.hint'));
+  const criteria = pyramidCriteria(pyramid.value);
+  if (criteria.strata.length === 0) throw new StratifyInputError(t('stratify.no-criteria', { id }), t('stratify.no-criteria.hint'));
+  const plan = stratifyPlan(criteria, assignmentOrder(criteria));
+  if (plan.order.length === 0) throw new StratifyInputError(t('stratify.no-criteria', { id }), t('stratify.no-criteria.hint'));
+  return { workspace, plan, tables: tablesNeeded([plan.population, ...plan.order.map((s) => s.rule)]) };
+}
+
+export interface StratifyCommandOptions {
+  pyramid: string;
+  data?: string;
+  cwd: string;
+  out?: string;
+  asOf?: string;
+  territoryColumn?: string;
+  delimiter: Delimiter;
+  assignmentsCsv: boolean;
+  onProgress?: (phase: StratifyPhase | 'writing', done: number, total: number) => void;
+}
+
+function checkAsOf(asOf: string | undefined): void {
+  if (asOf !== undefined && !isIsoDate(asOf)) throw new StratifyInputError(t('stratify.bad-as-of', { value: asOf }), t('stratify.bad.date.hint'));
+}
+
+/** The query in `dialect`, at --as-of or, without it, at the latest date of the data. */
+export async function emitSql(options: StratifyCommandOptions, dialect: DialectName): Promise<string> {
+  checkAsOf(options.asOf);
+  const { plan, tables } = await pyramidPlan(options.pyramid, options.cwd);
+  let asOf = options.asOf;
+  if (asOf === undefined) {
+    if (options.data === undefined) throw new StratifyInputError(t('stratify.emit-sql-needs-as-of'), t('stratify.emit-sql-needs-as-of.hint'));
+    const dir = options.data;
+    asOf = await withDuckDb(async (connection) => latestDate(connection, await loadTables(connection, { dir, tables, delimiter: options.delimiter, ...territory(options) })));
+    if (asOf === undefined) throw new StratifyInputError(t('stratify.no-dates'), t('stratify.no-dates.hint'));
+  }
+  return `${compileStratifySql(plan, { asOf, dialect })};\n`;
+}
+
+const territory = (options: StratifyCommandOptions): { territoryColumn?: string } => (options.territoryColumn ? { territoryColumn: options.territoryColumn } : {});
+
+/** The Territory documents of the workspace by id, as parsed YAML (comments kept). */
+function knownTerritories(workspace: Workspace): Map<string, YamlDocument> {
+  return new Map([...workspace.index.Territory.values()].map((d) => [d.id, d.document.yaml as unknown as YamlDocument]));
+}
+
+export interface StratifyCommandResult {
+  out: string;
+  files: string[];
+  outcome: StratifyOutcome;
+  /** Territories of the data the workspace does not know: their documents are new (docs/stratify.md). */
+  newTerritories: string[];
+}
+
+/** The default output folder: out/stratify-<pyramid>. */
+export function defaultOut(pyramid: string): string {
+  return path.join('out', `stratify-${pyramid}`);
+}
+
+/** Runs on DuckDB and writes the output set into --out (replaced whole, only when every file is written). */
+export async function stratifyCommand(options: StratifyCommandOptions): Promise<StratifyCommandResult> {
+  checkAsOf(options.asOf);
+  if (options.data === undefined) throw new StratifyInputError(t('stratify.needs-data'), t('stratify.needs-data.hint'));
+  const data = options.data;
+  const { workspace, plan, tables } = await pyramidPlan(options.pyramid, options.cwd);
+  const out = options.out ?? defaultOut(options.pyramid);
+  const set = await OutputSet.prepare(out, { command: 'stratify', names: [] });
+  try {
+    return await withDuckDb(async (connection: DuckDBConnection) => {
+      const input = { dir: data, delimiter: options.delimiter, plan, tables, ...territory(options), ...(options.asOf ? { asOf: options.asOf } : {}) };
+      const outcome = await runStratify(connection, input, options.onProgress);
+      options.onProgress?.('writing', 0, 1);
+      const known = knownTerritories(workspace);
+      const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known, plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv });
+      await set.commit();
+      options.onProgress?.('writing', 1, 1);
+      return { out, files, outcome, newTerritories: outcome.territories.map((c) => c.territory).filter((id) => !known.has(id)) };
+    });
+  } finally {
+    await set.discard();
+  }
+}
