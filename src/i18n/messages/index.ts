@@ -12,5 +12,6 @@ import { resultsMessages } from './results.js';
 import { rulesMessages } from './rules.js';
 import { sensitivityMessages } from './sensitivity.js';
 import { simMessages } from './sim.js';
+import { worklistMessages } from './worklist.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, sensitivityMessages, simMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, sensitivityMessages, simMessages, worklistMessages] as const;
