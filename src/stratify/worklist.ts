@@ -178,11 +178,18 @@ export interface WorklistInput {
 
 const nullable = (value: number | undefined) => (value === undefined ? 'NULL' : String(value));
 
-/** The plan as a temporary table worklist_nodes, and the distinct `done-when`s by key. */
-async function createPlan(connection: DuckDBConnection, actions: readonly WorklistAction[]): Promise<Map<number, DoneAtom[]>> {
+/** A constant SQL list, indexed by action (`list[action + 1]`: DuckDB's lists count from 1). */
+const listSql = (values: readonly string[], type = 'VARCHAR') => `([${values.join(', ')}]::${type}[])`;
+
+/**
+ * The actions as a temporary table worklist_actions(action, stratum, done_key): `action` is the
+ * index of the action in `actions` (so that ordering by it is the logigramme's order within a
+ * stratum); actions with the same `done-when` share a key. Returns the distinct `done-when`s by key.
+ */
+async function createActions(connection: DuckDBConnection, actions: readonly WorklistAction[]): Promise<Map<number, DoneAtom[]>> {
   const keys = new Map<string, number>();
   const byKey = new Map<number, DoneAtom[]>();
-  const rows = actions.map((a) => {
+  const rows = actions.map((a, index) => {
     let key: number | undefined;
     if (a.done) {
       const text = JSON.stringify(a.done);
@@ -192,67 +199,95 @@ async function createPlan(connection: DuckDBConnection, actions: readonly Workli
       }
       key = keys.get(text);
     }
-    const texts = [a.stratum, a.logigramme].map(sqlString);
-    return `(${texts.join(', ')}, ${a.position}, ${[a.node, a.label, a.actor, a.actorTitle, a.condition].map(sqlString).join(', ')}, ${nullable(a.periodDays)}, ${nullable(key)})`;
+    return `(${index}, ${sqlString(a.stratum)}, ${nullable(key)})`;
   });
-  await connection.run(
-    'CREATE OR REPLACE TEMP TABLE worklist_nodes (stratum VARCHAR, logigramme VARCHAR, position INTEGER, node VARCHAR, label VARCHAR, actor VARCHAR, actor_title VARCHAR, "condition" VARCHAR, period_days INTEGER, done_key INTEGER)',
-  );
-  if (rows.length > 0) await connection.run(`INSERT INTO worklist_nodes VALUES ${rows.join(', ')}`);
+  await connection.run('CREATE OR REPLACE TEMP TABLE worklist_actions (action INTEGER, stratum VARCHAR, done_key INTEGER)');
+  if (rows.length > 0) await connection.run(`INSERT INTO worklist_actions VALUES ${rows.join(', ')}`);
   return byKey;
 }
 
+/** In the CSV, a `'` before a text a spreadsheet would run as a formula (src/text/escape.ts), and no `""` for an empty text. */
+function csvText(text: string): string {
+  if (text === '') return 'NULL';
+  return sqlString(FORMULA_START.has(text.charAt(0)) ? `'${text}` : text);
+}
+
+/** The same guard on a column of the data (patient, territory and stratum ids). */
+function csvColumn(name: string): string {
+  const starts = [...FORMULA_START].map(sqlString).join(', ');
+  return `CASE WHEN left(${name}, 1) IN (${starts}) THEN '''' || ${name} ELSE NULLIF(${name}, '') END`;
+}
+
 /**
- * Builds the temporary table `worklist` (the columns of WORKLIST_COLUMNS, and `position`, the
- * action's rank in its logigramme) on `connection`, which holds the tables of `logi stratify`;
- * returns its number of rows. Patients `outside`, and patients of a stratum without a logigramme,
- * have no rows.
+ * The worklist's rows read from the narrow, sorted table worklist_rows: the action's texts and
+ * period are picked from constant lists by its index, and the due date and status computed, by
+ * projection only, so that the rows keep the table's order without sorting wide rows again (a
+ * join would not keep it). For the CSV, texts are guarded (csvText, csvColumn) and `position` left out.
  */
-export async function buildWorklist(connection: DuckDBConnection, input: WorklistInput): Promise<number> {
+function worklistSelect(actions: readonly WorklistAction[], asOf: string, upcoming: number, csv: boolean): string {
+  const text = (get: (a: WorklistAction) => string) => `${listSql(actions.map((a) => (csv ? csvText(get(a)) : sqlString(get(a)))))}[action + 1]`;
+  const data = (name: string) => (csv ? `${csvColumn(name)} AS ${name}` : name);
+  const period = `${listSql(actions.map((a) => nullable(a.periodDays)), 'INTEGER')}[action + 1]`;
+  const known = `${listSql(actions.map((a) => (a.done && a.periodDays !== undefined ? 'true' : 'false')), 'BOOLEAN')}[action + 1]`;
+  const due = `last_done + ${period}`;
+  const position = csv ? '' : `, ${listSql(actions.map((a) => String(a.position)), 'INTEGER')}[action + 1] AS position`;
+  return `SELECT ${data('patient_id')}, ${data('territory')}, ${data('stratum')}, ${text((a) => a.logigramme)} AS logigramme, ${text((a) => a.node)} AS node,
+      ${text((a) => a.label)} AS label, ${text((a) => a.actor)} AS actor, ${text((a) => a.actorTitle)} AS actor_title, ${text((a) => a.condition)} AS "condition",
+      ${period} AS period_days, last_done, ${due} AS due_date,
+      CASE WHEN NOT ${known} THEN 'unknown'
+           WHEN last_done IS NULL OR ${due} <= ${asOf} THEN 'due'
+           WHEN ${due} <= ${asOf} + ${upcoming} THEN 'upcoming'
+           ELSE 'up-to-date' END AS status${position}
+    FROM worklist_rows`;
+}
+
+interface Prepared {
+  rows: number;
+  /** The worklist's rows as the CSV writes them. */
+  csvSelect: string;
+}
+
+async function prepareWorklist(connection: DuckDBConnection, input: WorklistInput): Promise<Prepared> {
   const asOf = `DATE ${sqlString(checkAsOf(input.asOf))}`;
   const upcoming = Math.max(0, Math.floor(input.upcomingDays ?? UPCOMING_DAYS));
   const actions = input.logigrammes.flatMap((l) => worklistActions(l, input.actorTitles));
-  const doneWhens = await createPlan(connection, actions);
+  const doneWhens = await createActions(connection, actions);
   await connection.run('CREATE OR REPLACE TEMP TABLE worklist_done (done_key INTEGER, patient_id VARCHAR, last_done DATE)');
   for (const [key, atoms] of doneWhens) {
     const rows = atoms.map(atomSql).join(' UNION ALL ');
     await connection.run(`INSERT INTO worklist_done SELECT ${key}, patient_id, max(done) FROM (${rows}) WHERE done <= ${asOf} GROUP BY patient_id`);
   }
-  const due = 'd.last_done + n.period_days';
-  await connection.run(`CREATE OR REPLACE TEMP TABLE worklist AS
-    SELECT a.patient_id, a.territory, a.stratum, n.logigramme, n.node, n.label, n.actor, n.actor_title, n."condition", n.period_days,
-      d.last_done, ${due} AS due_date,
-      CASE WHEN n.done_key IS NULL OR n.period_days IS NULL THEN 'unknown'
-           WHEN d.last_done IS NULL OR ${due} <= ${asOf} THEN 'due'
-           WHEN ${due} <= ${asOf} + ${upcoming} THEN 'upcoming'
-           ELSE 'up-to-date' END AS status,
-      n.position
+  await connection.run(`CREATE OR REPLACE TEMP TABLE worklist_rows AS
+    SELECT a.patient_id, a.territory, a.stratum, n.action, d.last_done
     FROM assignments a
-    JOIN worklist_nodes n ON n.stratum = a.stratum
+    JOIN worklist_actions n ON n.stratum = a.stratum
     LEFT JOIN worklist_done d ON d.done_key = n.done_key AND d.patient_id = a.patient_id
     WHERE a.stratum <> 'outside'
-    ORDER BY a.territory, a.patient_id, n.position`);
+    ORDER BY a.territory, a.patient_id, n.action`);
   await connection.run('DROP TABLE worklist_done');
-  await connection.run('DROP TABLE worklist_nodes');
-  const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM worklist');
-  return reader.getRowObjects()[0]!.n as number;
+  await connection.run('DROP TABLE worklist_actions');
+  // An empty list literal has no type: without actions, the view and the CSV are empty selects of the same columns.
+  const none = actions.length === 0;
+  await connection.run(`CREATE OR REPLACE TEMP VIEW worklist AS ${none ? EMPTY_SELECT : worklistSelect(actions, asOf, upcoming, false)}`);
+  const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM worklist_rows');
+  const csvSelect = none ? `SELECT ${COLUMN_LIST} FROM worklist` : worklistSelect(actions, asOf, upcoming, true);
+  return { rows: reader.getRowObjects()[0]!.n as number, csvSelect };
 }
-
-const TEXT_COLUMNS = new Set(['patient_id', 'territory', 'stratum', 'logigramme', 'node', 'label', 'actor', 'actor_title', 'condition']);
-const ORDER = 'ORDER BY territory, patient_id, position';
 
 /**
- * The worklist's columns. In the CSV, a `'` before a text a spreadsheet would run as a formula
- * (src/text/escape.ts), and an empty text as an empty cell (DuckDB writes `""` for an empty string).
+ * Builds the temporary view `worklist` (the columns of WORKLIST_COLUMNS, and `position`, the
+ * action's rank in its logigramme), rows in their order (territory, patient id, position), on
+ * `connection`, which holds the tables of `logi stratify`; returns its number of rows. Patients
+ * `outside`, and patients of a stratum without a logigramme, have no rows.
  */
-function worklistSelect(guardFormulas: boolean): string {
-  const starts = [...FORMULA_START].map(sqlString).join(', ');
-  const columns = WORKLIST_COLUMNS.map((c) => {
-    const name = `"${c}"`;
-    return guardFormulas && TEXT_COLUMNS.has(c) ? `CASE WHEN left(${name}, 1) IN (${starts}) THEN '''' || ${name} ELSE NULLIF(${name}, '') END AS ${name}` : name;
-  });
-  return `SELECT ${columns.join(', ')} FROM worklist ${ORDER}`;
+export async function buildWorklist(connection: DuckDBConnection, input: WorklistInput): Promise<number> {
+  return (await prepareWorklist(connection, input)).rows;
 }
+
+const COLUMN_LIST = WORKLIST_COLUMNS.map((c) => `"${c}"`).join(', ');
+const EMPTY_SELECT = `SELECT patient_id, territory, stratum, NULL::VARCHAR AS logigramme, NULL::VARCHAR AS node,
+  NULL::VARCHAR AS label, NULL::VARCHAR AS actor, NULL::VARCHAR AS actor_title, NULL::VARCHAR AS "condition", NULL::INTEGER AS period_days,
+  last_done, NULL::DATE AS due_date, NULL::VARCHAR AS status, NULL::INTEGER AS position FROM worklist_rows`;
 
 async function stageCopy(connection: DuckDBConnection, file: string, query: string, options: string): Promise<StagedFile> {
   return stageFileWith(file, async (temporary) => {
@@ -270,13 +305,13 @@ async function stageCopy(connection: DuckDBConnection, file: string, query: stri
  * written) into `folder`; both appear together or neither. Returns the number of rows and the files.
  */
 export async function writeWorklist(connection: DuckDBConnection, input: WorklistInput, folder: string, options: { delimiter?: ',' | ';' } = {}): Promise<{ rows: number; files: string[] }> {
-  const rows = await buildWorklist(connection, input);
+  const { rows, csvSelect } = await prepareWorklist(connection, input);
   const csv = path.join(folder, 'worklist.csv');
   const parquet = path.join(folder, 'worklist.parquet');
   const staged: StagedFile[] = [];
   try {
-    staged.push(await stageCopy(connection, csv, worklistSelect(true), `FORMAT csv, HEADER true, DELIMITER ${sqlString(options.delimiter ?? ',')}`));
-    staged.push(await stageCopy(connection, parquet, worklistSelect(false), 'FORMAT parquet, COMPRESSION zstd'));
+    staged.push(await stageCopy(connection, csv, csvSelect, `FORMAT csv, HEADER true, DELIMITER ${sqlString(options.delimiter ?? ',')}`));
+    staged.push(await stageCopy(connection, parquet, `SELECT ${COLUMN_LIST} FROM worklist`, 'FORMAT parquet, COMPRESSION zstd'));
     await haltIfInterrupted();
   } catch (error) {
     for (const file of staged) await file.discard();

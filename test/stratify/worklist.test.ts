@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathConditions } from '../../src/graph/path-conditions.js';
 import { doneAtoms, DoneWhen } from '../../src/language/schemas/done-when.js';
 import { LogigrammeDocument } from '../../src/language/schemas/logigramme.js';
-import { buildWorklist, chooseLogigrammes, periodDays, WorklistError, worklistActions, writeWorklist } from '../../src/stratify/worklist.js';
+import { buildWorklist, chooseLogigrammes, periodDays, WORKLIST_COLUMNS, WorklistError, worklistActions, writeWorklist } from '../../src/stratify/worklist.js';
 
 const AS_OF = '2026-03-31';
 
@@ -189,6 +189,13 @@ describe('the worklist on DuckDB', () => {
       ['a3', 'Fond d’œil', 'due'],
       ['a4', '=Entretien', 'unknown'],
     ]);
+  });
+
+  it('has no rows, and the same columns, when no logigramme serves the pyramid', async () => {
+    expect(await buildWorklist(connection, { logigrammes: [], actorTitles: TITLES, asOf: AS_OF })).toBe(0);
+    const reader = await connection.runAndReadAll('SELECT * FROM worklist');
+    expect(reader.columnNames()).toEqual([...WORKLIST_COLUMNS, 'position']);
+    expect(reader.getRows()).toEqual([]);
   });
 
   it('refuses an asOf that is not a calendar date', async () => {
