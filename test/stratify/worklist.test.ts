@@ -203,6 +203,35 @@ describe('the worklist on DuckDB', () => {
   });
 });
 
+describe('the order of the files', () => {
+  it('is territory, patient id (by code point), the logigramme’s order, even when DuckDB has several threads', async () => {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '4' });
+    const connection = await instance.connect();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'logi-worklist-order-'));
+    try {
+      await connection.run(TABLES.replace(/INSERT INTO assignments VALUES[^;]*;/, ''));
+      // 100,000 patients in 3 territories, numbered so that text order differs from number order (p10 < p2).
+      await connection.run(`INSERT INTO assignments SELECT 'p' || i, 't' || (i % 3), 'S2', '' FROM range(100000) r(i)`);
+      await writeWorklist(connection, { logigrammes: [S2], actorTitles: TITLES, asOf: AS_OF }, folder);
+      const lines = readFileSync(path.join(folder, 'worklist.csv'), 'utf8').trimEnd().split('\n').slice(1);
+      expect(lines).toHaveLength(400_000); // 100,000 patients × 4 actions
+      const keys = lines.map((line) => line.split(','));
+      // (territory, patient, node) of each line against the line before; node ids a1 < a2 < a3 < a4 are also the logigramme's order.
+      const key = (k: string[]) => [k[1]!, k[0]!, k[4]!];
+      const before = (x: string[], y: string[]) => (x[0] !== y[0] ? x[0]! < y[0]! : x[1] !== y[1] ? x[1]! < y[1]! : x[2]! < y[2]!);
+      const breaks = keys.slice(1).filter((k, i) => !before(key(keys[i]!), key(k))).length;
+      expect(breaks).toBe(0);
+      expect(keys[0]!.slice(0, 2)).toEqual(['p0', 't0']);
+      const threads = await connection.runAndReadAll("SELECT current_setting('threads')::INTEGER");
+      expect(threads.getRows()).toEqual([[4]]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('periods', () => {
   it('are ⌊365.25 / acts per year⌋ days, at least 1, once a year without a frequency', () => {
     expect(periodDays({ times: 4, per: 'year' })).toBe(91); // 91.3125
