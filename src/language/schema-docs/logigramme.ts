@@ -203,6 +203,74 @@ const ACTION: KeyDocs = {
   'move-to.note': key('Note sur ce déplacement.', 'Note on this move.', 'diabète méconnu parmi les personnes dépistées'),
 };
 
+/** The dated atoms of `done-when`, alone or under `any` (docs/stratify.md, "Worklist"). */
+const DONE_ATOMS: KeyDocs = {
+  diagnosis: key(
+    'Les lignes de `diagnoses` dont le code CIM-10 correspond : un code, une liste, ou `{codes, ald?}` ; `E11*` couvre tous les codes qui commencent par E11.',
+    'The rows of `diagnoses` whose ICD-10 code matches: a code, a list, or `{codes, ald?}`; `E11*` covers every code starting with E11.',
+    'E11*',
+    { codes: ['E11*'], ald: true },
+  ),
+  'diagnosis.codes': key('Codes CIM-10 ou préfixes suivis de `*`.', 'ICD-10 codes, or prefixes followed by `*`.', ['E11*']),
+  'diagnosis.ald': key(
+    'Avec `true`, seules les lignes marquées ALD (affection de longue durée) comptent.',
+    'With `true`, only the rows flagged ALD (long-term condition) count.',
+    true,
+  ),
+  dispensation: key(
+    'Les lignes de `dispensations` dont le code ATC correspond : un code, une liste, ou `{atc}`.',
+    'The rows of `dispensations` whose ATC code matches: a code, a list, or `{atc}`.',
+    'A10*',
+    { atc: ['C07AB07'] },
+  ),
+  'dispensation.atc': key('Codes ATC ou préfixes suivis de `*`.', 'ATC codes, or prefixes followed by `*`.', ['A10BA02']),
+  lab: key(
+    'Les lignes de `labs` de ce test, quelle que soit la valeur : `{test}`.',
+    'The rows of `labs` of this test, whatever their value: `{test}`.',
+    { test: 'hba1c' },
+  ),
+  'lab.test': key(
+    "Le test de laboratoire : hba1c, egfr, uacr, nt-probnp, bnp, fasting-glucose, lvef, bmi ou nyha.",
+    'The laboratory test: hba1c, egfr, uacr, nt-probnp, bnp, fasting-glucose, lvef, bmi or nyha.',
+    'hba1c',
+    'egfr',
+  ),
+  stay: key(
+    "Les séjours hospitaliers de `stays`, datés de leur admission : `{}` pour tous, `{main-diagnosis}` pour ceux dont le diagnostic principal correspond.",
+    'The hospital stays of `stays`, dated by their admission: `{}` for all, `{main-diagnosis}` for those whose main diagnosis matches.',
+    { 'main-diagnosis': ['I50*'] },
+  ),
+  'stay.main-diagnosis': key('Codes CIM-10 du diagnostic principal, ou préfixes suivis de `*`.', 'ICD-10 codes of the main diagnosis, or prefixes followed by `*`.', ['I50*']),
+  act: key(
+    'Les lignes de `acts` dont le code (CCAM, NGAP, biologie) correspond : un code, une liste, ou `{codes}`. Vérifiez les codes dans la nomenclature.',
+    'The rows of `acts` whose code (CCAM, NGAP, biology) matches: a code, a list, or `{codes}`. Check the codes in the nomenclature.',
+    ['DEQP003'],
+    { codes: ['BGQP002'] },
+  ),
+  'act.codes': key('Codes des actes ou préfixes suivis de `*`.', 'Codes of the acts, or prefixes followed by `*`.', ['DEQP003']),
+};
+
+const DONE_WHEN: KeyDocs = {
+  'nodes.*.done-when': key(
+    "Les lignes des données patients qui prouvent que l'acte a été fait, pour la liste de travail (`logi stratify`) : une seule clé parmi `diagnosis`, `dispensation`, `lab`, `stay`, `act`, ou `any` pour plusieurs. La dernière date trouvée, plus la période de `frequency`, donne l'échéance.",
+    'The rows of patient data that show the act was done, for the worklist (`logi stratify`): exactly one of `diagnosis`, `dispensation`, `lab`, `stay`, `act`, or `any` for several. The latest date found, plus the period of `frequency`, gives the due date.',
+    { lab: { test: 'hba1c' } },
+    { any: [{ lab: { test: 'egfr' } }, { lab: { test: 'uacr' } }] },
+  ),
+  'nodes.*.done-when.any': key(
+    "Plusieurs sortes de lignes, dont n'importe laquelle prouve l'acte : une liste de `{diagnosis}`, `{dispensation}`, `{lab}`, `{stay}`, `{act}`.",
+    'Several kinds of rows, any of which shows the act: a list of `{diagnosis}`, `{dispensation}`, `{lab}`, `{stay}`, `{act}`.',
+    [{ lab: { test: 'egfr' } }, { lab: { test: 'uacr' } }],
+  ),
+  'nodes.*.done-when.any.*': key(
+    'Une sorte de lignes : une seule clé parmi `diagnosis`, `dispensation`, `lab`, `stay`, `act`.',
+    'One kind of rows: exactly one of `diagnosis`, `dispensation`, `lab`, `stay`, `act`.',
+    { lab: { test: 'uacr' } },
+  ),
+  ...prefixed('nodes.*.done-when.', DONE_ATOMS),
+  ...prefixed('nodes.*.done-when.any.*.', DONE_ATOMS),
+};
+
 const DECISION: KeyDocs = {
   'nodes.*.probabilities': key(
     "Parts des branches tirées ensemble (au lieu de `p` sur chaque branche) : `{dirichlet: [a1, a2, …]}`, une concentration par branche dans l'ordre ; elles somment toujours à 1.",
@@ -279,7 +347,7 @@ const REFER: KeyDocs = {
   ),
 };
 
-export const LOGIGRAMME_DOCS: KeyDocs = { ...DOCUMENT, ...NODE, ...ACTION, ...DECISION, ...REFER };
+export const LOGIGRAMME_DOCS: KeyDocs = { ...DOCUMENT, ...NODE, ...ACTION, ...DONE_WHEN, ...DECISION, ...REFER };
 
 export type NodeType = 'start' | 'action' | 'decision' | 'refer' | 'end';
 
@@ -304,8 +372,8 @@ export const NODE_VARIANTS: Readonly<Record<NodeType, NodeVariantDoc>> = {
   action: {
     title: { fr: 'nœud action', en: 'action node' },
     description: {
-      fr: 'Un acte clinique réalisé par un acteur : `actor`, `frequency`, `evidence`, `effects`, `move-to`, `next`.',
-      en: 'A clinical act performed by one actor: `actor`, `frequency`, `evidence`, `effects`, `move-to`, `next`.',
+      fr: 'Un acte clinique réalisé par un acteur : `actor`, `frequency`, `evidence`, `effects`, `move-to`, `done-when`, `next`.',
+      en: 'A clinical act performed by one actor: `actor`, `frequency`, `evidence`, `effects`, `move-to`, `done-when`, `next`.',
     },
     snippet: () => ({ type: 'action', label: '$1', actor: '$2', frequency: { times: 1, per: 'year' }, next: '$3' }),
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/catalogue.js';
 import { header, Id, Parameter, Period, SourceRef, Sources, Text, TransitionKey } from './common.js';
+import { DoneWhen } from './done-when.js';
 
 /** `{times: 4, per: year}`, or the shorthand `4/year`. */
 export const FREQUENCY_SHORTHAND = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(day|week|month|quarter|year)\s*$/;
@@ -111,6 +112,7 @@ export const ActionNode = z.strictObject({
   evidence: z.union([Evidence, z.array(Evidence).min(1)]).optional(),
   effects: z.array(Effect).optional(),
   'move-to': MoveTo.optional().describe('Moves the people who reach the node to another stratum at the end of the cycle (detection).'),
+  'done-when': DoneWhen.optional().describe('The rows of patient data that record the act (docs/stratify.md, "Worklist").'),
   next: Id.optional(),
 });
 /** `{dirichlet: [a1, a2, …]}`: the branch shares drawn jointly, one concentration per branch, in order. */
