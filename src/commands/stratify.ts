@@ -28,6 +28,8 @@ export default class Stratify extends LogiCommand {
     'territory-column': Flags.string({ description: translate('en', 'cli.command.stratify.flag.territory-column') }),
     delimiter: Flags.string({ description: translate('en', 'cli.command.stratify.flag.delimiter'), options: [',', ';'], default: ',' }),
     'assignments-csv': Flags.boolean({ description: translate('en', 'cli.command.stratify.flag.assignments-csv') }),
+    worklist: Flags.boolean({ description: translate('en', 'cli.command.stratify.flag.worklist'), default: true, allowNo: true }),
+    logigramme: Flags.string({ description: translate('en', 'cli.command.stratify.flag.logigramme'), multiple: true }),
     'emit-sql': Flags.boolean({ description: translate('en', 'cli.command.stratify.flag.emit-sql') }),
     dialect: Flags.string({ description: translate('en', 'cli.command.stratify.flag.dialect'), options: [...DIALECT_NAMES], default: 'duckdb' }),
   };
@@ -40,6 +42,8 @@ export default class Stratify extends LogiCommand {
       cwd: process.cwd(),
       delimiter: flags.delimiter as Delimiter,
       assignmentsCsv: flags['assignments-csv'],
+      worklist: flags.worklist,
+      ...(flags.logigramme !== undefined ? { logigrammes: flags.logigramme } : {}),
       ...(args.data !== undefined ? { data: args.data } : {}),
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       ...(flags['as-of'] !== undefined ? { asOf: flags['as-of'] } : {}),

@@ -17,6 +17,7 @@ import { latestDate, loadTables, StratifyInputError, type Delimiter } from './lo
 import { isIsoDate, runStratify, writeStratifyOutputs, type StratifyOutcome, type StratifyPhase } from './run.js';
 import { compileStratifySql, stratifyPlan, type DialectName, type StratifyPlan } from './sql.js';
 import { tablesNeeded, type TableName } from './tables.js';
+import { actorTitles, chooseLogigrammes, writeWorklist } from './worklist.js';
 
 export interface PyramidPlan {
   workspace: Workspace;
@@ -47,6 +48,10 @@ export interface StratifyCommandOptions {
   territoryColumn?: string;
   delimiter: Delimiter;
   assignmentsCsv: boolean;
+  /** Whether to write the worklist (default true: docs/stratify.md, "Worklist"). */
+  worklist?: boolean;
+  /** `--logigramme`: the logigramme followed where a stratum has several. */
+  logigrammes?: readonly string[];
   onProgress?: (phase: StratifyPhase | 'writing', done: number, total: number) => void;
 }
 
@@ -103,6 +108,7 @@ export async function stratifyCommand(options: StratifyCommandOptions): Promise<
       options.onProgress?.('writing', 0, 1);
       const known = knownTerritories(workspace);
       const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known, plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv });
+      if (options.worklist !== false) files.push(...(await stageWorklist(connection, set, workspace, options, outcome.asOf)));
       await set.commit();
       options.onProgress?.('writing', 1, 1);
       return { out, files, outcome, newTerritories: outcome.territories.map((c) => c.territory).filter((id) => !known.has(id)) };
@@ -110,4 +116,14 @@ export async function stratifyCommand(options: StratifyCommandOptions): Promise<
   } finally {
     await set.discard();
   }
+}
+
+/** Writes worklist.csv and worklist.parquet into the output set's staging folder; returns their final paths. */
+async function stageWorklist(connection: DuckDBConnection, set: OutputSet, workspace: Workspace, options: StratifyCommandOptions, asOf: string): Promise<string[]> {
+  const folder = path.dirname(await set.stagedPath('worklist.csv'));
+  await set.stagedPath('worklist.parquet');
+  const logigrammes = chooseLogigrammes([...workspace.index.Logigramme.values()].map((d) => d.value), options.pyramid, options.logigrammes ?? []);
+  const titles = actorTitles([...workspace.index.Actors.values()].map((d) => d.value));
+  await writeWorklist(connection, { logigrammes, actorTitles: titles, asOf }, folder, { delimiter: options.delimiter });
+  return [set.finalPath('worklist.csv'), set.finalPath('worklist.parquet')];
 }

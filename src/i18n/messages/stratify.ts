@@ -143,6 +143,14 @@ export const stratifyMessages = defineMessages({
   'cli.command.stratify.flag.territory-column': { en: 'the column of patients that holds the territory id (default: territory)', fr: "la colonne de patients qui porte l'identifiant du territoire (par défaut : territory)" },
   'cli.command.stratify.flag.delimiter': { en: 'the CSV files\' delimiter (";" also reads decimal commas), and that of the CSV written', fr: 'le séparateur des fichiers CSV (";" lit aussi les virgules décimales), et celui des CSV écrits' },
   'cli.command.stratify.flag.assignments-csv': { en: 'also write assignments.csv beside assignments.parquet', fr: 'écrire aussi assignments.csv à côté de assignments.parquet' },
+  'cli.command.stratify.flag.worklist': {
+    en: 'write the worklist (worklist.csv and worklist.parquet: the actions each patient is due); --no-worklist writes only counts, assignments and territories',
+    fr: 'écrire la liste de travail (worklist.csv et worklist.parquet : les actions dues par chaque patient) ; --no-worklist écrit seulement les effectifs, les affectations et les territoires',
+  },
+  'cli.command.stratify.flag.logigramme': {
+    en: 'the logigramme followed for the worklist where a stratum has several (repeat for several strata)',
+    fr: 'le logigramme suivi pour la liste de travail quand une strate en a plusieurs (à répéter pour plusieurs strates)',
+  },
   'cli.command.stratify.flag.emit-sql': { en: 'print the SQL query instead of running it (DATA then only gives the default --as-of)', fr: 'afficher la requête SQL au lieu de la lancer (DATA ne sert alors qu\'à la date --as-of par défaut)' },
   'cli.command.stratify.flag.dialect': { en: 'the SQL dialect of --emit-sql', fr: 'le dialecte SQL de --emit-sql' },
 });
