@@ -5,6 +5,7 @@
  */
 import { normalizeCode, parsePattern, type ParsedPattern } from './codes.js';
 import { ageAt, minusMonths } from './dates.js';
+import { describeCriterion, LAB_LABELS } from './describe.js';
 import { assignmentOrder } from './parse.js';
 import { LAB_TESTS, type Criterion, type LabTest, type NumericTest, type StratumCriteria } from './types.js';
 
@@ -60,19 +61,6 @@ export interface Assignment {
   stratum: string;
   reason: string;
 }
-
-/** The labels of the lab tests in reasons (`HbA1c 8.4 % (2026-03)`). */
-export const LAB_LABELS: Readonly<Record<LabTest, string>> = {
-  hba1c: 'HbA1c',
-  egfr: 'eGFR',
-  uacr: 'UACR',
-  'nt-probnp': 'NT-proBNP',
-  bnp: 'BNP',
-  'fasting-glucose': 'fasting glucose',
-  lvef: 'LVEF',
-  bmi: 'BMI',
-  nyha: 'NYHA',
-};
 
 export function passesTest(value: number, test: NumericTest): boolean {
   if (test.lt !== undefined && !(value < test.lt)) return false;
@@ -205,7 +193,7 @@ function evidence(c: Criterion, p: Patient, asOf: string): Evidence | undefined 
       }
       return undefined;
     case 'not':
-      return evidence(c.of, p, asOf) ? undefined : { reason: `no ${describe(c.of)}` };
+      return evidence(c.of, p, asOf) ? undefined : { reason: `no ${describeCriterion(c.of)}` };
     case 'age': {
       const age = ageAt(p.birthDate, asOf);
       return passesTest(age, c.test) ? { reason: `age ${age}` } : undefined;
@@ -234,47 +222,6 @@ export function holds(criterion: Criterion, patient: Patient, asOf: string): boo
 /** The reason of docs/stratify.md "The reason" when `criterion` holds; undefined when it does not. */
 export function reasonOf(criterion: Criterion, patient: Patient, asOf: string): string | undefined {
   return evidence(criterion, patient, asOf)?.reason;
-}
-
-/** Bounds as read in a reason: `≥ 18`, `< 65 and ≥ 18`, `between 1 and 2`, `in {3, 4}`. */
-export function describeTest(test: NumericTest): string {
-  const parts: string[] = [];
-  if (test.lt !== undefined) parts.push(`< ${test.lt}`);
-  if (test.lte !== undefined) parts.push(`≤ ${test.lte}`);
-  if (test.gt !== undefined) parts.push(`> ${test.gt}`);
-  if (test.gte !== undefined) parts.push(`≥ ${test.gte}`);
-  if (test.eq !== undefined) parts.push(`= ${test.eq}`);
-  if (test.in !== undefined) parts.push(`in {${test.in.join(', ')}}`);
-  if (test.between !== undefined) parts.push(`between ${test.between[0]} and ${test.between[1]}`);
-  return parts.join(' and ');
-}
-
-/** What a criterion looks for, after `no ` in the reason of `not` (docs/stratify.md "The reason"). */
-export function describe(c: Criterion): string {
-  switch (c.kind) {
-    case 'all':
-      return `(${c.of.map(describe).join(' + ')})`;
-    case 'any':
-      return `(${c.of.map(describe).join(' or ')})`;
-    case 'not':
-      return `no ${describe(c.of)}`;
-    case 'age':
-      return `age ${describeTest(c.test)}`;
-    case 'sex':
-      return `sex ${c.sex}`;
-    case 'territory':
-      return `territory ${c.ids.join(', ')}`;
-    case 'diagnosis':
-      return `${c.ald ? 'ALD ' : ''}${c.codes.join(', ')}`;
-    case 'dispensation':
-      return c.atc.join(', ');
-    case 'lab':
-      return `${LAB_LABELS[c.lab]} ${describeTest(c.test)}`;
-    case 'stay':
-      return c.mainDiagnosis ? `stay ${c.mainDiagnosis.join(', ')}` : 'stay';
-    case 'act':
-      return c.codes.join(', ');
-  }
 }
 
 export const REASON_NOT_IN_POPULATION = 'not in the population';

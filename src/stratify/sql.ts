@@ -8,8 +8,9 @@
  * linear in the rows.
  */
 import { parsePattern } from '../criteria/codes.js';
-import { LAB_TESTS, type Criterion, type LabTest, type NumericTest, type StratumCriteria } from '../criteria/types.js';
+import { LAB_TESTS, type Criterion, type NumericTest, type StratumCriteria } from '../criteria/types.js';
 import { LABS_VALUE_TEXT } from './tables.js';
+import { describeCriterion, LAB_LABELS } from '../criteria/describe.js';
 
 export const DIALECT_NAMES = ['duckdb', 'postgres', 'spark'] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];
@@ -57,19 +58,6 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     month: (date) => `date_format(${date}, 'yyyy-MM')`,
     byCodePoint: (expr) => expr,
   },
-};
-
-/** The labels the reasons give the lab tests (docs/stratify.md, "The reason"). */
-export const LAB_LABELS: Readonly<Record<LabTest, string>> = {
-  hba1c: 'HbA1c',
-  egfr: 'eGFR',
-  uacr: 'UACR',
-  'nt-probnp': 'NT-proBNP',
-  bnp: 'BNP',
-  'fasting-glucose': 'fasting glucose',
-  lvef: 'LVEF',
-  bmi: 'BMI',
-  nyha: 'NYHA',
 };
 
 /** The reasons of the patients outside the pyramid and of the bottom stratum. */
@@ -128,47 +116,6 @@ export function numericTestSql(expr: string, test: NumericTest): string {
   if (test.in !== undefined) parts.push(test.in.length === 0 ? 'FALSE' : `${expr} IN (${test.in.map(numberLiteral).join(', ')})`);
   if (test.between !== undefined) parts.push(`${expr} BETWEEN ${numberLiteral(test.between[0])} AND ${numberLiteral(test.between[1])}`);
   return parts.length === 0 ? 'TRUE' : parts.map((p) => `(${p})`).join(' AND ');
-}
-
-/** Bounds as a reason reads them: `< 30`, `≥ 8 and < 10`, `in {3, 4}`, `between 1 and 2`. */
-export function describeTest(test: NumericTest): string {
-  const parts: string[] = [];
-  if (test.lt !== undefined) parts.push(`< ${test.lt}`);
-  if (test.lte !== undefined) parts.push(`≤ ${test.lte}`);
-  if (test.gt !== undefined) parts.push(`> ${test.gt}`);
-  if (test.gte !== undefined) parts.push(`≥ ${test.gte}`);
-  if (test.eq !== undefined) parts.push(`= ${test.eq}`);
-  if (test.in !== undefined) parts.push(`in {${test.in.join(', ')}}`);
-  if (test.between !== undefined) parts.push(`between ${test.between[0]} and ${test.between[1]}`);
-  return parts.join(' and ');
-}
-
-/** The description `not X` gives of X (docs/stratify.md, "The reason"), as the reference evaluator writes it. */
-export function describeCriterion(criterion: Criterion): string {
-  switch (criterion.kind) {
-    case 'all':
-      return `(${criterion.of.map(describeCriterion).join(' + ')})`;
-    case 'any':
-      return `(${criterion.of.map(describeCriterion).join(' or ')})`;
-    case 'not':
-      return `no ${describeCriterion(criterion.of)}`;
-    case 'age':
-      return `age ${describeTest(criterion.test)}`;
-    case 'sex':
-      return `sex ${criterion.sex}`;
-    case 'territory':
-      return `territory ${criterion.ids.join(', ')}`;
-    case 'diagnosis':
-      return `${criterion.ald ? 'ALD ' : ''}${criterion.codes.join(', ')}`;
-    case 'dispensation':
-      return criterion.atc.join(', ');
-    case 'lab':
-      return `${LAB_LABELS[criterion.lab]} ${describeTest(criterion.test)}`;
-    case 'stay':
-      return criterion.mainDiagnosis ? `stay ${criterion.mainDiagnosis.join(', ')}` : 'stay';
-    case 'act':
-      return criterion.codes.join(', ');
-  }
 }
 
 /** Compiles criteria against one as-of date and dialect, collecting one CTE per distinct event atom. */

@@ -5,7 +5,8 @@
  */
 import { SparkSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { compileStratifySql, describeCriterion, numericTestSql, stratifyPlan } from '../../src/stratify/sql.js';
+import { describeCriterion } from '../../src/criteria/describe.js';
+import { compileStratifySql, numericTestSql, stratifyPlan } from '../../src/stratify/sql.js';
 import { PLAN } from './plan.js';
 
 describe('Spark SQL', () => {
