@@ -1,15 +1,11 @@
 /**
- * `logi stratify` end to end (bin/run.js runs dist/: build first). The run on a workspace whose
- * pyramid has structured criteria needs the criteria language (the Pyramid schema and
- * src/criteria/parse.ts, another branch of issue 18): until it is merged, the Pyramid schema
- * refuses the fixture, and those tests skip, saying so. The errors and the help run always.
+ * `logi stratify` end to end (bin/run.js runs dist/: build first), on a workspace whose pyramid has
+ * structured criteria (docs/stratify.md, "The criteria language").
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PyramidDocument } from '../../src/language/schemas/pyramid.js';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { AS_OF, EXPECTED, FILES } from './dataset.js';
 
@@ -67,19 +63,16 @@ function workspace(): { root: string; data: string } {
   return { root, data };
 }
 
-const criteriaMerged = PyramidDocument.safeParse(parse(PYRAMID)).success;
-
 describe('logi stratify', () => {
   it('refuses an unknown pyramid, exit 2, no stack trace', () => {
     const { root, data } = workspace();
     const run = runCli(['stratify', 'nope', data, '--lang', 'en'], { cwd: root });
     expect(run.status).toBe(2);
     expect(hasStackTrace(run.stderr)).toBe(false);
-    // Before the criteria language is merged, the workspace itself is refused (its pyramid's criteria).
-    if (criteriaMerged) expect(run.stderr).toContain('logi: there is no pyramid nope in the workspace (pyramids: test-pyramid)');
+    expect(run.stderr).toContain('logi: there is no pyramid nope in the workspace (pyramids: test-pyramid)');
   });
 
-  it.skipIf(!criteriaMerged)('assigns, counts, and writes the output set (needs the criteria language merged)', () => {
+  it('assigns, counts, and writes the output set', () => {
     const { root, data } = workspace();
     const run = runCli(['stratify', 'test-pyramid', data, '--as-of', AS_OF, '--out', 'out', '--assignments-csv', '--json'], { cwd: root });
     expect(run.stderr).toBe('');
@@ -92,7 +85,7 @@ describe('logi stratify', () => {
     expect(readFileSync(path.join(root, 'out', 'territories', 'douaisis.yaml'), 'utf8')).toContain('S2: 1');
   });
 
-  it.skipIf(!criteriaMerged)('--emit-sql --dialect postgres prints the query (needs the criteria language merged)', () => {
+  it('--emit-sql --dialect postgres prints the query', () => {
     const { root } = workspace();
     const run = runCli(['stratify', 'test-pyramid', '--emit-sql', '--dialect', 'postgres', '--as-of', AS_OF], { cwd: root });
     expect(run.status).toBe(0);
