@@ -45,13 +45,6 @@ export interface StratifyOutcome {
 
 export type StratifyPhase = 'loading' | 'assigning';
 
-/** An ISO calendar date that exists. */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
 /** Loads the data, assigns every patient (table `assignments`), and counts each territory's pyramid. */
 export async function runStratify(connection: DuckDBConnection, input: StratifyInput, onProgress?: (phase: StratifyPhase, done: number, total: number) => void): Promise<StratifyOutcome> {
   const files = await loadTables(connection, { dir: input.dir, tables: input.tables, delimiter: input.delimiter, ...(input.territoryColumn ? { territoryColumn: input.territoryColumn } : {}) }, (done, total) =>

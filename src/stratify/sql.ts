@@ -118,6 +118,19 @@ export function numericTestSql(expr: string, test: NumericTest): string {
   return parts.length === 0 ? 'TRUE' : parts.map((p) => `(${p})`).join(' AND ');
 }
 
+/**
+ * The SQL condition that the normalised code in `column` matches one of the patterns
+ * (src/criteria/codes.ts): `E11` equal, `E11*` starting with E11 (`substr`, which every dialect
+ * has); no pattern: FALSE. The one home of code matching in SQL, for the query and the worklist.
+ */
+export function codePatternsSql(column: string, patterns: readonly string[], literal: (text: string) => string): string {
+  const each = patterns.map((p) => {
+    const { code, prefix } = parsePattern(p);
+    return prefix ? `substr(${column}, 1, ${code.length}) = ${literal(code)}` : `${column} = ${literal(code)}`;
+  });
+  return each.length === 0 ? 'FALSE' : `(${each.join(' OR ')})`;
+}
+
 /** Compiles criteria against one as-of date and dialect, collecting one CTE per distinct event atom. */
 class Compiler {
   readonly ctes: string[] = [];
@@ -143,12 +156,7 @@ class Compiler {
   }
 
   private patterns(column: string, patterns: readonly string[]): string {
-    const col = this.q(column);
-    const each = patterns.map((p) => {
-      const { code, prefix } = parsePattern(p);
-      return prefix ? `substr(${col}, 1, ${code.length}) = ${this.d.literal(code)}` : `${col} = ${this.d.literal(code)}`;
-    });
-    return each.length === 0 ? 'FALSE' : `(${each.join(' OR ')})`;
+    return codePatternsSql(this.q(column), patterns, (text) => this.d.literal(text));
   }
 
   /** The CTE alias of an atom, created the first time the same atom is met. */

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Document as YamlDocument } from 'yaml';
+import { isIsoDate } from '../criteria/dates.js';
 import { assignmentOrder, pyramidCriteria } from '../criteria/parse.js';
 import { t } from '../i18n/catalogue.js';
 import { OutputSet } from '../io/output-set.js';
@@ -14,7 +15,7 @@ import { lint } from '../lint/engine.js';
 import { withDuckDb } from '../results/parquet.js';
 import { InvalidInputError } from '../sim/simulate.js';
 import { latestDate, loadTables, StratifyInputError, type Delimiter } from './load.js';
-import { isIsoDate, runStratify, writeStratifyOutputs, type StratifyOutcome, type StratifyPhase } from './run.js';
+import { runStratify, writeStratifyOutputs, type StratifyOutcome, type StratifyPhase } from './run.js';
 import { compileStratifySql, stratifyPlan, type DialectName, type StratifyPlan } from './sql.js';
 import { tablesNeeded, type TableName } from './tables.js';
 import { actorTitles, chooseLogigrammes, writeWorklist } from './worklist.js';

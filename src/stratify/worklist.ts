@@ -8,7 +8,6 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
-import { parsePattern } from '../criteria/codes.js';
 import { pathConditions } from '../graph/path-conditions.js';
 import { t } from '../i18n/catalogue.js';
 import { stageFileWith, type StagedFile } from '../io/atomic.js';
@@ -22,6 +21,7 @@ import { UsageError } from '../language/workspace.js';
 import { sqlString } from '../results/parquet.js';
 import { toDistribution, type RawParameter } from '../sim/distributions/forms.js';
 import { FORMULA_START } from '../text/escape.js';
+import { codePatternsSql } from './sql.js';
 
 /** A worklist that cannot be made from these inputs (exit 2, with a hint). */
 export class WorklistError extends UsageError {
@@ -141,13 +141,7 @@ function checkAsOf(asOf: string): string {
   return asOf;
 }
 
-/** A code column matching patterns (codes in the tables are normalised: docs/stratify.md, "Input data"). */
-function patternsSql(column: string, patterns: readonly string[]): string {
-  const parsed = patterns.map(parsePattern);
-  const exact = parsed.filter((p) => !p.prefix).map((p) => sqlString(p.code));
-  const parts = [...(exact.length > 0 ? [`${column} IN (${exact.join(', ')})`] : []), ...parsed.filter((p) => p.prefix).map((p) => `starts_with(${column}, ${sqlString(p.code)})`)];
-  return `(${parts.join(' OR ')})`;
-}
+const patternsSql = (column: string, patterns: readonly string[]): string => codePatternsSql(column, patterns, sqlString);
 
 /** The rows one atom selects, as (patient_id, done): the date that records the act. */
 export function atomSql(atom: DoneAtom): string {
