@@ -115,38 +115,45 @@ function isTyped(file: InputFile, spec: ColumnSpec, rawType: string | undefined)
   return file.format === 'parquet' && TYPED_KINDS.has(spec.type) && rawType === NORMALISED_TYPES[spec.type];
 }
 
-/** The checks of a typed column: empty when required, and for numbers a finite value. */
-function typedChecks(raw: string, spec: ColumnSpec, source: string): string[] {
-  const column = quote(source);
-  const select = (kind: string) => `SELECT logi_row, ${sqlText(source)} AS col, coalesce(CAST(${column} AS VARCHAR), '') AS val, ${sqlText(kind)} AS kind FROM ${raw}`;
-  const queries = spec.required ? [`${select('empty')} WHERE ${column} IS NULL`] : [];
-  if (spec.type === 'double') queries.push(`${select('double')} WHERE ${column} IS NOT NULL AND NOT isfinite(${column})`);
-  return queries;
+/** One check of a column: the condition of a bad row and the value shown for it. */
+interface Check {
+  column: string;
+  kind: keyof typeof BAD_MESSAGES;
+  bad: string;
+  value: string;
 }
 
-/** The checks of one table: per column present, a query of its bad rows (logi_row, column, value, kind). */
-function checks(file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): string[] {
-  const raw = `raw_${file.table}`;
-  const queries: string[] = [];
+/** The checks of a typed column: empty when required, and for numbers a finite value. */
+function typedChecks(spec: ColumnSpec, source: string): Check[] {
+  const column = quote(source);
+  const value = `coalesce(CAST(${column} AS VARCHAR), '')`;
+  const checks: Check[] = spec.required ? [{ column: source, kind: 'empty', bad: `${column} IS NULL`, value }] : [];
+  if (spec.type === 'double') checks.push({ column: source, kind: 'double', bad: `${column} IS NOT NULL AND NOT isfinite(${column})`, value });
+  return checks;
+}
+
+/** The checks of one table's columns (the duplicate patient ids apart: see duplicateQuery). */
+function checks(file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Check[] {
+  const found: Check[] = [];
   for (const { spec, source, typed } of specs) {
     if (typed) {
-      queries.push(...typedChecks(raw, spec, source));
+      found.push(...typedChecks(spec, source));
       continue;
     }
     const v = textOf(source);
-    const select = (kind: string) => `SELECT logi_row, ${sqlText(source)} AS col, coalesce(${v}, '') AS val, ${sqlText(kind)} AS kind FROM ${raw}`;
-    if (spec.required) queries.push(`${select('empty')} WHERE coalesce(${v}, '') = ''`);
+    const value = `coalesce(${v}, '')`;
+    if (spec.required) found.push({ column: source, kind: 'empty', bad: `${value} = ''`, value });
     // A decimal comma only in a CSV read with --delimiter ';' (a French spreadsheet's export).
     const bad = badValue(spec, v, delimiter === ';' && file.format === 'csv');
-    if (bad) queries.push(`${select(spec.type)} WHERE coalesce(${v}, '') <> '' AND ${bad}`);
+    if (bad) found.push({ column: source, kind: spec.type as Check['kind'], bad: `${value} <> '' AND ${bad}`, value });
   }
-  if (file.table === 'patients') {
-    const id = textOf('patient_id');
-    queries.push(
-      `SELECT logi_row, 'patient_id' AS col, ${id} AS val, 'duplicate' AS kind FROM (SELECT logi_row, patient_id, row_number() OVER (PARTITION BY ${id} ORDER BY logi_row) AS k FROM ${raw}) d WHERE k = 2`,
-    );
-  }
-  return queries;
+  return found;
+}
+
+/** The first row of the patients file whose id appeared on an earlier row. */
+function duplicateQuery(raw: string): string {
+  const id = textOf('patient_id');
+  return `SELECT logi_row, 'patient_id' AS col, ${id} AS val, 'duplicate' AS kind FROM (SELECT logi_row, patient_id, row_number() OVER (PARTITION BY ${id} ORDER BY logi_row) AS k FROM ${raw}) d WHERE k = 2 ORDER BY logi_row LIMIT 1`;
 }
 
 const BAD_MESSAGES = {
@@ -158,17 +165,37 @@ const BAD_MESSAGES = {
   duplicate: ['stratify.duplicate-patient', 'stratify.duplicate-patient.hint'],
 } as const;
 
+type BadCell = { row: number; column: string; value: string; kind: keyof typeof BAD_MESSAGES };
+
+/**
+ * The first bad cell of the file: the lowest row over every check, and on that row the check of
+ * the column first by code point. One scan finds the first row failing any check (each check's
+ * value is read only on that row); the duplicate ids are a second query.
+ */
+async function firstBadCell(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<BadCell | undefined> {
+  const raw = `raw_${file.table}`;
+  const all = checks(file, specs, delimiter);
+  const cells: BadCell[] = [];
+  if (all.length > 0) {
+    const flags = all.map((c, i) => `(${c.bad}) AS bad${i}, ${c.value} AS value${i}`);
+    const reader = await connection.runAndReadAll(`SELECT logi_row, ${flags.join(', ')} FROM ${raw} WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')} ORDER BY logi_row LIMIT 1`);
+    const row = reader.getRowsJS()[0];
+    if (row) all.forEach((c, i) => row[1 + 2 * i] === true && cells.push({ row: Number(row[0]), column: c.column, value: String(row[2 + 2 * i]), kind: c.kind }));
+  }
+  if (file.table === 'patients') {
+    const duplicate = (await connection.runAndReadAll(duplicateQuery(raw))).getRowsJS()[0];
+    if (duplicate) cells.push({ row: Number(duplicate[0]), column: String(duplicate[1]), value: String(duplicate[2]), kind: 'duplicate' });
+  }
+  return cells.sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))[0];
+}
+
 /** Throws on the first bad row of the file (the lowest row number over every check). */
 async function validate(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<void> {
-  const queries = checks(file, specs, delimiter);
-  if (queries.length === 0) return;
-  const rows = (await connection.runAndReadAll(`SELECT logi_row, col, val, kind FROM (${queries.join(' UNION ALL ')}) ORDER BY logi_row, col LIMIT 1`)).getRowsJS();
-  const first = rows[0];
+  const first = await firstBadCell(connection, file, specs, delimiter);
   if (!first) return;
-  const [row, column, value, kind] = [Number(first[0]), String(first[1]), String(first[2]), String(first[3]) as keyof typeof BAD_MESSAGES];
   // A user counts a CSV's rows with the header as row 1; a Parquet file has no header row.
-  const cell = { file: file.path, row: file.format === 'csv' ? row + 1 : row, column, value };
-  const [message, hint] = BAD_MESSAGES[kind];
+  const cell = { file: file.path, row: file.format === 'csv' ? first.row + 1 : first.row, column: first.column, value: first.value };
+  const [message, hint] = BAD_MESSAGES[first.kind];
   throw new StratifyInputError(t(message, cell), t(hint));
 }
 

@@ -9,8 +9,8 @@
  */
 import { parsePattern } from '../criteria/codes.js';
 import { LAB_TESTS, type Criterion, type NumericTest, type StratumCriteria } from '../criteria/types.js';
-import { LABS_VALUE_TEXT } from './tables.js';
 import { describeCriterion, LAB_LABELS } from '../criteria/describe.js';
+import { MatchedAtoms, WindowAtoms, type AtomRef, type AtomStore } from './sql-atoms.js';
 
 export const DIALECT_NAMES = ['duckdb', 'postgres', 'spark'] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];
@@ -28,6 +28,8 @@ interface Dialect {
   month(date: string): string;
   /** A text expression sorted by code point (PostgreSQL would follow the database's collation). */
   byCodePoint(expr: string): string;
+  /** How event atoms are computed (sql-atoms.ts): matched rows on DuckDB, one CTE per atom elsewhere. */
+  atoms: 'matched' | 'window';
 }
 
 const doubledQuotes = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -40,6 +42,7 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     monthsBefore: (date, months) => `CAST(${date} - INTERVAL '${months} month' AS DATE)`,
     month: (date) => `strftime(${date}, '%Y-%m')`,
     byCodePoint: (expr) => expr,
+    atoms: 'matched',
   },
   postgres: {
     ident: (name) => `"${name}"`,
@@ -48,6 +51,7 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     monthsBefore: (date, months) => `CAST(${date} - INTERVAL '${months} month' AS DATE)`,
     month: (date) => `to_char(${date}, 'YYYY-MM')`,
     byCodePoint: (expr) => `${expr} COLLATE "C"`,
+    atoms: 'window',
   },
   spark: {
     ident: (name) => `\`${name}\``,
@@ -57,6 +61,7 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     monthsBefore: (date, months) => `add_months(${date}, -${months})`,
     month: (date) => `date_format(${date}, 'yyyy-MM')`,
     byCodePoint: (expr) => expr,
+    atoms: 'window',
   },
 };
 
@@ -131,110 +136,48 @@ export function codePatternsSql(column: string, patterns: readonly string[], lit
   return each.length === 0 ? 'FALSE' : `(${each.join(' OR ')})`;
 }
 
-/** Compiles criteria against one as-of date and dialect, collecting one CTE per distinct event atom. */
+/** Compiles criteria against one as-of date and dialect; the event atoms go to the dialect's store (sql-atoms.ts). */
 class Compiler {
-  readonly ctes: string[] = [];
-  readonly joins: string[] = [];
-  private readonly atoms = new Map<string, string>();
+  readonly atoms: AtomStore;
   private readonly d: Dialect;
   private readonly asOf: string;
 
   constructor(dialect: DialectName, asOfIso: string) {
     this.d = DIALECTS[dialect];
     this.asOf = dateLiteral(asOfIso);
+    this.atoms = this.d.atoms === 'matched' ? new MatchedAtoms(this.d, this.asOf, { numericTest: numericTestSql }) : new WindowAtoms(this.d, this.asOf, { numericTest: numericTestSql, codePatterns: codePatternsSql });
   }
 
-  private q(name: string): string {
-    return this.d.ident(name);
-  }
-
-  /** The rows of `dateColumn` inside the window: asOf − m months < d ≤ asOf (docs/stratify.md, "Windows"). */
-  private window(dateColumn: string, withinMonths: number | undefined): string[] {
-    const column = this.q(dateColumn);
-    const upTo = `${column} <= ${this.asOf}`;
-    return withinMonths === undefined ? [upTo] : [upTo, `${column} > ${this.d.monthsBefore(this.asOf, withinMonths)}`];
-  }
-
-  private patterns(column: string, patterns: readonly string[]): string {
-    return codePatternsSql(this.q(column), patterns, (text) => this.d.literal(text));
-  }
-
-  /** The CTE alias of an atom, created the first time the same atom is met. */
-  private atom(key: object, body: (alias: string) => string): string {
-    const id = JSON.stringify(key);
-    const known = this.atoms.get(id);
-    if (known) return known;
-    const alias = `a${this.atoms.size + 1}`;
-    this.atoms.set(id, alias);
-    this.ctes.push(`${alias} AS (\n${body(alias)}\n)`);
-    this.joins.push(`LEFT JOIN ${alias} ON ${alias}.patient_id = p.patient_id`);
-    return alias;
-  }
-
-  /**
-   * An event atom: the matching rows of `table` in the window, per patient their count `n` and the
-   * latest one (its code `c`, its date `d`; on one date, the smallest code by code point); kept
-   * when n ≥ minCount.
-   */
-  private events(table: string, code: string, date: string, filters: string[], minCount: number): string {
-    const [c, d] = [this.q(code), this.q(date)];
-    return this.atom({ table, code, date, filters, minCount }, () =>
-      [
-        `  SELECT patient_id, c, d, n FROM (`,
-        `    SELECT patient_id, ${c} AS c, ${d} AS d, COUNT(*) OVER (PARTITION BY patient_id) AS n,`,
-        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${d} DESC, ${this.d.byCodePoint(c)} ASC) AS k`,
-        `    FROM ${table}`,
-        `    WHERE ${filters.join(' AND ')}`,
-        `  ) t WHERE k = 1 AND n >= ${Math.max(1, Math.trunc(minCount))}`,
-      ].join('\n'),
-    );
-  }
-
-  private dated(alias: string, text: string): string {
-    return `${text} || ' (' || ${this.d.month(`${alias}.d`)} || ')'`;
+  private dated(atom: AtomRef, text: string): string {
+    return `${text} || ' (' || ${this.d.month(atom.field('d'))} || ')'`;
   }
 
   private lab(c: Extract<Criterion, { kind: 'lab' }>): Compiled {
-    const worseFirst = LAB_TESTS[c.lab].worse === 'higher' ? 'DESC' : 'ASC';
-    const byDate = `${this.q('date')} DESC`;
-    const byValue = `${this.q('value')} ${worseFirst}`;
-    const order = c.value === 'latest' ? [byDate, byValue] : [byValue, byDate];
-    const filters = [`${this.q('test')} = ${this.d.literal(c.lab)}`, ...this.window('date', c.withinMonths)];
-    const alias = this.atom({ lab: c.lab, value: c.value, within: c.withinMonths, test: c.test }, () =>
-      [
-        `  SELECT patient_id, v, vt, d FROM (`,
-        `    SELECT patient_id, ${this.q('value')} AS v, ${this.q(LABS_VALUE_TEXT)} AS vt, ${this.q('date')} AS d,`,
-        `      ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY ${[...order, `${this.d.byCodePoint(this.q(LABS_VALUE_TEXT))} ASC`].join(', ')}) AS k`,
-        `    FROM labs`,
-        `    WHERE ${filters.join(' AND ')}`,
-        `  ) t WHERE k = 1 AND ${numericTestSql('v', c.test)}`,
-      ].join('\n'),
-    );
+    const atom = this.atoms.lab({ lab: c.lab, value: c.value, withinMonths: c.withinMonths, test: c.test });
     // NYHA classes have no unit in the reason: `NYHA 3 (2026-02)`.
     const unit = c.lab === 'nyha' ? '' : ` ${LAB_TESTS[c.lab].unit}`;
-    const text = `${this.d.literal(`${LAB_LABELS[c.lab]} `)} || ${alias}.vt${unit ? ` || ${this.d.literal(unit)}` : ''}`;
-    return { holds: `${alias}.patient_id IS NOT NULL`, reason: this.dated(alias, text) };
+    const text = `${this.d.literal(`${LAB_LABELS[c.lab]} `)} || ${atom.field('vt')}${unit ? ` || ${this.d.literal(unit)}` : ''}`;
+    return { holds: atom.holds, reason: this.dated(atom, text) };
   }
 
   private event(c: Extract<Criterion, { kind: 'diagnosis' | 'dispensation' | 'stay' | 'act' }>): Compiled {
-    let alias: string;
-    let text: (alias: string) => string;
+    const common = { withinMonths: c.withinMonths, minCount: c.minCount, ald: false };
+    let atom: AtomRef;
+    let text: string;
     if (c.kind === 'diagnosis') {
-      const filters = [this.patterns('code', c.codes), ...(c.ald ? [this.q('ald')] : []), ...this.window('date', c.withinMonths)];
-      alias = this.events('diagnoses', 'code', 'date', filters, c.minCount);
-      text = (a) => (c.ald ? `'ALD ' || ${a}.c` : `${a}.c`);
+      atom = this.atoms.event({ ...common, table: 'diagnoses', codeColumn: 'code', dateColumn: 'date', patterns: c.codes, ald: c.ald });
+      text = c.ald ? `'ALD ' || ${atom.field('c')}` : atom.field('c');
     } else if (c.kind === 'dispensation') {
-      alias = this.events('dispensations', 'atc', 'date', [this.patterns('atc', c.atc), ...this.window('date', c.withinMonths)], c.minCount);
-      text = (a) => `${a}.c || ' ×' || CAST(${a}.n AS ${this.d.text})`;
+      atom = this.atoms.event({ ...common, table: 'dispensations', codeColumn: 'atc', dateColumn: 'date', patterns: c.atc });
+      text = `${atom.field('c')} || ' ×' || CAST(${atom.field('n')} AS ${this.d.text})`;
     } else if (c.kind === 'stay') {
-      const filters = [...(c.mainDiagnosis ? [this.patterns('main_diagnosis', c.mainDiagnosis)] : []), ...this.window('admission', c.withinMonths)];
-      alias = this.events('stays', 'main_diagnosis', 'admission', filters, c.minCount);
-      text = (a) => `'stay ' || ${a}.c`;
+      atom = this.atoms.event({ ...common, table: 'stays', codeColumn: 'main_diagnosis', dateColumn: 'admission', patterns: c.mainDiagnosis ?? null });
+      text = `'stay ' || ${atom.field('c')}`;
     } else {
-      alias = this.events('acts', 'code', 'date', [this.patterns('code', c.codes), ...this.window('date', c.withinMonths)], c.minCount);
-      text = (a) => `${a}.c`;
+      atom = this.atoms.event({ ...common, table: 'acts', codeColumn: 'code', dateColumn: 'date', patterns: c.codes });
+      text = atom.field('c');
     }
-    return { holds: `${alias}.patient_id IS NOT NULL`, reason: this.dated(alias, text(alias)) };
+    return { holds: atom.holds, reason: this.dated(atom, text) };
   }
 
   compile(c: Criterion): Compiled {
@@ -297,19 +240,42 @@ export function compileStratifySql(plan: StratifyPlan, options: { asOf: string; 
   const compiler = new Compiler(options.dialect, options.asOf);
   const outside = compiler.outside(plan.population);
   const strata = plan.order.map((s) => ({ stratum: s.stratum, ...compiler.compile(s.rule) }));
-  const stratumCase = [
-    ...outside.map((o) => `    WHEN ${o.when} THEN ${compiler.literal(OUTSIDE)}`),
-    ...strata.map((s) => `    WHEN ${s.holds} THEN ${compiler.literal(s.stratum)}`),
-    `    ELSE ${compiler.literal(plan.bottom)}`,
+  // Each branch of the CASE: its condition, its stratum (a literal) and its reason.
+  const branches: Branch[] = [
+    ...outside.map((o) => ({ when: o.when, stratum: compiler.literal(OUTSIDE), reason: o.reason })),
+    ...strata.map((s) => ({ when: s.holds, stratum: compiler.literal(s.stratum), reason: s.reason })),
   ];
-  const reasonCase = [...outside.map((o) => `    WHEN ${o.when} THEN ${o.reason}`), ...strata.map((s) => `    WHEN ${s.holds} THEN ${s.reason}`), `    ELSE ${compiler.literal(REST_REASON)}`];
-  const ctes = [compiler.patientsCte(options.asOf), ...compiler.ctes];
+  const otherwise = { stratum: compiler.literal(plan.bottom), reason: compiler.literal(REST_REASON) };
+  const ctes = [compiler.patientsCte(options.asOf), ...compiler.atoms.ctes()];
+  const from = [`FROM p`, ...compiler.atoms.joins()];
+  // Without any event atom, both forms are the plain CASE below.
+  if (compiler.atoms instanceof MatchedAtoms && compiler.atoms.size > 0) return matchedQuery(compiler.atoms, ctes, branches, otherwise, outside.length);
   return [
     `WITH ${ctes.join(',\n')}`,
     `SELECT p.patient_id AS patient_id, p.territory AS territory,`,
-    `  CASE\n${stratumCase.join('\n')}\n  END AS stratum,`,
-    `  CASE\n${reasonCase.join('\n')}\n  END AS reason`,
-    `FROM p`,
-    ...compiler.joins,
+    `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.stratum}`).join('\n')}\n    ELSE ${otherwise.stratum}\n  END AS stratum,`,
+    `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.reason}`).join('\n')}\n    ELSE ${otherwise.reason}\n  END AS reason`,
+    ...from,
+  ].join('\n');
+}
+
+type Branch = { when: string; stratum: string; reason: string };
+
+/**
+ * The query of the matched-rows form (DuckDB): `b` evaluates the branch conditions once per
+ * patient into `branch` (from the masks of `g`), `r` keeps the atoms' rows of the patients whose
+ * reason names atoms (the strata's branches), and the stratum and reason follow from `branch`,
+ * with the patients as `p` and their rows as `g`, the names the reasons use.
+ */
+function matchedQuery(atoms: MatchedAtoms, ctes: string[], branches: Branch[], otherwise: { stratum: string; reason: string }, outsideCount: number): string {
+  const branchCase = `CASE\n${branches.map((b, i) => `    WHEN ${b.when} THEN ${i}`).join('\n')}\n    ELSE ${branches.length}\n  END`;
+  const needed = `x.branch >= ${outsideCount} AND x.branch < ${branches.length}`;
+  const byBranch = (pick: (b: Branch) => string, last: string) => `CASE p.branch\n${branches.map((b, i) => `    WHEN ${i} THEN ${pick(b)}`).join('\n')}\n    ELSE ${last}\n  END`;
+  return [
+    `WITH ${[...ctes, `b AS (\n  SELECT p.*, ${branchCase} AS branch\n  FROM p\n  ${atoms.joins().join('\n  ')}\n)`, atoms.reasonRows('b', needed)].join(',\n')}`,
+    `SELECT p.patient_id AS patient_id, p.territory AS territory,`,
+    `  ${byBranch((b) => b.stratum, otherwise.stratum)} AS stratum,`,
+    `  ${byBranch((b) => b.reason, otherwise.reason)} AS reason`,
+    `FROM b p LEFT JOIN r g ON g.patient_id = p.patient_id`,
   ].join('\n');
 }

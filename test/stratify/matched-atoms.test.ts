@@ -1,0 +1,115 @@
+/**
+ * The matched-rows form of the DuckDB query (src/stratify/sql-atoms.ts) where it differs from the
+ * one-CTE-per-atom form: patterns of one atom that overlap (a row must count once), atoms without
+ * patterns (every stay of the window), more than 64 atoms (the second mask column), and a stay
+ * stratum with a min-count. Expected assignments are written by hand from the rows below.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Criterion } from '../../src/criteria/types.js';
+import { loadTables } from '../../src/stratify/load.js';
+import { disjointPatterns } from '../../src/stratify/sql-atoms.js';
+import { compileStratifySql, type StratifyPlan } from '../../src/stratify/sql.js';
+import { TABLE_NAMES } from '../../src/stratify/tables.js';
+
+describe('disjointPatterns', () => {
+  it('drops the patterns another one covers, and a code given twice', () => {
+    // E112* and E112 lie inside E11*; I50 is given twice; Z95 and Z951* do not overlap E11*.
+    expect(disjointPatterns(['E112*', 'E11*', 'E112', 'I50', 'I50', 'Z951*', 'Z95'])).toEqual([
+      { code: 'E11', prefix: true },
+      { code: 'I50', prefix: false },
+      { code: 'Z951', prefix: true },
+      { code: 'Z95', prefix: false },
+    ]);
+  });
+
+  it('keeps one of two equal prefixes, the first', () => {
+    expect(disjointPatterns(['E11*', 'E11*'])).toEqual([{ code: 'E11', prefix: true }]);
+  });
+});
+
+const diagnosis = (codes: string[], minCount = 1): Criterion => ({ kind: 'diagnosis', codes, minCount, ald: false });
+/** 70 distinct atoms C00…C69: the stratum F holds with any of them (bit 64 and above in mask1). */
+const MANY: Criterion = { kind: 'any', of: Array.from({ length: 70 }, (_, i) => diagnosis([`C${String(i).padStart(2, '0')}`])) };
+const PLAN: StratifyPlan = {
+  order: [
+    // Two rows of E11*: a patient whose one row E112 matches both E11* and E112 holds only one row.
+    { stratum: 'TWICE', rule: diagnosis(['E11*', 'E112'], 2) },
+    // At least two stays of any main diagnosis in the 12 months.
+    { stratum: 'STAYS', rule: { kind: 'stay', withinMonths: 12, minCount: 2 } },
+    { stratum: 'MANY', rule: MANY },
+  ],
+  bottom: 'REST',
+  strata: ['REST', 'MANY', 'STAYS', 'TWICE'],
+};
+
+const AS_OF = '2026-03-31';
+const FILES: Record<string, string> = {
+  patients: ['patient_id,territory,sex,birth_date,death_date', 'q1,t,F,1950-01-01,', 'q2,t,F,1950-01-01,', 'q3,t,M,1950-01-01,', 'q4,t,M,1950-01-01,', 'q5,t,M,1950-01-01,', 'q6,t,M,1950-01-01,'].join('\n'),
+  diagnoses: [
+    'patient_id,code,date,ald',
+    // q1: one row E112 (matches E11* and E112: one row) → not TWICE; C69 → MANY (atom 70, mask1).
+    'q1,E112,2026-01-10,false',
+    'q1,C69,2026-01-10,false',
+    // q2: two rows E11 and E112 → TWICE, its reason the latest row (E112, 2026-02).
+    'q2,E11,2025-05-01,false',
+    'q2,E112,2026-02-03,false',
+    // q3: C00 only → MANY (atom 3, mask0).
+    'q3,C00,2020-01-01,false',
+  ].join('\n'),
+  stays: [
+    'patient_id,admission,main_diagnosis',
+    // q4: two stays in the 12 months → STAYS (its reason the latest, I50 2026-03).
+    'q4,2025-06-01,J18',
+    'q4,2026-03-02,I50',
+    // q5: two stays, one before the window (2025-03-31 is not after asOf − 12 months) → REST.
+    'q5,2025-03-31,J18',
+    'q5,2026-01-01,J18',
+  ].join('\n'),
+};
+
+let dir: string;
+let instance: DuckDBInstance;
+let duck: DuckDBConnection;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'logi-matched-'));
+  for (const [table, text] of Object.entries(FILES)) writeFileSync(path.join(dir, `${table}.csv`), `${text}\n`);
+  instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  duck = await instance.connect();
+  await loadTables(duck, { dir, tables: [...TABLE_NAMES].filter((t) => t in FILES), delimiter: ',' });
+});
+
+afterAll(() => {
+  duck?.closeSync();
+  instance?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the matched-rows query on DuckDB', () => {
+  it('counts a row once per atom, reads every stay without patterns, and the atoms after the 64th', async () => {
+    const sql = compileStratifySql(PLAN, { asOf: AS_OF, dialect: 'duckdb' });
+    expect(sql).toContain('mask1');
+    const rows = (await duck.runAndReadAll(`SELECT * FROM (${sql}) q ORDER BY patient_id`)).getRowsJS().map((r) => r.map(String));
+    expect(rows).toEqual([
+      ['q1', 't', 'MANY', 'C69 (2026-01)'],
+      ['q2', 't', 'TWICE', 'E112 (2026-02)'],
+      ['q3', 't', 'MANY', 'C00 (2020-01)'],
+      ['q4', 't', 'STAYS', 'stay I50 (2026-03)'],
+      ['q5', 't', 'REST', 'rest'],
+      ['q6', 't', 'REST', 'rest'],
+    ]);
+  });
+
+  it('gives the same rows as the one-CTE-per-atom form run on DuckDB', async () => {
+    // The PostgreSQL dialect's form differs only by COLLATE "C", which DuckDB does not need: its
+    // text is run here with that clause removed, as a second, independent formulation.
+    const windowSql = compileStratifySql(PLAN, { asOf: AS_OF, dialect: 'postgres' }).replace(/ COLLATE "C"/g, '').replace(/to_char\(([^,]+), 'YYYY-MM'\)/g, "strftime($1, '%Y-%m')");
+    const matched = (await duck.runAndReadAll(`SELECT * FROM (${compileStratifySql(PLAN, { asOf: AS_OF, dialect: 'duckdb' })}) q ORDER BY patient_id`)).getRowsJS();
+    const windowed = (await duck.runAndReadAll(`SELECT * FROM (${windowSql}) q ORDER BY patient_id`)).getRowsJS();
+    expect(windowed.map((r) => r.map(String))).toEqual(matched.map((r) => r.map(String)));
+  });
+});
