@@ -54,7 +54,7 @@ describe('logi init', () => {
     const lint = runCli(['lint'], { cwd: dir });
     expect(lint.stdout + lint.stderr).toMatch(/no problems/);
     expect(lint.status).toBe(0);
-    const yamlFiles = ['logi.config.yaml', 'pyramide.yaml', 'acteurs.yaml', 'logigrammes/s1-depistage.yaml', 'territoire.yaml', 'programmes.yaml', 'scenario.yaml'];
+    const yamlFiles = ['logi.config.yaml', 'pyramide.yaml', 'acteurs.yaml', 'logigrammes/s1-depistage.yaml', 'logigrammes/s1-depistage.test.yaml', 'territoire.yaml', 'programmes.yaml', 'scenario.yaml'];
     for (const file of yamlFiles) {
       const first = readFileSync(path.join(dir, file), 'utf8').split('\n')[0]!;
       const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
@@ -63,7 +63,10 @@ describe('logi init', () => {
       expect(() => readFileSync(path.resolve(path.dirname(path.join(dir, file)), m![1]!))).not.toThrow();
     }
     const kinds = yamlFiles.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/^kind: (\w+)/gm)].map((m) => m[1]));
-    expect(new Set(kinds)).toEqual(new Set(['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program', 'Scenario']));
+    expect(new Set(kinds)).toEqual(new Set(['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program', 'Scenario', 'PathwayTest']));
+    // Its example pathway tests pass.
+    const tests = runCli(['test'], { cwd: dir });
+    expect(tests.status, tests.stdout).toBe(0);
   });
 
   it('refuses to overwrite files and loses nothing', () => {
