@@ -274,4 +274,59 @@ export const pathwayTestsMessages = defineMessages({
   },
   'cli.command.test.flag.grep': { en: 'run only the cases whose name (or test id) matches this regular expression', fr: 'ne lancer que les cas dont le nom (ou l\'identifiant du test) correspond à cette expression régulière' },
   'cli.command.test.flag.update': { en: 'write the path found into each `path: auto` case (comments and layout kept)', fr: 'écrire le chemin trouvé dans chaque cas `path: auto` (commentaires et mise en page gardés)' },
+  // The lint rules of test files (src/lint/rules/test-*.ts).
+  'rules.test-known-node.description': {
+    en: 'The nodes, decisions, branches and variables a pathway test names exist in its logigramme.',
+    fr: 'Les nœuds, décisions, branches et variables que nomme un test de parcours existent dans son logigramme.',
+  },
+  'rules.test-known-node.node': { en: (p: { id: string }) => `the logigramme has no node \`${p.id}\``, fr: (p: { id: string }) => `le logigramme n’a pas de nœud \`${p.id}\`` },
+  'rules.test-known-node.decision': { en: (p: { id: string }) => `the logigramme has no decision \`${p.id}\``, fr: (p: { id: string }) => `le logigramme n’a pas de décision \`${p.id}\`` },
+  'rules.test-known-node.branch': {
+    en: (p: { decision: string; choice: string }) => `decision \`${p.decision}\` has no branch \`${p.choice}\``,
+    fr: (p: { decision: string; choice: string }) => `la décision \`${p.decision}\` n’a pas de branche \`${p.choice}\``,
+  },
+  'rules.test-known-node.branch.hint': {
+    en: (p: { branches: string }) => `name a branch by its next node (${p.branches}) or by its label`,
+    fr: (p: { branches: string }) => `nommez une branche par son nœud suivant (${p.branches}) ou par son libellé`,
+  },
+  'rules.test-known-node.variable': {
+    en: (p: { name: string }) => `no decision of the logigramme tests \`${p.name}\``,
+    fr: (p: { name: string }) => `aucune décision du logigramme ne teste \`${p.name}\``,
+  },
+  'rules.test-known-node.variable.hint': {
+    en: (p: { variables: string }) => `the variables of its decisions: ${p.variables || '(none)'}`,
+    fr: (p: { variables: string }) => `les variables de ses décisions : ${p.variables || '(aucune)'}`,
+  },
+  'rules.test-known-node.not-action': {
+    en: (p: { id: string }) => `\`${p.id}\` is not an action node: it produces no acts`,
+    fr: (p: { id: string }) => `\`${p.id}\` n’est pas un nœud action : il ne produit pas d’actes`,
+  },
+  'rules.test-known-node.edge': {
+    en: (p: { from: string; to: string }) => `the logigramme has no edge from \`${p.from}\` to \`${p.to}\``,
+    fr: (p: { from: string; to: string }) => `le logigramme n’a pas d’arête de \`${p.from}\` à \`${p.to}\``,
+  },
+  'rules.test-value-range.description': {
+    en: 'A value given to a decision variable in a pathway test lies within the variable\'s `min` and `max`.',
+    fr: 'Une valeur donnée à une variable de décision dans un test de parcours est comprise entre le `min` et le `max` de la variable.',
+  },
+  'rules.test-value-range.outside': {
+    en: (p: { name: string; value: number; min: number | string; max: number | string; decision: string }) => `${p.name} = ${p.value} is outside the range [${p.min} ; ${p.max}] of decision \`${p.decision}\``,
+    fr: (p: { name: string; value: number; min: number | string; max: number | string; decision: string }) => `${p.name} = ${p.value} est hors de l’intervalle [${p.min} ; ${p.max}] de la décision \`${p.decision}\``,
+  },
+  'rules.test-value-range.outside.hint': {
+    en: 'check the value and its unit (a decimal point, not a comma); a patient outside the range is no case the logigramme handles',
+    fr: 'vérifiez la valeur et son unité (un point décimal, pas une virgule) ; un patient hors de l’intervalle n’est pas un cas que le logigramme traite',
+  },
+  'rules.test-outcome-path.description': {
+    en: 'The outcome paths of a pathway test name values that its scenario\'s results have: their form, the event, state, actor or action, the territory.',
+    fr: 'Les chemins de résultats d’un test de parcours nomment des valeurs qu’ont les résultats de son scénario : leur forme, l’événement, l’état, l’acteur ou l’action, le territoire.',
+  },
+  'rules.test-outcome-path.syntax': {
+    en: (p: { path: string }) => `\`${p.path}\` is not an outcome path`,
+    fr: (p: { path: string }) => `\`${p.path}\` n’est pas un chemin de résultat`,
+  },
+  'rules.test-outcome-path.key': {
+    en: (p: { key: string; measure: string }) => `the results of the scenario have no \`${p.key}\` in \`${p.measure}\``,
+    fr: (p: { key: string; measure: string }) => `les résultats du scénario n’ont pas de \`${p.key}\` dans \`${p.measure}\``,
+  },
 });
