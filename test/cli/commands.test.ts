@@ -85,7 +85,7 @@ describe('logi init', () => {
     const run = runCli(['init', dir, '--json']);
     const result = JSON.parse(run.stdout) as { directory: string; files: string[] };
     expect(result.files).toContain('logigrammes/s1-depistage.yaml');
-    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(10);
+    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(11);
   });
 });
 
@@ -102,7 +102,7 @@ describe('logi schema', () => {
     const run = runCli(['schema', '--out', dir, '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { files: { kind: string }[] };
-    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'Config', 'Results']);
+    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'PathwayTest', 'Config', 'Results']);
     const logigramme = JSON.parse(readFileSync(path.join(dir, 'logigramme.schema.json'), 'utf8')) as { additionalProperties: boolean; required: string[] };
     expect(logigramme.additionalProperties).toBe(false);
     expect(logigramme.required).toEqual(expect.arrayContaining(['kind', 'version', 'id', 'pyramid', 'stratum', 'start', 'nodes']));
