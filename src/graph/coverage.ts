@@ -94,6 +94,19 @@ export function accepts(condition: Condition, x: number): boolean {
   return true;
 }
 
+/**
+ * Whether a value given to the variable — a number, or a category (text) — satisfies a condition:
+ * a number as `accepts` says; a category when the condition lists it in `eq` or `in` and states
+ * no numeric bound (a category is never below nor above a number).
+ */
+export function acceptsValue(condition: Condition, value: number | string): boolean {
+  if (typeof value === 'number') return accepts(condition, value);
+  if (numbersOf(condition).length > 0) return false;
+  if (condition.eq !== undefined && condition.eq !== value) return false;
+  if (condition.in !== undefined && !condition.in.includes(value)) return false;
+  return condition.eq !== undefined || condition.in !== undefined;
+}
+
 /** How the variable is read, from its bounds and the branches' conditions (see the module doc). */
 export function variableKind(input: CoverageInput): VariableKind {
   const conditions = input.conditions.filter((c): c is Condition => c !== undefined);

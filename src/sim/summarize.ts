@@ -368,6 +368,45 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
 }
 
 /**
+ * Per-iteration values of one summary of results.json — `measure`, `key` and `year` as the
+ * summaries name them — for one record of the run (`pair` = territory × 2 + 0 for the baseline,
+ * + 1 for the difference program − baseline), computed as the summaries compute them (their
+ * mean is the summary's mean). Undefined when the model has no such measure, key or year. Used
+ * by pathway tests to count the iterations that meet a bound (src/pathway-tests/outcomes.ts).
+ */
+export function iterationValues(model: Model, output: RunOutput, pair: number, measure: Measure | 'totalCost', key: string, year: number): Float64Array | undefined {
+  const builder = new SeriesBuilder(model, output);
+  const first = measure === 'counts' ? 0 : 1;
+  if (!Number.isInteger(year) || year < first || year > model.horizon) return undefined;
+  if (measure === 'minutes' || measure === 'fte' || measure === 'cost' || measure === 'totalCost') return actorValues(model, builder, pair, measure, key, year);
+  if (measure === 'persons' || measure === 'volumes') {
+    const a = model.actions.findIndex((action) => action.id === key);
+    if (a < 0) return undefined;
+    if (measure === 'volumes') return builder.volumes(pair, a, year);
+    return Float64Array.from(builder.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + a));
+  }
+  const getter = measureGetters(model, builder).find((g) => g.measure === measure && g.key === key && g.year === year);
+  return getter ? Float64Array.from(getter.get(pair)) : undefined;
+}
+
+/** Minutes, FTE or cost of one actor, or the total cost (every actor's acts and the program costs), per iteration. */
+function actorValues(model: Model, builder: SeriesBuilder, pair: number, measure: 'minutes' | 'fte' | 'cost' | 'totalCost', key: string, year: number): Float64Array | undefined {
+  const N = model.iterations;
+  const totals = builder.actorTotals(pair, year);
+  if (measure === 'totalCost') {
+    const total = new Float64Array(N);
+    for (const c of totals.cost) if (c.length === N) addInto(total, c);
+    for (let k = 0; k < model.programCosts.length; k++) addRecordedInto(total, builder.recorded(pair, builder.output.layout.programCost + (year - 1) * model.programCosts.length + k));
+    return total;
+  }
+  const k = model.actors.findIndex((actor) => actor.id === key);
+  if (k < 0) return undefined;
+  const values = (measure === 'cost' ? totals.cost[k]! : totals.minutes[k]!).length === N ? Float64Array.from(measure === 'cost' ? totals.cost[k]! : totals.minutes[k]!) : new Float64Array(N);
+  if (measure === 'fte') for (let i = 0; i < N; i++) values[i] = values[i]! / model.actors[k]!.fteMinutesPerYear;
+  return values;
+}
+
+/**
  * Actions that everybody reaching the action before them reaches too (their only predecessor is
  * an action whose `next` they are) have the same people reached, iteration by iteration; with a
  * fixed frequency their volumes are a constant multiple. Their summaries are copied from that

@@ -5,6 +5,7 @@ import { editorMessages } from './editor.js';
 import { ioMessages } from './io.js';
 import { languageMessages } from './language.js';
 import { lintMessages } from './lint.js';
+import { pathwayTestsMessages } from './pathway-tests.js';
 import { previewMessages } from './preview.js';
 import { renderMessages } from './render.js';
 import { reportMessages } from './report.js';
@@ -17,4 +18,4 @@ import { stratifyMessages } from './stratify.js';
 import { synthMessages } from './synth.js';
 import { worklistMessages } from './worklist.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, pathwayTestsMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
