@@ -4,14 +4,17 @@
  * calculator: each case is a one-year scenario in the engine's expected mode (src/sim/), whose
  * territory holds `people` people in the logigramme's stratum and nobody elsewhere, and whose
  * program covers all of them; the figures are read from its results (overlay and volumes) as
- * `logi simulate` writes them. The scenario exists in memory only: the workspace is read again
- * with it added (src/language/workspace.ts, `texts`), its files untouched.
+ * `logi simulate` writes them. The scenarios exist in memory only: their documents are parsed
+ * and validated as a workspace file would be, and added to the index of the workspace already
+ * loaded (not read again); the files are untouched.
  */
 import path from 'node:path';
 import { t } from '../i18n/catalogue.js';
 import type { FlowCase, FlowExpectation } from '../language/schemas/index.js';
-import { locate } from '../language/source.js';
-import { type LoadedDocument, loadWorkspace, type Workspace } from '../language/workspace.js';
+import { locate, parseSource } from '../language/source.js';
+import { validateDocument } from '../language/validate.js';
+import { type LoadedDocument, type Workspace } from '../language/workspace.js';
+import { selectionKey } from '../sim/summarize.js';
 import { compileModel } from '../sim/model.js';
 import { buildResults, type Results } from '../sim/results.js';
 import { runWithPool } from '../sim/runner.js';
@@ -38,11 +41,35 @@ function syntheticDocuments(input: FlowCaseInput, k: number): string {
   return [territory, program, scenario].map((doc) => JSON.stringify(doc)).join('\n---\n');
 }
 
-/** The workspace read again with every flow case's scenario added, in a file that is not on disk. */
-async function withFlowScenarios(workspace: Workspace, inputs: readonly FlowCaseInput[]): Promise<Workspace> {
+/** The synthetic kinds, whose index the flow scenarios extend. */
+const SYNTHETIC_KINDS = ['Territory', 'Program', 'Scenario'] as const;
+
+/**
+ * The workspace with every flow case's territory, program and scenario added, from a file that is
+ * not on disk: parsed and validated as the workspace's files are, then indexed beside them (a
+ * shallow copy: the loaded workspace is not changed, nor read again).
+ */
+function withFlowScenarios(workspace: Workspace, inputs: readonly FlowCaseInput[]): Workspace {
   const text = inputs.map(syntheticDocuments).join('\n---\n');
   const file = path.join(workspace.root, '.logi-test-flows.yaml');
-  return loadWorkspace({ cwd: workspace.root, texts: new Map([[file, `${text}\n`]]) });
+  const read = parseSource('.logi-test-flows.yaml', file, `${text}\n`);
+  if (!read.ok) throw new Error(read.diagnostics[0]?.message);
+  const index = { ...workspace.index };
+  for (const kind of SYNTHETIC_KINDS) (index as Record<string, unknown>)[kind] = new Map(workspace.index[kind] as Map<string, LoadedDocument>);
+  for (const document of read.source.documents) {
+    const validation = validateDocument(document.data);
+    // Built by syntheticDocuments from values lint has checked: a failure is a fault of logi.
+    if (!validation.ok) throw new Error(validation.reports[0]?.message);
+    const { kind, value } = validation.value;
+    const id = (value as { id: string }).id;
+    (index[kind] as Map<string, LoadedDocument>).set(id, { kind, id, value, source: read.source, document } as LoadedDocument);
+  }
+  return { ...workspace, files: [...workspace.files, read.source], index };
+}
+
+/** The summaries a flow case reads besides the overlay: the volumes of the acts it names. */
+function actsSelection(input: FlowCaseInput): Set<string> {
+  return new Set(input.value.expect.filter((e) => e.acts !== undefined).map((e) => selectionKey('volumes', `${input.logigramme.id}/${e.acts!}`)));
 }
 
 /** The value of one expected flow in the one-year results, or undefined when the results have no such node, edge or act. */
@@ -62,11 +89,11 @@ function flowValue(results: Results, territory: string, logigramme: string, expe
 /** Runs every flow case (one expected-mode year each); failures by case, in the order given. */
 export async function runFlowCases(workspace: Workspace, inputs: readonly FlowCaseInput[], version: string, onCase?: (k: number) => void): Promise<Failure[][]> {
   if (inputs.length === 0) return [];
-  const extended = await withFlowScenarios(workspace, inputs);
+  const extended = withFlowScenarios(workspace, inputs);
   const out: Failure[][] = [];
   for (let k = 0; k < inputs.length; k++) {
     const model = await compileModel(extended, syntheticId(k), { mode: 'expected' });
-    const { summaries } = await runWithPool(model, { workers: 1 });
+    const { summaries } = await runWithPool(model, { workers: 1, only: actsSelection(inputs[k]!) });
     const results = buildResults(model, summaries, version);
     out.push(checkFlows(inputs[k]!, results, syntheticId(k)));
     onCase?.(k);

@@ -13,7 +13,7 @@ import { ENSEMBLE } from '../sim/ensemble.js';
 import type { Model } from '../sim/model.js';
 import type { Results } from '../sim/results.js';
 import type { RunOutput } from '../sim/runner.js';
-import { iterationValues, summarize, type Summary } from '../sim/summarize.js';
+import { iterationValues, seriesKeys, summarize, type Summary } from '../sim/summarize.js';
 import { defaultYear, type OutcomePath, parseOutcomePath } from './outcome-path.js';
 
 /** A simulation as outcome cases read it. */
@@ -74,11 +74,12 @@ export function summaryValue(run: ScenarioRun, address: OutcomeRef): number {
   if (!block) throw new OutcomeError(t('pathway-tests.outcome.missing', { path: address.outcome }));
   if (r.path.kind === 'economics') {
     const line = block.economics?.[r.path.line]?.[r.path.discounting];
-    if (!line) throw new OutcomeError(t('pathway-tests.outcome.missing', { path: address.outcome }), t('pathway-tests.outcome.lines', { lines: Object.keys(block.economics ?? {}).join(', ') }));
+    if (!line) throw new OutcomeError(t('pathway-tests.outcome.missing', { path: address.outcome }), t('pathway-tests.outcome.lines', { lines: valuationLines(run.model).map(lineKey).join(', ') }));
     return line[r.statistic];
   }
   const series = r.path.kind === 'totalCost' ? block.totalCost : block.measures[r.path.measure][r.path.key];
-  if (!series) throw new OutcomeError(t('pathway-tests.outcome.missing', { path: address.outcome }), t('pathway-tests.outcome.keys', { keys: Object.keys(block.measures[(r.path as { measure: 'counts' }).measure] ?? {}).join(', ') }));
+  // The run summarised only what its cases read: the keys of a full run come from the model.
+  if (!series) throw new OutcomeError(t('pathway-tests.outcome.missing', { path: address.outcome }), r.path.kind === 'measure' ? t('pathway-tests.outcome.keys', { keys: seriesKeys(run.model, run.run.output, r.path.measure).join(', ') }) : undefined);
   const first = r.path.kind === 'measure' && r.path.measure === 'counts' ? 0 : 1;
   if (r.years.length === 1) return series[r.years[0]! - first]![r.statistic];
   // The mean of a sum is the sum of the means; any other statistic needs the iterations' sums.

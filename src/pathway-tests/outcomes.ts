@@ -12,6 +12,8 @@ import { locate } from '../language/source.js';
 import type { LoadedDocument, Workspace } from '../language/workspace.js';
 import { InvalidInputError, simulate } from '../sim/simulate.js';
 import type { Diagnostic } from '../language/diagnostic.js';
+import { selectionKey } from '../sim/summarize.js';
+import { parseOutcomePath } from './outcome-path.js';
 import { iterationSeries, OutcomeError, type ScenarioRun, summaryValue } from './outcome-values.js';
 import type { Failure, Place } from './results.js';
 
@@ -21,9 +23,26 @@ export interface OutcomeCaseInput {
   value: OutcomeCase;
 }
 
-/** The simulations already run, by scenario and settings. */
+/** The summaries an outcome names (src/sim/summarize.ts, SummarySelection); none for `decision` and `workforce`, which are not series. */
+export function selectionOf(address: OutcomeRef): string[] {
+  const path = parseOutcomePath(address.outcome);
+  if (path?.kind === 'measure') return [selectionKey(path.measure, path.key)];
+  if (path?.kind === 'totalCost') return [selectionKey('totalCost', 'total')];
+  if (path?.kind === 'economics') return [selectionKey('economics', path.line)];
+  return [];
+}
+
+/** The settings that make one simulation: cases with the same key share it. */
+const runKey = (value: OutcomeCase): string => JSON.stringify([value.scenario, value.mode, value.iterations ?? null, value.seed ?? null, value.horizon ?? null]);
+
+/**
+ * The simulations already run, by scenario and settings. Each computes only the summaries its
+ * cases read (given beforehand by `plan`): the same values as a full run, without the time spent
+ * summarising every measure of every territory.
+ */
 export class ScenarioRuns {
   private readonly runs = new Map<string, Promise<ScenarioRun>>();
+  private readonly selections = new Map<string, Set<string>>();
   /**
    * `errors`: the workspace's lint errors outside the test files; when there are some, no
    * simulation runs (as `logi simulate` refuses them) and each outcome case reports the first.
@@ -34,8 +53,19 @@ export class ScenarioRuns {
     private readonly errors: readonly Diagnostic[],
   ) {}
 
+  /** Notes the summaries a case will read; every case is planned before the first `get`. */
+  plan(value: OutcomeCase): void {
+    const key = runKey(value);
+    const selection = this.selections.get(key) ?? this.selections.set(key, new Set()).get(key)!;
+    for (const expectation of value.expect) {
+      for (const address of [expectation, ...COMPARISONS.map((c) => expectation[c]).filter((b): b is OutcomeRef => typeof b === 'object' && b !== null && !Array.isArray(b))]) {
+        for (const k of selectionOf(address)) selection.add(k);
+      }
+    }
+  }
+
   get(value: OutcomeCase): Promise<ScenarioRun> {
-    const key = JSON.stringify([value.scenario, value.mode, value.iterations ?? null, value.seed ?? null, value.horizon ?? null]);
+    const key = runKey(value);
     let run = this.runs.get(key);
     if (!run) {
       run = this.simulate(value);
@@ -54,6 +84,7 @@ export class ScenarioRuns {
       mode: value.mode,
       workers: 1,
       keepRecords: true,
+      only: this.selections.get(runKey(value)) ?? new Set(),
       ...(value.iterations !== undefined ? { iterations: value.iterations } : {}),
       ...(value.seed !== undefined ? { seed: value.seed } : {}),
       ...(value.horizon !== undefined ? { horizon: value.horizon } : {}),

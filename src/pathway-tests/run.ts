@@ -95,6 +95,7 @@ export async function runPathwayTests(options: TestOptions): Promise<TestReport>
   // A simulation needs the whole workspace free of errors, not only the files asked about.
   const everything = outcomeCases.length > 0 && (options.paths?.length ?? 0) > 0 ? await lint({ cwd: workspace.root }) : checked;
   const runs = new ScenarioRuns(workspace, options.version, simulationErrors(everything.workspace, everything.diagnostics));
+  for (const c of outcomeCases) runs.plan(c.test.value.outcomes![c.index]!);
   for (const c of outcomeCases) {
     results.set(c, await timed(c, () => runOutcomeCase({ test: c.test, index: c.index, value: c.test.value.outcomes![c.index]! } satisfies OutcomeCaseInput, runs)));
     progress();

@@ -457,10 +457,55 @@ export function summaryTaskCount(model: Model, output: RunOutput): number {
   return measureGetters(model, new SeriesBuilder(model, output)).length + model.horizon + 2 * valuationLines(model).length;
 }
 
-export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number): SummaryEntry[] {
-  const tasks = new SummaryTasks(model, output);
-  for (let task = from; task < to; task++) tasks.run(task);
-  return tasks.entries;
+export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number, only?: SummarySelection): SummaryEntry[] {
+  return new SummaryRunner(model, output, only).range(from, to);
+}
+
+/**
+ * Runs ranges of the summary tasks of one (model, output) with one set of getters, built once
+ * rather than once per range: for a run summarised on one thread, range after range.
+ */
+export class SummaryRunner {
+  private readonly tasks: SummaryTasks;
+
+  constructor(model: Model, output: RunOutput, only?: SummarySelection) {
+    this.tasks = new SummaryTasks(model, output, only && selectionWithChains(model, only));
+  }
+
+  /** The entries of tasks [from, to), in task order. */
+  range(from: number, to: number): SummaryEntry[] {
+    const start = this.tasks.entries.length;
+    for (let task = from; task < to; task++) this.tasks.run(task);
+    return this.tasks.entries.splice(start);
+  }
+}
+
+/**
+ * The summaries a caller reads, as `<measure> <key>` (`events nouveaux-diabetes`, `fte infirmier`,
+ * `volumes dt2-s2-suivi/etp`, `totalCost total`, `economics <line key>`): the others are not
+ * computed and are missing from the blocks. Those computed are the same values as in a full run.
+ * Pathway tests read a few values of a run and ask only for them (src/pathway-tests/outcomes.ts).
+ */
+export type SummarySelection = ReadonlySet<string>;
+
+/** The key of a summary in a SummarySelection. */
+export const selectionKey = (measure: Measure | 'totalCost' | 'economics', key: string): string => `${measure} ${key}`;
+
+/** The selection with what its chained actions are copied from (see chainedActions): the persons of the first action of the chain. */
+function selectionWithChains(model: Model, only: SummarySelection): Set<string> {
+  const out = new Set(only);
+  for (const [copy, original] of chainedActions(model)) {
+    const id = model.actions[copy]!.id;
+    if (only.has(selectionKey('persons', id)) || only.has(selectionKey('volumes', id))) out.add(selectionKey('persons', model.actions[original]!.id));
+  }
+  return out;
+}
+
+/** The keys of a measure's series in the summaries of a full run of the model (for hints). */
+export function seriesKeys(model: Model, output: RunOutput, measure: Measure): string[] {
+  if (measure === 'minutes' || measure === 'fte' || measure === 'cost') return model.actors.map((a) => a.id);
+  if (measure === 'persons' || measure === 'volumes') return model.actions.map((a) => a.id);
+  return [...new Set(measureGetters(model, new SeriesBuilder(model, output)).flatMap((g) => [g, ...(g.also ? [g.also] : [])]).filter((g) => g.measure === measure).map((g) => g.key))];
 }
 
 /**
@@ -487,6 +532,8 @@ class SummaryTasks {
   constructor(
     private readonly model: Model,
     private readonly output: RunOutput,
+    /** Only these summaries (with what chained actions copy), or all of them. */
+    private readonly only?: SummarySelection,
   ) {
     this.builder = new SeriesBuilder(model, output);
     this.getters = measureGetters(model, this.builder);
@@ -503,9 +550,18 @@ class SummaryTasks {
     if (task < H) this.actorsOfYear(task + 1);
     else if (task < H + this.getters.length) {
       const g = this.getters[task - H]!;
+      if (!this.wants(g.measure, g.key) && !(g.also && this.wants(g.also.measure, g.also.key))) return;
       const arms = this.model.arms.length;
       this.summarizeAll(g.measure, g.key, (t, a) => g.get(t * arms + a), g.also);
     } else this.valuationLine(task - H - this.getters.length);
+  }
+
+  private wants(measure: Measure | 'totalCost' | 'economics', key: string): boolean {
+    return !this.only || this.only.has(selectionKey(measure, key));
+  }
+
+  private wantsActor(key: string): boolean {
+    return this.wants('minutes', key) || this.wants('fte', key) || this.wants('cost', key);
   }
 
   private asFloat64(values: Values, a: 0 | 1): Float64Array {
@@ -539,11 +595,13 @@ class SummaryTasks {
   /** Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year. */
   private actorsOfYear(y: number): void {
     const { model, output, builder, T, N } = this;
+    if (!this.wants('totalCost', 'total') && !model.actors.some((actor) => this.wantsActor(actor.id))) return;
     const arms = model.arms.length;
     const totals = Array.from({ length: T * arms }, (_, pair) => builder.actorTotals(pair, y));
     const actorsWithActions = new Set(model.actions.map((a) => a.actor));
     const zero: Summary = { mean: 0, sd: 0, median: 0, p025: 0, p975: 0, mcse: 0 };
     model.actors.forEach((actor, k) => {
+      if (!this.wantsActor(actor.id)) return;
       if (!actorsWithActions.has(k)) {
         // No action of the model is done by this actor: zero, without a pass over the iterations.
         for (let t = 0; t < T; t++) {
@@ -557,6 +615,7 @@ class SummaryTasks {
       this.summarizeAll('cost', actor.id, (t, a) => totals[t * arms + a]!.cost[k]!);
     });
     // The total: every actor's acts, then the program costs (docs/simulation.md, "Program costs").
+    if (!this.wants('totalCost', 'total')) return;
     this.summarizeAll('totalCost', 'total', (t, a) => {
       const total = new Float64Array(N);
       for (const c of totals[t * arms + a]!.cost) if (c.length === N) addInto(total, c);
@@ -568,6 +627,7 @@ class SummaryTasks {
   /** The k-th economic task: line ⌊k/2⌋, undiscounted (k even) or discounted (k odd). */
   private valuationLine(k: number): void {
     const line = this.lines[k >> 1]!;
+    if (!this.wants('economics', lineKey(line))) return;
     const discounted = (k & 1) === 1;
     this.summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
       const base = this.valuation.total(line, t, 0, discounted);
@@ -620,7 +680,8 @@ function copyChainedActions(model: Model, blocks: SummaryBlock[]): void {
     const action = model.actions[copy]!;
     const factor = model.parameters.specs[action.times]!.central * action.perYear;
     for (const block of blocks) {
-      const persons = block.measures.persons[model.actions[original]!.id]!;
+      const persons = block.measures.persons[model.actions[original]!.id];
+      if (!persons) continue; // a run that summarised only some series (SummarySelection)
       block.measures.persons[action.id] = persons;
       block.measures.volumes[action.id] = persons.map((s) => scaleSummary(s, factor));
     }
