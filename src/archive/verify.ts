@@ -22,7 +22,7 @@ import { PACKAGE_FILE } from './crate.js';
 import { type FigureDifference, firstRowDifference, jsonDifference, likelyReasons, type Reason } from './difference.js';
 import { RefusedRun, rerun } from './rerun.js';
 import { toolRecord } from './tool.js';
-import { extractZip } from './zip.js';
+import { extractZip, ZipError } from './zip.js';
 
 export interface VerifyOptions {
   source: string;
@@ -67,7 +67,9 @@ async function packageFolder(options: VerifyOptions, temp: string): Promise<stri
   if (stat.isFile()) {
     await fs.mkdir(folder);
     await extractZip(source, folder).catch((error: unknown) => {
-      throw new UsageError(t('verify.not-a-zip', { source: options.source, reason: (error as Error).message }), t('verify.not-a-package.hint'));
+      // fflate's own messages are English: a person is told what it means, in their language.
+      const reason = error instanceof ZipError && error.problem === 'unsafe-entry' ? t('verify.unsafe-entry', { entry: error.entry ?? '' }) : t('verify.not-zip-data');
+      throw new UsageError(t('verify.not-a-zip', { source: options.source, reason }), t('verify.not-a-package.hint'));
     });
     return folder;
   }

@@ -61,10 +61,11 @@ export async function writeZip(target: string, entries: readonly ZipEntry[], dat
 /** Why an archive cannot be unpacked: not a ZIP, or an entry that would land outside the folder. */
 export class ZipError extends Error {
   constructor(
-    message: string,
+    /** What is wrong: an entry whose name would write outside the folder, or no entry at all. */
+    readonly problem: 'unsafe-entry' | 'empty',
     readonly entry?: string,
   ) {
-    super(message);
+    super(entry === undefined ? problem : `${problem}: ${entry}`);
     this.name = 'ZipError';
   }
 }
@@ -86,7 +87,7 @@ export async function extractZip(archive: string, folder: string): Promise<strin
   const unzip = new Unzip((file) => {
     if (failure) return;
     if (!isSafeEntryName(file.name)) {
-      failure = new ZipError('unsafe entry', file.name);
+      failure = new ZipError('unsafe-entry', file.name);
       return;
     }
     const target = path.join(folder, ...file.name.split('/'));

@@ -56,6 +56,8 @@ const refusals = defineMessages({
   'archive.bad-date.hint': { en: 'e.g. --date 2026-06-30', fr: 'par exemple --date 2026-06-30' },
   'verify.no-such-source': { en: (p: { source: string }) => `${p.source} does not exist`, fr: (p: { source: string }) => `${p.source} n'existe pas` },
   'verify.not-a-zip': { en: (p: { source: string; reason: string }) => `${p.source} is not a package that can be unpacked (${p.reason})`, fr: (p: { source: string; reason: string }) => `${p.source} n'est pas un paquet que l'on peut décompresser (${p.reason})` },
+  'verify.unsafe-entry': { en: (p: { entry: string }) => `its entry ${p.entry} would be written outside the folder`, fr: (p: { entry: string }) => `son entrée ${p.entry} serait écrite hors du dossier` },
+  'verify.not-zip-data': { en: 'not ZIP data, or a damaged ZIP', fr: 'pas un ZIP, ou un ZIP endommagé' },
   'verify.no-package-record': { en: (p: { source: string; file: string }) => `${p.source} holds no readable ${p.file}: it is not a package of logi archive`, fr: (p: { source: string; file: string }) => `${p.source} ne contient pas de ${p.file} lisible : ce n'est pas un paquet de logi archive` },
   'verify.not-a-package.hint': { en: 'give a package written by logi archive (.zip), its unpacked folder, or an output folder of simulate, calibrate or sweep', fr: 'donnez un paquet écrit par logi archive (.zip), son dossier décompressé, ou un dossier de sortie de simulate, calibrate ou sweep' },
   'verify.rerun-refused': { en: (p: { reason: string }) => `the packaged inputs, unchanged, are refused by this logi: ${p.reason}`, fr: (p: { reason: string }) => `les entrées du paquet, inchangées, sont refusées par ce logi : ${p.reason}` },

@@ -15,9 +15,10 @@ export const SCENARIO_DOCS: KeyDocs = {
     'The authors of the scenario (at least one): `name`, and where known `orcid` (ORCID iD) and `affiliation`. `logi archive` names them in the package of published results.',
     [{ name: 'Dr Claire Martin', orcid: '0000-0002-1825-0097', affiliation: 'CPTS du Douaisis' }],
   ),
-  'authors.name': key("Nom de l'auteur.", "The author's name.", 'Dr Claire Martin'),
-  'authors.orcid': key('Identifiant ORCID, quatre groupes de quatre chiffres (le dernier peut être X).', 'ORCID iD, four groups of four digits (the last may be X).', '0000-0002-1825-0097'),
-  'authors.affiliation': key("L'établissement ou la structure de l'auteur.", "The author's institution.", 'CPTS du Douaisis'),
+  'authors.*': key("Un auteur : `name`, et s'il y a lieu `orcid` et `affiliation`.", 'An author: `name`, and where known `orcid` and `affiliation`.', { name: 'Dr Claire Martin', orcid: '0000-0002-1825-0097' }),
+  'authors.*.name': key("Nom de l'auteur.", "The author's name.", 'Dr Claire Martin'),
+  'authors.*.orcid': key('Identifiant ORCID, quatre groupes de quatre chiffres (le dernier peut être X).', 'ORCID iD, four groups of four digits (the last may be X).', '0000-0002-1825-0097'),
+  'authors.*.affiliation': key("L'établissement ou la structure de l'auteur.", "The author's institution.", 'CPTS du Douaisis'),
   license: key(
     'Les conditions de réutilisation des résultats : un identifiant SPDX (`CC-BY-4.0`), une URL, ou une phrase. `logi archive` la reprend dans le paquet ; sans elle, le paquet dit qu\'aucune licence n\'a été donnée.',
     'The terms under which the results may be reused: an SPDX id (`CC-BY-4.0`), a URL, or a sentence. `logi archive` writes it in the package; without it, the package says that no licence was given.',
