@@ -1,5 +1,6 @@
 /** Every area of the catalogue; src/i18n/catalogue.ts merges them and refuses a repeated id. */
 import { analysisMessages } from './analysis.js';
+import { archiveMessages } from './archive.js';
 import { cliMessages } from './cli.js';
 import { editorMessages } from './editor.js';
 import { ioMessages } from './io.js';
@@ -18,4 +19,4 @@ import { stratifyMessages } from './stratify.js';
 import { synthMessages } from './synth.js';
 import { worklistMessages } from './worklist.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, pathwayTestsMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, archiveMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, pathwayTestsMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
