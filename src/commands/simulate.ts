@@ -81,7 +81,7 @@ export default class Simulate extends LogiCommand {
     try {
       if (set) {
         const report = { onReportProgress: (done: number, total: number) => progress.update(done, total, t('report.progress.drawing-charts')) };
-        return await simulateIntoSet(set, { ...options, ...report, delimiter: flags['csv-delimiter'] as ',' | ';', report: flags.report, lang: currentLanguage(), ...(flags.draws ? { draws: flags.draws } : {}) });
+        return await simulateIntoSet(set, { ...options, ...report, delimiter: flags['csv-delimiter'] as ',' | ';', report: flags.report === true, lang: currentLanguage(), ...(flags.draws ? { draws: flags.draws } : {}) });
       }
       const { results, draws } = await simulate({ ...options, draws: flags.draws !== undefined });
       if (!flags.draws || !draws) return { results, files: [] };

@@ -46,7 +46,8 @@ export async function simulateIntoSet(set: OutputSet, options: SimulationSetOpti
       mode: results.manifest.mode,
       horizon: results.manifest.horizon,
       csvDelimiter: options.delimiter,
-      report: options.report,
+      // A flag not given is undefined: recorded as false, which the invocation's schema requires.
+      report: options.report === true,
       lang: options.lang,
       ...(staged ? { draws: { file: relativeTo(set.finalPath('.'), options.draws!), sha256: staged.sha256 } } : {}),
     },

@@ -148,6 +148,16 @@ describe('archive and verify, beyond simulate', () => {
     expect(run.stdout).toMatch(/^✔ reproduced: logi sweep visits gives the same bytes/);
   }, 120_000);
 
+  it('a simulation without --report (the usual run): its invocation records report false, and it reproduces', () => {
+    const run = logi(['simulate', 'visits', '--iterations', '40', '--out', 'plain', '--workers', '1'], sweepWorkspace);
+    expect(run.status, run.stderr).toBe(0);
+    const record = JSON.parse(readFileSync(path.join(sweepWorkspace, 'plain', '.logi-output.json'), 'utf8')) as { invocation: { options: Record<string, unknown> } };
+    expect(record.invocation.options.report).toBe(false);
+    const verified = logi(['verify', 'plain'], sweepWorkspace);
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^✔ reproduced: logi simulate visits gives the same bytes/);
+  }, 120_000);
+
   it('a calibration: archived and verified from its output folder, then failing when calibration.json is altered', () => {
     const tiny = path.join(work, 'tiny');
     cpSync(path.join(REPO, 'test/fixtures/analysis/tiny'), tiny, { recursive: true });
