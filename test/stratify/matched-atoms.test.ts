@@ -38,17 +38,19 @@ const PLAN: StratifyPlan = {
   order: [
     // Two rows of E11*: a patient whose one row E112 matches both E11* and E112 holds only one row.
     { stratum: 'TWICE', rule: diagnosis(['E11*', 'E112'], 2) },
+    // The worst eGFR of 24 months (lower is worse) below 30.
+    { stratum: 'LAB', rule: { kind: 'lab', lab: 'egfr', value: 'worst', withinMonths: 24, test: { lt: 30 } } },
     // At least two stays of any main diagnosis in the 12 months.
     { stratum: 'STAYS', rule: { kind: 'stay', withinMonths: 12, minCount: 2 } },
     { stratum: 'MANY', rule: MANY },
   ],
   bottom: 'REST',
-  strata: ['REST', 'MANY', 'STAYS', 'TWICE'],
+  strata: ['REST', 'MANY', 'STAYS', 'LAB', 'TWICE'],
 };
 
 const AS_OF = '2026-03-31';
 const FILES: Record<string, string> = {
-  patients: ['patient_id,territory,sex,birth_date,death_date', 'q1,t,F,1950-01-01,', 'q2,t,F,1950-01-01,', 'q3,t,M,1950-01-01,', 'q4,t,M,1950-01-01,', 'q5,t,M,1950-01-01,', 'q6,t,M,1950-01-01,'].join('\n'),
+  patients: ['patient_id,territory,sex,birth_date,death_date', ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'].map((id) => `${id},t,F,1950-01-01,`)].join('\n'),
   diagnoses: [
     'patient_id,code,date,ald',
     // q1: one row E112 (matches E11* and E112: one row) → not TWICE; C69 → MANY (atom 70, mask1).
@@ -57,17 +59,32 @@ const FILES: Record<string, string> = {
     // q2: two rows E11 and E112 → TWICE, its reason the latest row (E112, 2026-02).
     'q2,E11,2025-05-01,false',
     'q2,E112,2026-02-03,false',
-    // q3: C00 only → MANY (atom 3, mask0).
+    // q3: C00 only → MANY (atom 4, mask0).
     'q3,C00,2020-01-01,false',
+    // q8: C05 after the as-of date only: no atom holds → REST.
+    'q8,C05,2026-04-15,false',
   ].join('\n'),
   stays: [
     'patient_id,admission,main_diagnosis',
-    // q4: two stays in the 12 months → STAYS (its reason the latest, I50 2026-03).
+    // q4: two stays in the 12 months (and a third without a main diagnosis, added in beforeAll)
+    // → STAYS (its reason the latest, I50 2026-03).
     'q4,2025-06-01,J18',
     'q4,2026-03-02,I50',
-    // q5: two stays, one before the window (2025-03-31 is not after asOf − 12 months) → REST.
+    // q5: two stays, one before the window (2025-03-31 is not after asOf − 12 months): one only, but
+    // see the stay without a main diagnosis added in beforeAll.
     'q5,2025-03-31,J18',
     'q5,2026-01-01,J18',
+  ].join('\n'),
+  labs: [
+    'patient_id,test,value,date',
+    // q6: eGFR 9 then 25: the worst is 9 (as text, "25" would sort first) → LAB, eGFR 9 (2025-01).
+    'q6,egfr,9,2025-01-10',
+    'q6,egfr,25,2026-03-01',
+    // q7: eGFR 25 twice: on the same worst value, the latest date → LAB, eGFR 25 (2025-06); 20
+    // after the as-of date is not read.
+    'q7,egfr,25,2025-01-10',
+    'q7,egfr,25,2025-06-20',
+    'q7,egfr,20,2026-05-01',
   ].join('\n'),
 };
 
@@ -81,6 +98,10 @@ beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   duck = await instance.connect();
   await loadTables(duck, { dir, tables: [...TABLE_NAMES].filter((t) => t in FILES), delimiter: ',' });
+  // A stay without a main diagnosis, which the loader refuses but a warehouse's table may hold:
+  // an atom without patterns takes every stay of its window, this one too (the emitted SQL's
+  // semantics). q5 then has two stays in the window (2026-01-01, 2025-09-09) → STAYS.
+  await duck.run(`INSERT INTO stays (patient_id, admission, main_diagnosis) VALUES ('q5', DATE '2025-09-09', NULL)`);
 });
 
 afterAll(() => {
@@ -99,8 +120,10 @@ describe('the matched-rows query on DuckDB', () => {
       ['q2', 't', 'TWICE', 'E112 (2026-02)'],
       ['q3', 't', 'MANY', 'C00 (2020-01)'],
       ['q4', 't', 'STAYS', 'stay I50 (2026-03)'],
-      ['q5', 't', 'REST', 'rest'],
-      ['q6', 't', 'REST', 'rest'],
+      ['q5', 't', 'STAYS', 'stay J18 (2026-01)'],
+      ['q6', 't', 'LAB', 'eGFR 9 mL/min/1.73 m² (2025-01)'],
+      ['q7', 't', 'LAB', 'eGFR 25 mL/min/1.73 m² (2025-06)'],
+      ['q8', 't', 'REST', 'rest'],
     ]);
   });
 
