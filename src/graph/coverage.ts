@@ -64,7 +64,8 @@ export interface CoverageResult {
 
 const isWhole = (n: number) => Number.isInteger(n);
 
-function numbersOf(condition: Condition): number[] {
+/** The numbers a condition mentions (its bounds and listed values). */
+export function numbersOf(condition: Condition): number[] {
   const out: number[] = [];
   for (const key of ['lt', 'lte', 'gt', 'gte'] as const) if (typeof condition[key] === 'number') out.push(condition[key]);
   if (typeof condition.eq === 'number') out.push(condition.eq);
@@ -73,7 +74,8 @@ function numbersOf(condition: Condition): number[] {
   return out;
 }
 
-function textsOf(condition: Condition): string[] {
+/** The categories (text values) a condition lists. */
+export function textsOf(condition: Condition): string[] {
   const out: string[] = [];
   if (typeof condition.eq === 'string') out.push(condition.eq);
   for (const v of condition.in ?? []) if (typeof v === 'string') out.push(v);
@@ -82,8 +84,18 @@ function textsOf(condition: Condition): string[] {
 
 const usesPoints = (c: Condition) => c.eq !== undefined || c.in !== undefined;
 
-/** Whether a number satisfies a condition (every bound it states). */
-export function accepts(condition: Condition, x: number): boolean {
+/**
+ * Whether a value satisfies a condition (every bound it states): the branch logi's flow takes for
+ * that value of the decision's variable. A category (text) passes `eq` and `in` only, never an
+ * order bound.
+ */
+export function accepts(condition: Condition, x: number | string): boolean {
+  if (typeof x === 'string') {
+    const ordered = ['lt', 'lte', 'gt', 'gte', 'between'] as const;
+    if (ordered.some((key) => condition[key] !== undefined)) return false;
+    if (condition.eq !== undefined && condition.eq !== x) return false;
+    return condition.in === undefined || condition.in.includes(x);
+  }
   if (condition.lt !== undefined && !(x < condition.lt)) return false;
   if (condition.lte !== undefined && !(x <= condition.lte)) return false;
   if (condition.gt !== undefined && !(x > condition.gt)) return false;

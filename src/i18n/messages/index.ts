@@ -2,6 +2,7 @@
 import { analysisMessages } from './analysis.js';
 import { cliMessages } from './cli.js';
 import { editorMessages } from './editor.js';
+import { fhirMessages } from './fhir.js';
 import { ioMessages } from './io.js';
 import { languageMessages } from './language.js';
 import { lintMessages } from './lint.js';
@@ -17,4 +18,4 @@ import { stratifyMessages } from './stratify.js';
 import { synthMessages } from './synth.js';
 import { worklistMessages } from './worklist.js';
 
-export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, cliMessages, editorMessages, fhirMessages, ioMessages, languageMessages, lintMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
