@@ -101,6 +101,8 @@ export const fhirMessages = defineMessages({
     en: (p: { key: string; message: string }) => `the logigramme read from it is not valid: ${p.key}: ${p.message}`,
     fr: (p: { key: string; message: string }) => `le logigramme qui en est lu n'est pas valide : ${p.key} : ${p.message}`,
   },
+  'cli.topic.export': { en: 'Export logigrammes to other formats: FHIR R4 (logi export fhir).', fr: 'Exporter les logigrammes vers d\'autres formats : FHIR R4 (logi export fhir).' },
+  'cli.topic.import': { en: 'Import logigrammes from other formats: FHIR R4 (logi import fhir).', fr: 'Importer des logigrammes depuis d\'autres formats : FHIR R4 (logi import fhir).' },
   'cli.command.export.fhir.summary': {
     en: 'Export logigrammes as FHIR R4 clinical-guideline bundles (CPG-on-FHIR).',
     fr: 'Exporter les logigrammes en bundles FHIR R4 de recommandation clinique (CPG-on-FHIR).',
