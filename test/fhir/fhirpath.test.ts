@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { accepts, numbersOf, textsOf, variableKind, type Condition } from '../../src/graph/coverage.js';
 import type { PlanAction, PlanDefinition } from '../../src/fhir/types.js';
 import type { LogigrammeNode } from '../../src/language/schemas/logigramme.js';
-import { exportAll } from './helpers.js';
+import { exportAll, exportUnusual } from './helpers.js';
 
 type Decision = Extract<LogigrammeNode, { type: 'decision' }>;
 const VARIABLE_SYSTEM = 'https://logi-sante.fr/fhir/CodeSystem/variable';
@@ -59,10 +59,12 @@ function fhirPathChoice(action: PlanAction, patient: unknown): number[] {
 }
 
 describe('FHIRPath conditions choose the branch logi chooses', async () => {
-  const exported = await exportAll();
+  const exported = [...(await exportAll()), exportUnusual()];
   const cases = exported.flatMap(({ id, logigramme, bundle }) => {
     const plan = bundle.entry![0]!.resource as PlanDefinition;
-    const actions = new Map(plan.action![0]!.action!.map((a) => [a.id!, a]));
+    // A node id that is no FHIR id is kept in the logi-node-id extension of its action.
+    const nodeIdOf = (a: PlanAction) => a.extension?.find((e) => e.url.endsWith('/logi-node-id'))?.valueString ?? a.id!;
+    const actions = new Map(plan.action![0]!.action!.map((a) => [nodeIdOf(a), a]));
     return Object.entries(logigramme.nodes)
       .filter((entry): entry is [string, Decision] => entry[1].type === 'decision' && entry[1].branches.every((b) => b.when !== undefined))
       .map(([node, decision]) => [`${id} ${node}`, decision, actions.get(node)!] as const);

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { importBundle } from '../../src/fhir/import.js';
 import type { Bundle } from '../../src/fhir/types.js';
 import { LogigrammeDocument, parseFrequency } from '../../src/language/schemas/logigramme.js';
-import { exportAll } from './helpers.js';
+import { exportAll, exportUnusual } from './helpers.js';
 
 /** The document with the differences of formatting the round trip may make undone. */
 function normalised(document: LogigrammeDocument): unknown {
@@ -23,12 +23,12 @@ function normalised(document: LogigrammeDocument): unknown {
 }
 
 describe('YAML → FHIR → YAML gives the same documents', async () => {
-  const exported = await exportAll();
+  const exported = [...(await exportAll()), exportUnusual()];
 
-  it('covers the ten bundled logigrammes and the fixture', () => {
+  it('covers the ten bundled logigrammes, the fixture and its unusual variant', () => {
     expect(exported.map((e) => e.id).sort()).toEqual([
       'dt2-s0-prevention', 'dt2-s1-risque', 'dt2-s2-suivi', 'dt2-s3-complications', 'dt2-s4-complexe',
-      'ic-s0-facteurs-risque', 'ic-s1-dysfonction', 'ic-s2-stable', 'ic-s3-post-hospitalisation', 'ic-s4-avance', 'mini-s1',
+      'ic-s0-facteurs-risque', 'ic-s1-dysfonction', 'ic-s2-stable', 'ic-s3-post-hospitalisation', 'ic-s4-avance', 'mini-s1', 'mini_s1',
     ]);
   });
 

