@@ -19,15 +19,20 @@ export const EXTENSION = {
   conditionUnit: `${CANONICAL_BASE}/StructureDefinition/logi-condition-unit`,
   /** The exact `frequency` of an action when Timing cannot hold it: a distribution, or `per: quarter`. */
   frequency: `${CANONICAL_BASE}/StructureDefinition/logi-frequency`,
+  /**
+   * A decision's variable: an Expression named like it that reads it from the patient's data, so
+   * that conditions test `%name`. FHIR R4's `variable` extension would say this, but R4 (4.0.1)
+   * allows it on Questionnaires only (docs/decisions.md).
+   */
+  variable: `${CANONICAL_BASE}/StructureDefinition/logi-variable`,
+  /**
+   * The grade of an evidence entry, coded in its source's grading scale, on the RelatedArtifact.
+   * R4's `cqf-strengthOfRecommendation` is declared on Attachment in 4.0.1, and ArtifactAssessment
+   * is R5 (docs/decisions.md).
+   */
+  grade: `${CANONICAL_BASE}/StructureDefinition/logi-grade`,
 } as const;
 
-/** Extensions defined by HL7 in the FHIR R4 core specification that logi uses. */
-export const HL7_EXTENSION = {
-  /** An expression named so that conditions can use it as `%name` (R4 core). */
-  variable: 'http://hl7.org/fhir/StructureDefinition/variable',
-  /** The strength of a recommendation (R4 core, from the CQF work group; used by CPG-on-FHIR). */
-  strengthOfRecommendation: 'http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation',
-} as const;
 
 export const CODE_SYSTEM = {
   /** A node's type: start, action, decision, end, refer. */

@@ -2,12 +2,12 @@
  * Sources and evidence as FHIR RelatedArtifacts, both ways. A logigramme's `sources` are the plan's
  * `relatedArtifact` citations (label = the source id); an `evidence` entry is a citation of the
  * source it names, on the ActivityDefinition of an action or in the `documentation` of a decision,
- * with its grade as the R4 extension `cqf-strengthOfRecommendation`, coded in the source's grading
- * scale (docs/fhir.md, "Evidence and grades").
+ * with its grade in logi's `logi-grade` extension, coded in the source's grading scale
+ * (docs/fhir.md, "Evidence and grades").
  */
 import type { z } from 'zod';
 import type { Evidence, LogigrammeDocument } from '../language/schemas/logigramme.js';
-import { gradeSystem, HL7_EXTENSION } from './canonical.js';
+import { EXTENSION, gradeSystem } from './canonical.js';
 import { carriedKeys, readCarriedKeys } from './keys.js';
 import type { RelatedArtifact } from './types.js';
 
@@ -54,7 +54,7 @@ export function evidenceToArtifacts(evidence: EvidenceEntry | EvidenceEntry[] | 
     const source = Object.prototype.hasOwnProperty.call(sources, ids[0]!) ? sources[ids[0]!] : undefined;
     const grade = entry.grade === undefined
       ? []
-      : [{ url: HL7_EXTENSION.strengthOfRecommendation, valueCodeableConcept: { coding: [{ system: gradeSystem(source?.['grade-scale']), code: entry.grade }], text: entry.grade } }];
+      : [{ url: EXTENSION.grade, valueCodeableConcept: { coding: [{ system: gradeSystem(source?.['grade-scale']), code: entry.grade }], text: entry.grade } }];
     const list = typeof entry.source === 'string' ? undefined : carriedKeys(entry, ['source']);
     const extension = [...grade, ...(list ? [list] : [])];
     return {
@@ -71,7 +71,7 @@ export function evidenceToArtifacts(evidence: EvidenceEntry | EvidenceEntry[] | 
 /** The evidence of a node: one entry as a mapping, several as a list (as logi authors write them). */
 export function artifactsToEvidence(artifacts: RelatedArtifact[] | undefined): EvidenceEntry | EvidenceEntry[] | undefined {
   const entries = (artifacts ?? []).filter((a) => a.type === 'citation' && a.label !== undefined).map((artifact): EvidenceEntry => {
-    const grade = artifact.extension?.find((e) => e.url === HL7_EXTENSION.strengthOfRecommendation)?.valueCodeableConcept?.coding?.[0]?.code;
+    const grade = artifact.extension?.find((e) => e.url === EXTENSION.grade)?.valueCodeableConcept?.coding?.[0]?.code;
     const carried = readCarriedKeys(artifact.extension) as { source?: string[] };
     return { source: carried.source ?? artifact.label!, ...(grade !== undefined ? { grade } : {}), ...(artifact.display !== undefined ? { note: artifact.display } : {}) };
   });

@@ -17,7 +17,6 @@ import {
   CPG_COMPUTABLE_PLAN,
   EXTENSION,
   fhirId,
-  HL7_EXTENSION,
 } from './canonical.js';
 import { DEFAULT_VARIABLE, variableExpression, whenToFhirPath } from './conditions.js';
 import { evidenceToArtifacts, sourcesToArtifacts } from './evidence.js';
@@ -91,10 +90,12 @@ function decisionAction(id: string, node: Node<'decision'>, sources: LogigrammeD
   const variable = node.variable?.name ?? DEFAULT_VARIABLE;
   const categorical = variableKind({ conditions: node.branches.map((b) => b.when as Condition | undefined) }) === 'categorical';
   const definition: Extension = {
-    url: HL7_EXTENSION.variable,
+    url: EXTENSION.variable,
     valueExpression: { name: variable, language: 'text/fhirpath', expression: variableExpression(variable, categorical) },
   };
-  const carried = carriedKeys({ variable: node.variable === undefined ? undefined : { ...node.variable, name: undefined }, probabilities: node.probabilities }, ['variable', 'probabilities']);
+  // The variable's name is the `variable` extension's; its unit and range have no FHIR element.
+  const { name: _name, ...range } = node.variable ?? { name: '' };
+  const carried = carriedKeys({ variable: Object.keys(range).length > 0 ? range : undefined, probabilities: node.probabilities }, ['variable', 'probabilities']);
   const documentation = evidenceToArtifacts(node.evidence, sources);
   return {
     ...base,

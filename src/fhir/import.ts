@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n/catalogue.js';
 import { LogigrammeDocument } from '../language/schemas/logigramme.js';
-import { CODE_SYSTEM, EXTENSION, HL7_EXTENSION } from './canonical.js';
+import { CODE_SYSTEM, EXTENSION } from './canonical.js';
 import { ConditionSyntaxError, fhirPathToWhen } from './conditions.js';
 import { artifactsToEvidence, artifactsToSources } from './evidence.js';
 import { CarriedKeysError, readCarriedKeys } from './keys.js';
@@ -127,7 +127,7 @@ function branchOf(branch: PlanAction, path: string, variable: string, context: C
 }
 
 function decisionNode(action: PlanAction, path: string, context: Context): Record<string, unknown> {
-  const definition = extensionValue(action.extension, HL7_EXTENSION.variable)?.valueExpression;
+  const definition = extensionValue(action.extension, EXTENSION.variable)?.valueExpression;
   const keys = carried(action.extension, path);
   const variableName = definition?.name ?? 'value';
   const variable = definition?.name !== undefined ? { variable: { name: definition.name, ...(keys.variable as object | undefined) } } : {};

@@ -102,3 +102,49 @@ export function requiredBindingProblems(resource: Record<string, unknown>): stri
   visit(resource, resource.resourceType as string, resource.resourceType as string);
   return problems;
 }
+
+let extensionContexts: Map<string, string[]> | undefined;
+
+/** HL7's R4 extensions (extension-definitions.json): URL → the element types or paths they may be put on. */
+function hl7ExtensionContexts(): Map<string, string[]> {
+  extensionContexts ??= new Map(
+    (readJson('fhir/r4/extension-definitions.json') as { entry: Array<{ resource: { url: string; context?: Array<{ expression: string }> } }> }).entry.map((e) => [e.resource.url, (e.resource.context ?? []).map((c) => c.expression)]),
+  );
+  return extensionContexts;
+}
+
+/**
+ * Every extension of a resource: its URL, and the definition path and data type of the element it
+ * is on (`PlanDefinition.action`, `RelatedArtifact`), found along HL7's StructureDefinitions.
+ */
+export function extensionsOf(resource: Record<string, unknown>): Array<{ url: string; path: string; type: string }> {
+  const { elements } = load();
+  const found: Array<{ url: string; path: string; type: string }> = [];
+  const visit = (value: unknown, definitionPath: string, type: string): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, definitionPath, type));
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'resource' && typeof child === 'object' && child !== null) {
+        found.push(...extensionsOf(child as Record<string, unknown>));
+        continue;
+      }
+      if (key === 'extension' && Array.isArray(child)) {
+        for (const extension of child as Array<{ url: string }>) found.push({ url: extension.url, path: definitionPath, type });
+        continue;
+      }
+      const definition = childDefinition(definitionPath, key, elements);
+      if (!definition) continue;
+      const base = childrenBase(definition.path, definition.element, key);
+      visit(child, base, /^[A-Z]/.test(base) && !base.includes('.') ? base : type);
+    }
+  };
+  visit(resource, resource.resourceType as string, resource.resourceType as string);
+  return found;
+}
+
+/** Whether HL7's R4 definition of an extension allows it on this element (its path, type, or `Element`). */
+export function hl7ContextAllows(url: string, on: { path: string; type: string }): boolean | undefined {
+  const contexts = hl7ExtensionContexts().get(url);
+  if (contexts === undefined) return undefined;
+  return contexts.some((c) => c === 'Element' || c === on.path || c === on.type || (c === 'Resource' || c === 'DomainResource') && !on.path.includes('.'));
+}

@@ -68,6 +68,17 @@ describe('--json and --lang', () => {
     expect(run.stderr).toContain('dt2-s4-complexe : la décision motif a 4 branches sans when structuré');
   });
 
+  it('the bundles are the same bytes in French and in English', () => {
+    const files = (lang: string) => {
+      const out = path.join(TMP, `bytes-${lang}`);
+      expect(runCli(['export', 'fhir', 'guidelines/diabete-t2', '--out', out, '--lang', lang]).status).toBe(0);
+      return readdirSync(out).filter((f) => !f.startsWith('.')).sort().map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    };
+    const french = files('fr');
+    expect(french).toHaveLength(5);
+    expect(files('en')).toEqual(french);
+  });
+
   it('--help has examples', () => {
     for (const command of [['export', 'fhir'], ['import', 'fhir']]) {
       const run = runCli([...command, '--help', '--lang', 'en']);

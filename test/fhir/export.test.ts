@@ -16,7 +16,7 @@ const MINI = path.join(REPO, 'test/fixtures/fhir/mini');
 const BASE = 'https://logi-sante.fr/fhir';
 const NODE_TYPE = `${BASE}/CodeSystem/node-type`;
 const KEYS = `${BASE}/StructureDefinition/logi-keys`;
-const STRENGTH = 'http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation';
+const GRADE = `${BASE}/StructureDefinition/logi-grade`;
 
 async function miniExport() {
   const workspace = await loadWorkspace({ paths: [MINI] });
@@ -61,7 +61,7 @@ const EXPECTED_PLAN: PlanDefinition = {
       {
         extension: [
           {
-            url: 'http://hl7.org/fhir/StructureDefinition/variable',
+            url: `${BASE}/StructureDefinition/logi-variable`,
             valueExpression: {
               name: 'hba1c',
               language: 'text/fhirpath',
@@ -106,7 +106,7 @@ const EXPECTED_HBA1C: ActivityDefinition = {
   title: "Dosage de l'HbA1c",
   status: 'draft',
   relatedArtifact: [{
-    extension: [{ url: STRENGTH, valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/grade-has`, code: 'AE' }], text: 'AE' } }],
+    extension: [{ url: GRADE, valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/grade-has`, code: 'AE' }], text: 'AE' } }],
     type: 'citation',
     label: 'has-2014',
     citation: 'HAS — Guide parcours de soins diabète de type 2',
@@ -128,7 +128,7 @@ const EXPECTED_INTENSIFIER: ActivityDefinition = {
   title: 'Intensifier le traitement',
   status: 'draft',
   relatedArtifact: [{
-    extension: [{ url: STRENGTH, valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/grade-has`, code: 'B' }], text: 'B' } }],
+    extension: [{ url: GRADE, valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/grade-has`, code: 'B' }], text: 'B' } }],
     type: 'citation',
     label: 'has-2014',
     display: "HbA1c au-dessus de l'objectif",

@@ -5,7 +5,7 @@
  * analyses. For every decision of every bundled logigramme whose branches state a `when`: each
  * bound of each condition, a value just below and just above it, the ends of the variable's range,
  * and each category. A test patient is a Bundle of a Patient and one Observation coded with the
- * variable; the decision's `variable` extension reads it, then each branch's condition tests it.
+ * variable; the decision's `logi-variable` extension reads it, then each branch's condition tests it.
  */
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
@@ -17,7 +17,7 @@ import { exportAll, exportUnusual } from './helpers.js';
 
 type Decision = Extract<LogigrammeNode, { type: 'decision' }>;
 const VARIABLE_SYSTEM = 'https://logi-sante.fr/fhir/CodeSystem/variable';
-const VARIABLE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/variable';
+const VARIABLE_EXTENSION = 'https://logi-sante.fr/fhir/StructureDefinition/logi-variable';
 
 /** Values on both sides of each bound (and on it), the range's ends, and the categories. */
 function testValues(decision: Decision): Array<number | string> {

