@@ -6,6 +6,7 @@
  * (docs/fhir.md, "Evidence and grades").
  */
 import type { z } from 'zod';
+import { emptyRecord } from '../language/records.js';
 import type { Evidence, LogigrammeDocument } from '../language/schemas/logigramme.js';
 import { EXTENSION, gradeSystem } from './canonical.js';
 import { carriedKeys, readCarriedKeys } from './keys.js';
@@ -30,7 +31,7 @@ export function sourcesToArtifacts(sources: Sources): RelatedArtifact[] {
 }
 
 export function artifactsToSources(artifacts: RelatedArtifact[]): Sources {
-  const sources: Sources = {};
+  const sources = emptyRecord<Sources[string]>();
   for (const artifact of artifacts) {
     if (artifact.label === undefined) continue;
     sources[artifact.label] = {

@@ -5,6 +5,7 @@
  * element's path (FHIRPath notation) and the reason: ImportError.
  */
 import { t } from '../i18n/catalogue.js';
+import { emptyRecord } from '../language/records.js';
 import { LogigrammeDocument } from '../language/schemas/logigramme.js';
 import { CODE_SYSTEM, EXTENSION } from './canonical.js';
 import { ConditionSyntaxError, fhirPathToWhen } from './conditions.js';
@@ -185,7 +186,8 @@ export function importBundle(bundle: Bundle): LogigrammeDocument {
   const steps = root.action!;
   const nodeIds = new Map(steps.map((a) => [a.id ?? '', extensionValue(a.extension, EXTENSION.nodeId)?.valueString ?? a.id ?? '']));
   const context: Context = { bundle, nodeIds, activities: activitiesOf(bundle) };
-  const nodes: Record<string, unknown> = {};
+  // Ids come from the bundle: `__proto__` must be a key like any other, not the prototype.
+  const nodes = emptyRecord<unknown>();
   steps.forEach((action, i) => {
     const stepPath = `${path}.action[0].action[${i}]`;
     if (action.id === undefined) throw new ImportError(`${stepPath}.id`, t('fhir.import.no-id'));
