@@ -5,7 +5,7 @@ import { refusedInput } from '../cli/model-errors.js';
 import { ProgressBar } from '../cli/progress.js';
 import { OutputSet } from '../io/output-set.js';
 import { type Calibration, calibrate } from '../analysis/calibrate.js';
-import { pointYaml, posteriorCsv } from '../analysis/outputs.js';
+import { CALIBRATION_SET_FILES, writeCalibrationSet } from '../analysis/output-set.js';
 import type { CalibrationResult } from '../analysis/result.js';
 import { defaultWorkers } from '../sim/runner.js';
 import { t, translate } from '../i18n/catalogue.js';
@@ -30,10 +30,10 @@ export default class Calibrate extends LogiCommand {
 
   async run(): Promise<CalibrationResult | { out: string; files: string[]; result: CalibrationResult }> {
     const { args, flags } = await this.parse(Calibrate);
-    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'calibrate', names: SET_FILES }) : undefined;
+    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'calibrate', names: CALIBRATION_SET_FILES }) : undefined;
     try {
       const calibration = await this.calibrate(args.calibration, flags);
-      const files = set ? await this.writeSet(set, calibration) : [];
+      const files = set ? await writeCalibrationSet(set, calibration, { lang: currentLanguage(), workers: flags.workers ?? defaultWorkers() }) : [];
       if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, result: calibration.result } : calibration.result;
       this.log(formatCalibration(calibration.result));
       if (files.length > 0) this.logInert(`\n${t('cli.simulate.wrote', { first: files.slice(0, -1).join(', '), last: files.at(-1)! })}`);
@@ -67,26 +67,8 @@ export default class Calibrate extends LogiCommand {
       progress.done();
     }
   }
-
-  /** calibration.json, posterior.csv, point.yaml, fit-report.html and fit-report.md: written beside DIR, then swapped in whole. */
-  private async writeSet(set: OutputSet, calibration: Calibration): Promise<string[]> {
-    const { result } = calibration;
-    const hasPosterior = calibration.posterior.length > 0;
-    const files = [await set.write('calibration.json', `${JSON.stringify(result, null, 2)}\n`)];
-    if (hasPosterior) files.push(await set.write('posterior.csv', posteriorCsv(calibration.free, calibration.posterior)));
-    files.push(await set.write('point.yaml', pointYaml(result, { posterior: hasPosterior })));
-    // Loaded only here: vega and vega-lite would add to the start-up of the command.
-    const { calibrationReportFiles } = await import('../report/calibration.js');
-    const [html, markdown, ...charts] = await calibrationReportFiles(result, currentLanguage());
-    files.push(await set.write(html!.path, html!.content), await set.write(markdown!.path, markdown!.content));
-    for (const chart of charts) await set.write(chart.path, chart.content);
-    await set.commit();
-    return files;
-  }
 }
 
 const PHASE_WORDS = { point: 'cli.calibrate.phase.point', prior: 'cli.calibrate.phase.prior', imis: 'cli.calibrate.phase.imis', posterior: 'cli.calibrate.phase.posterior' } as const;
-
-const SET_FILES = ['calibration.json', 'posterior.csv', 'point.yaml', 'fit-report.html', 'fit-report.md', 'fit-report-charts/'];
 
 type CalibrateFlags = Interfaces.InferredFlags<typeof Calibrate.flags>;

@@ -6,10 +6,9 @@ import { ProgressBar } from '../cli/progress.js';
 import { parseMemorySize } from '../cli/sizes.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { OutputSet } from '../io/output-set.js';
-import { SummaryFiles } from '../results/summary-files.js';
-import type { TerritoryBatchResult } from '../sim/batches.js';
 import { formatSummary } from '../sim/format.js';
-import { serializeResults, type Results } from '../sim/results.js';
+import { SIMULATION_SET_FILES, simulateIntoSet } from '../sim/output-set.js';
+import type { Results } from '../sim/results.js';
 import { defaultWorkers } from '../sim/runner.js';
 import { simulate } from '../sim/simulate.js';
 import { t, translate } from '../i18n/catalogue.js';
@@ -48,16 +47,9 @@ export default class Simulate extends LogiCommand {
     }
     if (flags.report && !flags.out) return this.fail(t('cli.simulate.report-needs-out'), t('cli.simulate.report-needs-out.hint'));
     // Checked before simulating: a folder holding files logi did not write is refused at once.
-    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'simulate', names: SET_FILES }) : undefined;
+    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'simulate', names: SIMULATION_SET_FILES }) : undefined;
     try {
-      // With --out, the territories' summaries go to the files batch by batch, never all held (src/sim/batches.ts).
-      const summaryFiles = set ? await SummaryFiles.open(set, { delimiter: flags['csv-delimiter'] as ',' | ';' }) : undefined;
-      const { results, draws } = await this.simulate(args.scenario, flags, summaryFiles ? (batch) => summaryFiles.addBatch(batch) : undefined);
-      const files = set && summaryFiles ? await this.writeSet(set, summaryFiles, results, flags) : [];
-      if (flags.draws && draws) {
-        await writeFileAtomic(flags.draws, draws);
-        files.push(flags.draws);
-      }
+      const { results, files } = await this.simulate(args.scenario, flags, set);
       if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, manifest: results.manifest } : results;
       this.log(formatSummary(results));
       if (files.length > 0) this.logInert(`\n${t('cli.simulate.wrote', { first: files.slice(0, -1).join(', '), last: files.at(-1)! })}`);
@@ -69,23 +61,32 @@ export default class Simulate extends LogiCommand {
     }
   }
 
-  private async simulate(scenario: string, flags: SimulateFlags, onBatch?: (batch: TerritoryBatchResult) => Promise<void>): Promise<{ results: Results; draws?: Iterable<string> }> {
+  /**
+   * With --out, the set (summary.csv written batch by batch, summary.parquet, results.json, the
+   * report, the draws: src/sim/output-set.ts); without, the results held whole, and the draws.
+   */
+  private async simulate(scenario: string, flags: SimulateFlags, set: OutputSet | undefined): Promise<{ results: Results; files: string[] }> {
     const progress = new ProgressBar();
+    const options = {
+      scenario,
+      iterations: flags.iterations,
+      seed: flags.seed,
+      mode: flags.mode as 'stochastic' | 'psa' | 'expected' | undefined,
+      horizon: flags.horizon,
+      workers: flags.workers ?? defaultWorkers(),
+      ...(flags['max-memory'] !== undefined ? { memoryLimit: parseMemorySize(flags['max-memory'])! } : {}),
+      version: this.config.version,
+      onProgress: (done: number, total: number, phase?: string) => progress.update(done, total, phase),
+    };
     try {
-      const simulation = await simulate({
-        scenario,
-        iterations: flags.iterations,
-        seed: flags.seed,
-        mode: flags.mode as 'stochastic' | 'psa' | 'expected' | undefined,
-        horizon: flags.horizon,
-        workers: flags.workers ?? defaultWorkers(),
-        ...(flags['max-memory'] !== undefined ? { memoryLimit: parseMemorySize(flags['max-memory'])! } : {}),
-        version: this.config.version,
-        draws: flags.draws !== undefined,
-        ...(onBatch ? { onBatch } : {}),
-        onProgress: (done, total, phase) => progress.update(done, total, phase),
-      });
-      return simulation;
+      if (set) {
+        const report = { onReportProgress: (done: number, total: number) => progress.update(done, total, t('report.progress.drawing-charts')) };
+        return await simulateIntoSet(set, { ...options, ...report, delimiter: flags['csv-delimiter'] as ',' | ';', report: flags.report === true, lang: currentLanguage(), ...(flags.draws ? { draws: flags.draws } : {}) });
+      }
+      const { results, draws } = await simulate({ ...options, draws: flags.draws !== undefined });
+      if (!flags.draws || !draws) return { results, files: [] };
+      await writeFileAtomic(flags.draws, draws);
+      return { results, files: [flags.draws] };
     } catch (error) {
       const refused = refusedInput(error, this.jsonEnabled());
       if (refused) {
@@ -97,31 +98,6 @@ export default class Simulate extends LogiCommand {
       progress.done();
     }
   }
-
-  /**
-   * summary.csv (its territories' rows are written already), summary.parquet, results.json and,
-   * with --report, report.html: written beside DIR, then swapped in whole.
-   */
-  private async writeSet(set: OutputSet, summaryFiles: SummaryFiles, ran: Results, flags: SimulateFlags): Promise<string[]> {
-    const { files, results } = await summaryFiles.finish(ran);
-    files.unshift(await set.write('results.json', serializeResults(results)));
-    if (flags.report) {
-      const progress = new ProgressBar();
-      // Loaded only here: vega and vega-lite would add to the start-up of every simulation.
-      const { reportedMeasures, reportHtmlOf } = await import('../report/write.js');
-      const { withTerritorySummaries } = await import('../results/read.js');
-      // The report reads the territories' summaries back from the set, as `logi report` would.
-      const whole = await withTerritorySummaries(results, path.dirname(await set.stagedPath('results.json')), reportedMeasures(results));
-      const html = await reportHtmlOf(whole, { lang: currentLanguage(), onProgress: (done, total) => progress.update(done, total, t('report.progress.drawing-charts')) });
-      progress.done();
-      files.push(await set.write('report.html', html));
-    }
-    await set.commit();
-    return files;
-  }
 }
-
-/** What `simulate --out` writes; an older logi wrote them without a manifest (io/output-set.ts). */
-const SET_FILES = ['results.json', 'summary.csv', 'summary.parquet', 'report.html'];
 
 type SimulateFlags = Interfaces.InferredFlags<typeof Simulate.flags>;

@@ -4,6 +4,7 @@ import { LogiCommand } from '../cli/base.js';
 import { refusedInput } from '../cli/model-errors.js';
 import { ProgressBar } from '../cli/progress.js';
 import { OutputSet } from '../io/output-set.js';
+import { SWEEP_SET_FILES, writeSweepSet } from '../analysis/output-set.js';
 import { formatSweep, sweep, type SweepResult } from '../analysis/sweep.js';
 import { type Mode } from '../sim/model.js';
 import { defaultWorkers } from '../sim/runner.js';
@@ -37,10 +38,10 @@ export default class Sweep extends LogiCommand {
   async run(): Promise<SweepResult | { out: string; files: string[]; result: SweepResult }> {
     const { args, flags } = await this.parse(Sweep);
     // Checked before any run: a folder holding files logi did not write is refused at once.
-    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'sweep', names: SET_FILES }) : undefined;
+    const set = flags.out ? await OutputSet.prepare(flags.out, { command: 'sweep', names: SWEEP_SET_FILES }) : undefined;
     try {
       const result = await this.sweep(args.scenario, flags);
-      const files = set ? await writeSet(set, result) : [];
+      const files = set ? await writeSweepSet(set, result, { vary: flags.vary, outcomes: flags.outcome, territory: flags.territory, targets: flags.target, lang: currentLanguage(), workers: flags.workers ?? defaultWorkers() }) : [];
       if (this.jsonEnabled()) return flags.out ? { out: path.resolve(flags.out), files, result } : result;
       this.log(formatSweep(result));
       if (files.length > 0) this.logInert(`\n${t('cli.simulate.wrote', { first: files.slice(0, -1).join(', '), last: files.at(-1)! })}`);
@@ -80,17 +81,5 @@ export default class Sweep extends LogiCommand {
     }
   }
 }
-
-/** sweep.json and one chart per outcome: written beside DIR, then swapped in whole. */
-async function writeSet(set: OutputSet, result: SweepResult): Promise<string[]> {
-  const files = [await set.write('sweep.json', `${JSON.stringify(result, null, 2)}\n`)];
-  // Loaded only here: vega and vega-lite would add to the start-up of the command.
-  const { sweepChartFiles } = await import('../analysis/sensitivity-charts.js');
-  for (const chart of await sweepChartFiles(result, currentLanguage())) files.push(await set.write(chart.path, chart.content));
-  await set.commit();
-  return files;
-}
-
-const SET_FILES = ['sweep.json'];
 
 type SweepFlags = Interfaces.InferredFlags<typeof Sweep.flags>;

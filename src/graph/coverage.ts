@@ -84,18 +84,8 @@ export function textsOf(condition: Condition): string[] {
 
 const usesPoints = (c: Condition) => c.eq !== undefined || c.in !== undefined;
 
-/**
- * Whether a value satisfies a condition (every bound it states): the branch logi's flow takes for
- * that value of the decision's variable. A category (text) passes `eq` and `in` only, never an
- * order bound.
- */
-export function accepts(condition: Condition, x: number | string): boolean {
-  if (typeof x === 'string') {
-    const ordered = ['lt', 'lte', 'gt', 'gte', 'between'] as const;
-    if (ordered.some((key) => condition[key] !== undefined)) return false;
-    if (condition.eq !== undefined && condition.eq !== x) return false;
-    return condition.in === undefined || condition.in.includes(x);
-  }
+/** Whether a number satisfies a condition (every bound it states). */
+export function accepts(condition: Condition, x: number): boolean {
   if (condition.lt !== undefined && !(x < condition.lt)) return false;
   if (condition.lte !== undefined && !(x <= condition.lte)) return false;
   if (condition.gt !== undefined && !(x > condition.gt)) return false;
@@ -104,6 +94,19 @@ export function accepts(condition: Condition, x: number | string): boolean {
   if (condition.eq !== undefined && condition.eq !== x) return false;
   if (condition.in !== undefined && !condition.in.includes(x)) return false;
   return true;
+}
+
+/**
+ * Whether a value given to the variable — a number, or a category (text) — satisfies a condition:
+ * a number as `accepts` says; a category when the condition lists it in `eq` or `in` and states
+ * no numeric bound (a category is never below nor above a number).
+ */
+export function acceptsValue(condition: Condition, value: number | string): boolean {
+  if (typeof value === 'number') return accepts(condition, value);
+  if (numbersOf(condition).length > 0) return false;
+  if (condition.eq !== undefined && condition.eq !== value) return false;
+  if (condition.in !== undefined && !condition.in.includes(value)) return false;
+  return condition.eq !== undefined || condition.in !== undefined;
 }
 
 /** How the variable is read, from its bounds and the branches' conditions (see the module doc). */

@@ -30,6 +30,12 @@ export interface OutputManifest {
   writtenBy: string;
   /** Top-level entries of the folder that logi wrote (a folder's name ends with `/`). */
   files: string[];
+  /**
+   * How the set was made, for `logi archive` and `logi verify` (src/archive/invocation.ts): the
+   * options that change its bytes and the platform. Absent from sets of other commands, and of
+   * sets written before issue 21.
+   */
+  invocation?: unknown;
 }
 
 /** A file of an output set written piece by piece (OutputSet.open). */
@@ -66,10 +72,11 @@ function siblingName(base: string, kind: SiblingKind): string {
   return `${siblingPrefix(base)}${kind}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
-async function readManifest(dir: string): Promise<OutputManifest | undefined> {
+/** DIR's `.logi-output.json`, or undefined when it has none or it is not one. Other fields are kept as they are. */
+export async function readManifest(dir: string): Promise<OutputManifest | undefined> {
   try {
     const parsed = JSON.parse(await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<OutputManifest>;
-    return Array.isArray(parsed.files) && parsed.files.every((f) => typeof f === 'string') ? { writtenBy: String(parsed.writtenBy), files: parsed.files } : undefined;
+    return Array.isArray(parsed.files) && parsed.files.every((f) => typeof f === 'string') ? { ...parsed, writtenBy: String(parsed.writtenBy), files: parsed.files } : undefined;
   } catch {
     return undefined;
   }
@@ -214,12 +221,13 @@ export class OutputSet {
 
   /**
    * Puts the new set in place of DIR. `alongside` (e.g. renaming a staged file that links into
-   * the set) runs in the same uninterruptible section, right after the swap.
+   * the set) runs in the same uninterruptible section, right after the swap. `invocation`, when
+   * given, is recorded in DIR's `.logi-output.json` (what `logi verify` re-runs).
    */
-  async commit(alongside?: () => Promise<void>): Promise<void> {
+  async commit(alongside?: () => Promise<void>, invocation?: unknown): Promise<void> {
     await refuseForeign(this.dir, this.target, [...this.options.names, ...this.written]);
     const folder = await this.temporaryFolder();
-    const manifest: OutputManifest = { writtenBy: `logi ${this.options.command}`, files: topLevelEntries(this.written) };
+    const manifest: OutputManifest = { writtenBy: `logi ${this.options.command}`, files: topLevelEntries(this.written), ...(invocation === undefined ? {} : { invocation }) };
     await fs.writeFile(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`).catch((error: unknown) => {
       throw explainWriteError(error, this.finalPath(MANIFEST_FILE));
     });

@@ -37,6 +37,7 @@ const KIND_THING: Record<Kind, Thing> = {
   Targets: 'value',
   Calibration: 'value',
   ParameterSet: 'value',
+  PathwayTest: 'value',
 };
 
 function unknownDocument(kind: Kind, id: string): string {
@@ -59,6 +60,8 @@ function unknownDocument(kind: Kind, id: string): string {
       return t('language.reference.unknown-calibration', { id });
     case 'ParameterSet':
       return t('language.reference.unknown-parameter-set', { id });
+    case 'PathwayTest':
+      return t('language.reference.unknown-pathway-test', { id });
   }
 }
 
@@ -249,6 +252,28 @@ function programReferences(check: ReferenceChecker, program: LoadedDocument<'Pro
   for (const [id, cost] of Object.entries(program.value.costs ?? {})) check.sources(cost.source, ['costs', id, 'source']);
 }
 
+/**
+ * A test's logigrammes and scenarios, and its sources. The nodes, variables and outcome paths it
+ * names are the rules test-known-node, test-outcome-path and test-value-range's (src/lint/rules/).
+ */
+function pathwayTestReferences(check: ReferenceChecker, test: LoadedDocument<'PathwayTest'>): void {
+  const value = test.value;
+  if (value.logigramme !== undefined) check.document('Logigramme', value.logigramme, ['logigramme']);
+  for (const group of ['paths', 'flows'] as const) {
+    (value[group] ?? []).forEach((entry, i) => {
+      if (entry.logigramme !== undefined) check.document('Logigramme', entry.logigramme, [group, i, 'logigramme']);
+      else if (value.logigramme === undefined) {
+        check.reports.push({ ruleId: 'known-reference', severity: 'error', message: t('language.reference.no-logigramme'), hint: t('language.reference.no-logigramme.hint'), path: [group, i], atKey: false });
+      }
+      check.sources(entry.source, [group, i, 'source']);
+    });
+  }
+  (value.outcomes ?? []).forEach((entry, i) => {
+    check.document('Scenario', entry.scenario, ['outcomes', i, 'scenario']);
+    check.sources(entry.source, ['outcomes', i, 'source']);
+  });
+}
+
 export function resolveReferences(workspace: Workspace, doc: LoadedDocument): PathReport[] {
   const check = new ReferenceChecker(workspace, doc);
   switch (doc.kind) {
@@ -283,6 +308,9 @@ export function resolveReferences(workspace: Workspace, doc: LoadedDocument): Pa
       break;
     case 'ParameterSet':
       check.sources((doc as LoadedDocument<'ParameterSet'>).value.source, ['source']);
+      break;
+    case 'PathwayTest':
+      pathwayTestReferences(check, doc as LoadedDocument<'PathwayTest'>);
       break;
     case 'Calibration':
       // Only the priors' sources here: its scenario, targets and parameter paths are the rule calibration-reference's.

@@ -153,6 +153,7 @@ function emptyIndex<T>(): { [K in Kind]: Map<string, T> } {
     Targets: new Map(),
     Calibration: new Map(),
     ParameterSet: new Map(),
+    PathwayTest: new Map(),
   };
 }
 

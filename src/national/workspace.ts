@@ -57,10 +57,11 @@ export interface NationalWorkspace {
  * Whether a bundled file (path relative to the repository) goes into the national workspace:
  * the guidelines, the programs, the two scenarios, the pioneer territories (read, then scaled) and
  * the calibrated parameter sets with their posterior samples (the scenarios cite them in
- * `parameter-sets`). Not the Calibration and Targets documents: they name the pioneers' scenarios.
+ * `parameter-sets`). Not the Calibration and Targets documents, nor the pathway tests
+ * (`*.test.yaml`, docs/testing.md): they name the pioneers' scenarios.
  */
 export function isNationalInput(relative: string): boolean {
-  if (relative.startsWith('guidelines/')) return relative.endsWith('.yaml');
+  if (relative.startsWith('guidelines/')) return relative.endsWith('.yaml') && !relative.endsWith('.test.yaml');
   if (/^simulations\/(programs|territories)\/[^/]+\.yaml$/.test(relative)) return true;
   if (/^simulations\/calibration\/[^/]+\/(point\.yaml|posterior\.csv)$/.test(relative)) return true;
   return NATIONAL_SCENARIOS.some((scenario) => scenario.from === relative);

@@ -23,6 +23,7 @@ import puppeteer, { type Browser, type ConnectionTransport, type HTTPRequest, ty
 import { t } from '../i18n/catalogue.js';
 import { shortHash } from '../io/file-names.js';
 import { BrowserLifetime, chromiumArgs } from './browser.js';
+import { decodeNumericReferences, drawLegend, drawSources, renderIntoStage, serializeStage } from './in-page.js';
 import { DiagramTooLargeError, MAX_DIAGRAM_TEXT } from './mermaid.js';
 import { A4_CONTENT_PX } from './sheet.js';
 import { contentBox, type DiagramGeometry, MARGIN_MM, type Orientation, type Paper } from './sheet-plan.js';
@@ -234,117 +235,14 @@ export class RenderSession {
     if (text.length > MAX_DIAGRAM_TEXT) throw new DiagramTooLargeError(text.length);
     // Named after its text, not its place in the batch: the same diagram, the same bytes.
     const id = `logi-${shortHash(text)}`;
-    return this.page.evaluate(
-      async (source, svgId, extra) => {
-        const mermaid = (globalThis as unknown as { mermaid: { render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
-        const stage = document.getElementById('stage')!;
-        stage.className = '';
-        stage.innerHTML = '';
-        const { svg } = await mermaid.render(svgId, source);
-        stage.innerHTML = svg;
-        const element = stage.querySelector('svg');
-        if (!element) throw new Error('mermaid returned no SVG');
-        // Belt and braces after securityLevel 'strict': nothing executable leaves the page.
-        for (const node of Array.from(element.querySelectorAll('script, foreignObject iframe, foreignObject object, foreignObject embed'))) node.remove();
-        for (const node of [element, ...Array.from(element.querySelectorAll('*'))]) {
-          for (const attribute of Array.from(node.attributes)) {
-            const name = attribute.name.toLowerCase();
-            if (name.startsWith('on') || (/href$/.test(name) && /^\s*javascript:/i.test(attribute.value))) node.removeAttribute(attribute.name);
-          }
-        }
-        // Mermaid turns a label's `#60;` into `&#60;`, meant for HTML labels; in SVG text it would
-        // show as written. Decode numeric references once, as text (never as markup). Labels carry
-        // numeric escapes only (escapeLabel), so a `&lt;` the user typed stays as typed.
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.tagName.toLowerCase() === 'style') continue;
-          const text = node.nodeValue ?? '';
-          if (!text.includes('&#')) continue;
-          node.nodeValue = text.replace(/&#(\d+|x[0-9a-f]+);/gi, (entity, body: string) => {
-            const code = body[0] === 'x' || body[0] === 'X' ? parseInt(body.slice(1), 16) : Number(body);
-            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-          });
-        }
-        if (extra) {
-          const ns = 'http://www.w3.org/2000/svg';
-          const box = (element.getAttribute('viewBox') ?? '0 0 600 400').split(/[\s,]+/).map(Number);
-          const [x0, y0, w0, h0] = [box[0] ?? 0, box[1] ?? 0, box[2] ?? 600, box[3] ?? 400];
-          const width = Math.max(w0, 640);
-          const group = document.createElementNS(ns, 'g');
-          group.setAttribute('class', 'logi-footer');
-          element.appendChild(group);
-          const textAt = (content: string, x: number, y: number, size: number, bold = false) => {
-            const node = document.createElementNS(ns, 'text');
-            node.setAttribute('x', x.toFixed(1));
-            node.setAttribute('y', y.toFixed(1));
-            node.setAttribute('style', `font-size:${size}px;fill:#0f172a;${bold ? 'font-weight:bold;' : ''}`);
-            node.textContent = content;
-            group.appendChild(node);
-            return node;
-          };
-          let y = y0 + h0 + 28;
-          const left = x0 + 8;
-          if (extra.legend.length > 0) {
-            textAt(extra.legendTitle, left, y, 14, true);
-            y += 22;
-            let x = left;
-            for (const item of extra.legend) {
-              const label = textAt(item.label, 0, y, 13);
-              const itemWidth = 22 + label.getComputedTextLength() + 18;
-              if (x > left && x + itemWidth > x0 + width) {
-                x = left;
-                y += 22;
-              }
-              label.setAttribute('x', (x + 22).toFixed(1));
-              label.setAttribute('y', y.toFixed(1));
-              const swatch = document.createElementNS(ns, 'rect');
-              swatch.setAttribute('x', x.toFixed(1));
-              swatch.setAttribute('y', (y - 12).toFixed(1));
-              swatch.setAttribute('width', '15');
-              swatch.setAttribute('height', '15');
-              swatch.setAttribute('rx', '2');
-              swatch.setAttribute('style', `fill:${item.fill};stroke:${item.stroke};stroke-width:1.5px`);
-              group.appendChild(swatch);
-              x += itemWidth;
-            }
-            y += 30;
-          }
-          if (extra.sources.length > 0) {
-            textAt(extra.sourcesTitle, left, y, 14, true);
-            y += 20;
-            const probe = textAt('', left, y, 12);
-            for (const entry of extra.sources) {
-              // Greedy wrapping at the diagram's width, measured with the page's own fonts.
-              let line = '';
-              for (const word of entry.split(/\s+/)) {
-                const candidate = line ? `${line} ${word}` : word;
-                probe.textContent = candidate;
-                if (line && probe.getComputedTextLength() > width - 24) {
-                  textAt(line, left, y, 12);
-                  y += 16;
-                  line = `    ${word}`;
-                } else line = candidate;
-              }
-              if (line) {
-                textAt(line, left, y, 12);
-                y += 16;
-              }
-            }
-            probe.remove();
-          }
-          const height = y - y0 + 8;
-          element.setAttribute('viewBox', `${x0} ${y0} ${width} ${height}`);
-          element.setAttribute('width', String(width));
-          element.setAttribute('height', String(height));
-          element.style.maxWidth = `${width}px`;
-        }
-        element.style.backgroundColor = '#ffffff';
-        return new XMLSerializer().serializeToString(element);
-      },
-      text,
-      id,
-      footer ?? null,
-    );
+    // Each step is its own function in the page (src/render/in-page.ts), working on #stage.
+    await this.page.evaluate(renderIntoStage, text, id);
+    await this.page.evaluate(decodeNumericReferences);
+    if (footer) {
+      const sourcesY = await this.page.evaluate(drawLegend, footer);
+      await this.page.evaluate(drawSources, footer, sourcesY);
+    }
+    return this.page.evaluate(serializeStage);
   }
 
   /** The diagram as PNG at twice the CSS pixel density, on a white background. */

@@ -12,7 +12,7 @@ import { layoutOf, type Layout } from './engine.js';
 import { addBatchRecords, ensembleModel, territoryBatch } from './ensemble.js';
 import type { Model } from './model.js';
 import { CHUNK_SIZE, outputFromShared, type RunOptions, type RunOutput, type SharedBuffers, type WorkerPool } from './runner.js';
-import { computeSummaryTasks, type OverlayEntry, overlayEntries, type Summaries, type SummaryBlock, type SummaryEntry, summaryTaskCount, territoryBlocks } from './summarize.js';
+import { type OverlayEntry, overlayEntries, type Summaries, type SummaryBlock, type SummaryEntry, type SummarySelection, SummaryRunner, summaryTaskCount, territoryBlocks } from './summarize.js';
 
 /** Territories simulated and summarised together: small batches keep a territory's records in the processor's caches. */
 export const TERRITORIES_PER_BATCH = 4;
@@ -40,6 +40,8 @@ export interface BatchOptions extends RunOptions {
   onBatch?: (batch: TerritoryBatchResult) => void | Promise<void>;
   /** Keep the batches' blocks and overlay in the summaries even with `onBatch`. */
   keepBatches?: boolean;
+  /** Compute only these summaries (src/sim/summarize.ts, SummarySelection), on this thread. */
+  only?: SummarySelection;
 }
 
 /** The sum over territories as a model of one territory (`ensemble`) and its records. */
@@ -156,14 +158,16 @@ class BatchedRun {
     let summarised = 0;
     if (ensemble) this.options.onProgress?.(0, ranges.length, 'summarising');
     const progress = () => (ensemble ? this.options.onProgress?.(++summarised, ranges.length, 'summarising') : undefined);
-    if (this.pool) {
+    // A selection is for runs that read a few values: summarised here, without the threads.
+    if (this.pool && !this.options.only) {
       await this.pool.run<(typeof ranges)[number], { entries: SummaryEntry[] }>(ranges, (job, answer) => {
         byRange[job.id] = answer.entries;
         progress();
       });
     } else {
+      const runner = new SummaryRunner(model, output, this.options.only);
       for (const range of ranges) {
-        byRange[range.id] = computeSummaryTasks(model, output, range.from, range.to);
+        byRange[range.id] = runner.range(range.from, range.to);
         progress();
       }
     }

@@ -8,8 +8,8 @@ import { UsageError, type Workspace } from '../language/workspace.js';
 import { compileModel, type CompileOptions, type Model } from './model.js';
 import { buildResults, type Results } from './results.js';
 import { drawsCsv } from '../econ/draws.js';
-import type { BatchOptions } from './batches.js';
-import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, runWithPool, WorkerPool } from './runner.js';
+import type { BatchOptions, EnsembleRun } from './batches.js';
+import { CHUNK_SIZE, clampWorkers, defaultWorkers, runModel, type RunOutput, runWithPool, WorkerPool } from './runner.js';
 
 export class InvalidInputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -28,6 +28,16 @@ export interface SimulateOptions extends CompileOptions, BatchOptions {
    * territory's records, so the run keeps them all (one batch, whatever `territoriesPerBatch`).
    */
   draws?: boolean;
+  /**
+   * Also give the run's records and θ of every territory and of the sum over them (pathway tests
+   * count the iterations that meet a bound: src/pathway-tests/outcomes.ts); one batch, as `draws`.
+   */
+  keepRecords?: boolean;
+  /**
+   * The workspace, already loaded and found free of errors by the caller (`logi test` lints it
+   * once for all its simulations): `scenario` is then an id of it, and it is not read again.
+   */
+  checked?: Workspace;
 }
 
 export interface Simulation {
@@ -35,6 +45,8 @@ export interface Simulation {
   results: Results;
   /** With `draws`: the CSV's lines, made as they are read. */
   draws?: Iterable<string>;
+  /** With `keepRecords`: the records of every territory and those of their sum (`ensemble`). */
+  run?: { output: RunOutput; ensemble: EnsembleRun };
 }
 
 async function resolveScenario(scenario: string, cwd: string): Promise<{ paths: string[]; id?: string; file?: string }> {
@@ -69,7 +81,7 @@ export async function checkedScenario(scenario: string, cwd: string): Promise<{ 
   // The scenario and everything it names must be valid: the whole workspace (as its config
   // includes it) must lint without errors.
   const everything = target.paths.length ? await lint({ cwd: workspace.root }) : checked;
-  const errors = everything.diagnostics.filter((d) => d.severity === 'error');
+  const errors = simulationErrors(everything.workspace, everything.diagnostics);
   if (errors.length > 0) throw new InvalidInputError(errors);
   let scenarioId = target.id;
   if (target.file) {
@@ -83,15 +95,37 @@ export async function checkedScenario(scenario: string, cwd: string): Promise<{ 
   return { workspace, scenarioId: scenarioId! };
 }
 
+/** `*.test.yaml`: the name of pathway test files (docs/testing.md), even one too broken to show its kind. */
+const TEST_FILE_NAME = /\.test\.ya?ml$/i;
+
+/**
+ * The findings that stop a simulation: every error of the workspace but those of pathway tests,
+ * which are no input of a simulation (their findings are `logi test`'s, not a reason to refuse).
+ */
+export function simulationErrors(workspace: Workspace, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const testFiles = pathwayTestFiles(workspace);
+  return diagnostics.filter((d) => d.severity === 'error' && !testFiles.has(d.file) && !TEST_FILE_NAME.test(d.file));
+}
+
+/** The files (as diagnostics name them) that hold pathway tests and no other kind of document. */
+function pathwayTestFiles(workspace: Workspace): Set<string> {
+  const kindsByFile = new Map<string, Set<string>>();
+  const note = (file: string, kind: string) => (kindsByFile.get(file) ?? kindsByFile.set(file, new Set()).get(file)!).add(kind);
+  for (const doc of workspace.documents) note(doc.source.file, doc.kind);
+  for (const byId of Object.values(workspace.broken)) for (const doc of byId.values()) note(doc.source.file, doc.kind);
+  return new Set([...kindsByFile].filter(([, kinds]) => kinds.size === 1 && kinds.has('PathwayTest')).map(([file]) => file));
+}
+
 async function simulateWith(options: SimulateOptions, pool: WorkerPool | undefined): Promise<Simulation> {
-  const { workspace, scenarioId } = await checkedScenario(options.scenario, options.cwd ?? process.cwd());
+  const { workspace, scenarioId } = options.checked ? { workspace: options.checked, scenarioId: options.scenario } : await checkedScenario(options.scenario, options.cwd ?? process.cwd());
   const model = await compileModel(workspace, scenarioId, options, (file) => fs.readFile(file));
   // Few iterations (one block) are not worth the threads.
   const usePool = pool && model.iterations > CHUNK_SIZE ? pool : undefined;
   const runOptions = { ...options, pool: usePool, workers: usePool ? usePool.size : 1 };
-  if (options.draws) {
+  if (options.draws || options.keepRecords) {
     const { output, summaries, ensemble } = await runModel(model, runOptions);
-    return { model, results: buildResults(model, summaries, options.version), draws: drawsCsv(model, output, ensemble) };
+    const results = buildResults(model, summaries, options.version);
+    return { model, results, ...(options.draws ? { draws: drawsCsv(model, output, ensemble) } : {}), ...(options.keepRecords ? { run: { output, ensemble } } : {}) };
   }
   const { summaries } = await runWithPool(model, runOptions);
   return { model, results: buildResults(model, summaries, options.version) };

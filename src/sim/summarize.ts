@@ -368,6 +368,45 @@ function measureGetters(model: Model, builder: SeriesBuilder): { measure: Measur
 }
 
 /**
+ * Per-iteration values of one summary of results.json — `measure`, `key` and `year` as the
+ * summaries name them — for one record of the run (`pair` = territory × 2 + 0 for the baseline,
+ * + 1 for the difference program − baseline), computed as the summaries compute them (their
+ * mean is the summary's mean). Undefined when the model has no such measure, key or year. Used
+ * by pathway tests to count the iterations that meet a bound (src/pathway-tests/outcomes.ts).
+ */
+export function iterationValues(model: Model, output: RunOutput, pair: number, measure: Measure | 'totalCost', key: string, year: number): Float64Array | undefined {
+  const builder = new SeriesBuilder(model, output);
+  const first = measure === 'counts' ? 0 : 1;
+  if (!Number.isInteger(year) || year < first || year > model.horizon) return undefined;
+  if (measure === 'minutes' || measure === 'fte' || measure === 'cost' || measure === 'totalCost') return actorValues(model, builder, pair, measure, key, year);
+  if (measure === 'persons' || measure === 'volumes') {
+    const a = model.actions.findIndex((action) => action.id === key);
+    if (a < 0) return undefined;
+    if (measure === 'volumes') return builder.volumes(pair, a, year);
+    return Float64Array.from(builder.recorded(pair, output.layout.persons + (year - 1) * model.actions.length + a));
+  }
+  const getter = measureGetters(model, builder).find((g) => g.measure === measure && g.key === key && g.year === year);
+  return getter ? Float64Array.from(getter.get(pair)) : undefined;
+}
+
+/** Minutes, FTE or cost of one actor, or the total cost (every actor's acts and the program costs), per iteration. */
+function actorValues(model: Model, builder: SeriesBuilder, pair: number, measure: 'minutes' | 'fte' | 'cost' | 'totalCost', key: string, year: number): Float64Array | undefined {
+  const N = model.iterations;
+  const totals = builder.actorTotals(pair, year);
+  if (measure === 'totalCost') {
+    const total = new Float64Array(N);
+    for (const c of totals.cost) if (c.length === N) addInto(total, c);
+    for (let k = 0; k < model.programCosts.length; k++) addRecordedInto(total, builder.recorded(pair, builder.output.layout.programCost + (year - 1) * model.programCosts.length + k));
+    return total;
+  }
+  const k = model.actors.findIndex((actor) => actor.id === key);
+  if (k < 0) return undefined;
+  const values = (measure === 'cost' ? totals.cost[k]! : totals.minutes[k]!).length === N ? Float64Array.from(measure === 'cost' ? totals.cost[k]! : totals.minutes[k]!) : new Float64Array(N);
+  if (measure === 'fte') for (let i = 0; i < N; i++) values[i] = values[i]! / model.actors[k]!.fteMinutesPerYear;
+  return values;
+}
+
+/**
  * Actions that everybody reaching the action before them reaches too (their only predecessor is
  * an action whose `next` they are) have the same people reached, iteration by iteration; with a
  * fixed frequency their volumes are a constant multiple. Their summaries are copied from that
@@ -418,10 +457,55 @@ export function summaryTaskCount(model: Model, output: RunOutput): number {
   return measureGetters(model, new SeriesBuilder(model, output)).length + model.horizon + 2 * valuationLines(model).length;
 }
 
-export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number): SummaryEntry[] {
-  const tasks = new SummaryTasks(model, output);
-  for (let task = from; task < to; task++) tasks.run(task);
-  return tasks.entries;
+export function computeSummaryTasks(model: Model, output: RunOutput, from: number, to: number, only?: SummarySelection): SummaryEntry[] {
+  return new SummaryRunner(model, output, only).range(from, to);
+}
+
+/**
+ * Runs ranges of the summary tasks of one (model, output) with one set of getters, built once
+ * rather than once per range: for a run summarised on one thread, range after range.
+ */
+export class SummaryRunner {
+  private readonly tasks: SummaryTasks;
+
+  constructor(model: Model, output: RunOutput, only?: SummarySelection) {
+    this.tasks = new SummaryTasks(model, output, only && selectionWithChains(model, only));
+  }
+
+  /** The entries of tasks [from, to), in task order. */
+  range(from: number, to: number): SummaryEntry[] {
+    const start = this.tasks.entries.length;
+    for (let task = from; task < to; task++) this.tasks.run(task);
+    return this.tasks.entries.splice(start);
+  }
+}
+
+/**
+ * The summaries a caller reads, as `<measure> <key>` (`events nouveaux-diabetes`, `fte infirmier`,
+ * `volumes dt2-s2-suivi/etp`, `totalCost total`, `economics <line key>`): the others are not
+ * computed and are missing from the blocks. Those computed are the same values as in a full run.
+ * Pathway tests read a few values of a run and ask only for them (src/pathway-tests/outcomes.ts).
+ */
+export type SummarySelection = ReadonlySet<string>;
+
+/** The key of a summary in a SummarySelection. */
+export const selectionKey = (measure: Measure | 'totalCost' | 'economics', key: string): string => `${measure} ${key}`;
+
+/** The selection with what its chained actions are copied from (see chainedActions): the persons of the first action of the chain. */
+function selectionWithChains(model: Model, only: SummarySelection): Set<string> {
+  const out = new Set(only);
+  for (const [copy, original] of chainedActions(model)) {
+    const id = model.actions[copy]!.id;
+    if (only.has(selectionKey('persons', id)) || only.has(selectionKey('volumes', id))) out.add(selectionKey('persons', model.actions[original]!.id));
+  }
+  return out;
+}
+
+/** The keys of a measure's series in the summaries of a full run of the model (for hints). */
+export function seriesKeys(model: Model, output: RunOutput, measure: Measure): string[] {
+  if (measure === 'minutes' || measure === 'fte' || measure === 'cost') return model.actors.map((a) => a.id);
+  if (measure === 'persons' || measure === 'volumes') return model.actions.map((a) => a.id);
+  return [...new Set(measureGetters(model, new SeriesBuilder(model, output)).flatMap((g) => [g, ...(g.also ? [g.also] : [])]).filter((g) => g.measure === measure).map((g) => g.key))];
 }
 
 /**
@@ -448,6 +532,8 @@ class SummaryTasks {
   constructor(
     private readonly model: Model,
     private readonly output: RunOutput,
+    /** Only these summaries (with what chained actions copy), or all of them. */
+    private readonly only?: SummarySelection,
   ) {
     this.builder = new SeriesBuilder(model, output);
     this.getters = measureGetters(model, this.builder);
@@ -464,9 +550,18 @@ class SummaryTasks {
     if (task < H) this.actorsOfYear(task + 1);
     else if (task < H + this.getters.length) {
       const g = this.getters[task - H]!;
+      if (!this.wants(g.measure, g.key) && !(g.also && this.wants(g.also.measure, g.also.key))) return;
       const arms = this.model.arms.length;
       this.summarizeAll(g.measure, g.key, (t, a) => g.get(t * arms + a), g.also);
     } else this.valuationLine(task - H - this.getters.length);
+  }
+
+  private wants(measure: Measure | 'totalCost' | 'economics', key: string): boolean {
+    return !this.only || this.only.has(selectionKey(measure, key));
+  }
+
+  private wantsActor(key: string): boolean {
+    return this.wants('minutes', key) || this.wants('fte', key) || this.wants('cost', key);
   }
 
   private asFloat64(values: Values, a: 0 | 1): Float64Array {
@@ -500,11 +595,13 @@ class SummaryTasks {
   /** Actors: minutes (and FTE, an exact rescaling), cost, and the total cost of one year. */
   private actorsOfYear(y: number): void {
     const { model, output, builder, T, N } = this;
+    if (!this.wants('totalCost', 'total') && !model.actors.some((actor) => this.wantsActor(actor.id))) return;
     const arms = model.arms.length;
     const totals = Array.from({ length: T * arms }, (_, pair) => builder.actorTotals(pair, y));
     const actorsWithActions = new Set(model.actions.map((a) => a.actor));
     const zero: Summary = { mean: 0, sd: 0, median: 0, p025: 0, p975: 0, mcse: 0 };
     model.actors.forEach((actor, k) => {
+      if (!this.wantsActor(actor.id)) return;
       if (!actorsWithActions.has(k)) {
         // No action of the model is done by this actor: zero, without a pass over the iterations.
         for (let t = 0; t < T; t++) {
@@ -518,6 +615,7 @@ class SummaryTasks {
       this.summarizeAll('cost', actor.id, (t, a) => totals[t * arms + a]!.cost[k]!);
     });
     // The total: every actor's acts, then the program costs (docs/simulation.md, "Program costs").
+    if (!this.wants('totalCost', 'total')) return;
     this.summarizeAll('totalCost', 'total', (t, a) => {
       const total = new Float64Array(N);
       for (const c of totals[t * arms + a]!.cost) if (c.length === N) addInto(total, c);
@@ -529,6 +627,7 @@ class SummaryTasks {
   /** The k-th economic task: line ⌊k/2⌋, undiscounted (k even) or discounted (k odd). */
   private valuationLine(k: number): void {
     const line = this.lines[k >> 1]!;
+    if (!this.wants('economics', lineKey(line))) return;
     const discounted = (k & 1) === 1;
     this.summarizeAll('economics', `${lineKey(line)}|${discounted ? 'discounted' : 'undiscounted'}`, (t, record) => {
       const base = this.valuation.total(line, t, 0, discounted);
@@ -581,7 +680,8 @@ function copyChainedActions(model: Model, blocks: SummaryBlock[]): void {
     const action = model.actions[copy]!;
     const factor = model.parameters.specs[action.times]!.central * action.perYear;
     for (const block of blocks) {
-      const persons = block.measures.persons[model.actions[original]!.id]!;
+      const persons = block.measures.persons[model.actions[original]!.id];
+      if (!persons) continue; // a run that summarised only some series (SummarySelection)
       block.measures.persons[action.id] = persons;
       block.measures.volumes[action.id] = persons.map((s) => scaleSummary(s, factor));
     }

@@ -10,6 +10,7 @@ import { t } from '../i18n/catalogue.js';
 import { OutputSet } from '../io/output-set.js';
 import { lint } from '../lint/engine.js';
 import type { Workspace } from '../language/workspace.js';
+import { byCodePoint } from '../language/order.js';
 import { InvalidInputError } from '../sim/simulate.js';
 import { planPopulation, synthesize, type SynthOptions, type SynthPyramid } from './generate.js';
 import { SynthError } from './plan.js';
@@ -54,7 +55,7 @@ export async function synthOptionsOf(workspace: Workspace, request: Omit<SynthRe
   const pyramids: SynthPyramid[] = [];
   for (const id of request.pyramid !== undefined ? [request.pyramid] : counted) {
     const document = workspace.index.Pyramid.get(id);
-    if (!document) throw new SynthError(t('synth.no-criteria', { pyramid: id, detail: 'not in the workspace' }), t('synth.no-criteria.hint'));
+    if (!document) throw new SynthError(t('synth.no-pyramid', { pyramid: id, known: [...workspace.index.Pyramid.keys()].sort(byCodePoint).join(', ') || '—' }), t('synth.no-pyramid.hint'));
     pyramids.push({ id, criteria: compile(document.value), counts: territory.value.pyramids[id]!.counts });
   }
   return { territory: request.territory, population: territory.value.population, pyramids, seed: request.seed, asOf: request.asOf };

@@ -54,7 +54,7 @@ describe('logi init', () => {
     const lint = runCli(['lint'], { cwd: dir });
     expect(lint.stdout + lint.stderr).toMatch(/no problems/);
     expect(lint.status).toBe(0);
-    const yamlFiles = ['logi.config.yaml', 'pyramide.yaml', 'acteurs.yaml', 'logigrammes/s1-depistage.yaml', 'territoire.yaml', 'programmes.yaml', 'scenario.yaml'];
+    const yamlFiles = ['logi.config.yaml', 'pyramide.yaml', 'acteurs.yaml', 'logigrammes/s1-depistage.yaml', 'logigrammes/s1-depistage.test.yaml', 'territoire.yaml', 'programmes.yaml', 'scenario.yaml'];
     for (const file of yamlFiles) {
       const first = readFileSync(path.join(dir, file), 'utf8').split('\n')[0]!;
       const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
@@ -63,7 +63,10 @@ describe('logi init', () => {
       expect(() => readFileSync(path.resolve(path.dirname(path.join(dir, file)), m![1]!))).not.toThrow();
     }
     const kinds = yamlFiles.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/^kind: (\w+)/gm)].map((m) => m[1]));
-    expect(new Set(kinds)).toEqual(new Set(['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program', 'Scenario']));
+    expect(new Set(kinds)).toEqual(new Set(['Pyramid', 'Actors', 'Logigramme', 'Territory', 'Program', 'Scenario', 'PathwayTest']));
+    // Its example pathway tests pass.
+    const tests = runCli(['test'], { cwd: dir });
+    expect(tests.status, tests.stdout).toBe(0);
   });
 
   it('refuses to overwrite files and loses nothing', () => {
@@ -82,7 +85,7 @@ describe('logi init', () => {
     const run = runCli(['init', dir, '--json']);
     const result = JSON.parse(run.stdout) as { directory: string; files: string[] };
     expect(result.files).toContain('logigrammes/s1-depistage.yaml');
-    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(10);
+    expect(readdirSync(path.join(dir, 'schemas'))).toHaveLength(11);
   });
 });
 
@@ -99,7 +102,7 @@ describe('logi schema', () => {
     const run = runCli(['schema', '--out', dir, '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { files: { kind: string }[] };
-    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'Config', 'Results']);
+    expect(result.files.map((f) => f.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'PathwayTest', 'Config', 'Results']);
     const logigramme = JSON.parse(readFileSync(path.join(dir, 'logigramme.schema.json'), 'utf8')) as { additionalProperties: boolean; required: string[] };
     expect(logigramme.additionalProperties).toBe(false);
     expect(logigramme.required).toEqual(expect.arrayContaining(['kind', 'version', 'id', 'pyramid', 'stratum', 'start', 'nodes']));

@@ -43,7 +43,7 @@ const FRENCH = { LOGI_LANG: 'fr' };
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 const PACKAGE = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
-const VISIBLE_COMMANDS = ['autocomplete', 'calibrate', 'export', 'help', 'import', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'version'];
+const VISIBLE_COMMANDS = ['archive', 'autocomplete', 'calibrate', 'export', 'help', 'import', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'test', 'verify', 'version'];
 
 describe('help', () => {
   it('`logi --help` is in French when no language is chosen (LANG=C.UTF-8), and lists every command', () => {

@@ -50,7 +50,7 @@ describe('logi schema --workspace', () => {
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { workspace: string; files: { fileName: string }[] };
     expect(result.workspace).toBe(workspace);
-    expect(result.files).toHaveLength(11);
+    expect(result.files).toHaveLength(12);
 
     const logigramme = readSchema(out, 'logigramme.schema.json');
     const actor = offered(props(actionNode(logigramme)).actor!);
@@ -80,7 +80,7 @@ describe('logi schema --workspace', () => {
     const out = tempDir();
     const run = runCli(['schema', '--workspace', '--out', out, '--lang', 'fr'], { cwd: workspace });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`✔ 11 schémas écrits dans ${out} : pyramid.schema.json,`);
+    expect(run.stdout).toContain(`✔ 12 schémas écrits dans ${out} : pyramid.schema.json,`);
     // templates/init: 2 actors, 1 pyramid, 3 strata, 1 logigramme, no phase, 6 source ids.
     expect(run.stdout).toContain('acteurs 2, pyramides 1, strates 3, logigrammes 1, phases 0, sources 6');
     expect(run.stdout).toContain('Relancez `logi schema --workspace --out DOSSIER`');

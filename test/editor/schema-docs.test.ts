@@ -78,8 +78,8 @@ const FR = generateJsonSchemas('fr');
 const EN = generateJsonSchemas('en');
 
 describe('the documentation of every key', () => {
-  it('covers the ten kinds of input, in both languages', () => {
-    expect(FR.map((s) => s.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'Config']);
+  it('covers the eleven kinds of input, in both languages', () => {
+    expect(FR.map((s) => s.kind)).toEqual(['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Scenario', 'Targets', 'Calibration', 'ParameterSet', 'PathwayTest', 'Config']);
     expect(EN.map((s) => s.kind)).toEqual(FR.map((s) => s.kind));
   });
 

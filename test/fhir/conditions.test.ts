@@ -7,7 +7,7 @@ import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { describe, expect, it } from 'vitest';
 import { ConditionSyntaxError, fhirPathToWhen, whenToFhirPath, type When } from '../../src/fhir/conditions.js';
-import { accepts, type Condition } from '../../src/graph/coverage.js';
+import { acceptsValue, type Condition } from '../../src/graph/coverage.js';
 
 const CASES: Array<[string, string, When, string]> = [
   ['at most', 'hba1c', { lte: 7 }, '%hba1c <= 7'],
@@ -29,7 +29,7 @@ describe('when → FHIRPath, by hand', () => {
   });
 });
 
-describe('the fhirpath engine agrees with accepts() on the forms the bundled logigrammes lack', () => {
+describe('the fhirpath engine agrees with acceptsValue() on the forms the bundled logigrammes lack', () => {
   const samples: Array<[string, When, Array<number | string>]> = [
     ['dfg', { between: [30, 59.5] }, [29.99, 30, 45, 59.5, 59.51]],
     ['grade-podologique', { in: [1, 2, 3] }, [0, 1, 3, 4]],
@@ -41,7 +41,7 @@ describe('the fhirpath engine agrees with accepts() on the forms the bundled log
     const expression = whenToFhirPath(name, when);
     for (const value of values) {
       const result = fhirpath.evaluate({}, expression, { [name]: value }, r4) as unknown[];
-      expect(result[0] === true, `${expression} at ${value}`).toBe(accepts(when as Condition, value));
+      expect(result[0] === true, `${expression} at ${value}`).toBe(acceptsValue(when as Condition, value));
     }
   });
 });

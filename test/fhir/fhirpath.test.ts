@@ -1,7 +1,7 @@
 /**
  * Every exported condition, evaluated by the `fhirpath` engine (HL7's FHIRPath for JavaScript, R4
  * model) on generated test patients, picks the branch logi's own flow picks for the same value:
- * `accepts` of src/graph/coverage.ts, the evaluation of `when` that the condition-coverage rule
+ * `acceptsValue` of src/graph/coverage.ts (numbers through `accepts`), the evaluation of `when` that the condition-coverage rule
  * analyses. For every decision of every bundled logigramme whose branches state a `when`: each
  * bound of each condition, a value just below and just above it, the ends of the variable's range,
  * and each category. A test patient is a Bundle of a Patient and one Observation coded with the
@@ -10,7 +10,7 @@
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { describe, expect, it } from 'vitest';
-import { accepts, numbersOf, textsOf, variableKind, type Condition } from '../../src/graph/coverage.js';
+import { acceptsValue, numbersOf, textsOf, variableKind, type Condition } from '../../src/graph/coverage.js';
 import type { PlanAction, PlanDefinition } from '../../src/fhir/types.js';
 import type { LogigrammeNode } from '../../src/language/schemas/logigramme.js';
 import { exportAll, exportUnusual } from './helpers.js';
@@ -80,7 +80,7 @@ describe('FHIRPath conditions choose the branch logi chooses', async () => {
     expect(values.length).toBeGreaterThan(1);
     const name = decision.variable?.name ?? 'value';
     for (const value of values) {
-      const logi = decision.branches.map((b, i) => (accepts(b.when as Condition, value) ? i : -1)).filter((i) => i >= 0);
+      const logi = decision.branches.map((b, i) => (acceptsValue(b.when as Condition, value) ? i : -1)).filter((i) => i >= 0);
       expect(logi, `logi takes one branch at ${name} = ${value}`).toHaveLength(1);
       expect(fhirPathChoice(action, testPatient(name, value, decision.variable?.unit)), `${name} = ${value}`).toEqual(logi);
     }

@@ -385,6 +385,7 @@ const schema = defineMessages({
     fr: (p: { max: string }) => `a plus de ${p.max} éléments`,
   },
   'language.schema.empty-text': { en: 'must not be empty', fr: 'ne doit pas être vide' },
+  'language.schema.orcid': { en: 'is not an ORCID iD: four groups of four digits, e.g. 0000-0002-1825-0097 (the last may be X)', fr: "n'est pas un identifiant ORCID : quatre groupes de quatre chiffres, par exemple 0000-0002-1825-0097 (le dernier peut être X)" },
   'language.schema.text-too-long': {
     en: (p: { max: string }) => `is longer than ${p.max} characters`,
     fr: (p: { max: string }) => `dépasse ${p.max} caractères`,

@@ -56,6 +56,11 @@ export const synthMessages = defineMessages({
     fr: (p: { pyramid: string; detail: string }) => `impossible de lire les critères de la pyramide ${p.pyramid} : ${p.detail}`,
   },
   'synth.no-criteria.hint': { en: 'run `logi lint` on the pyramid', fr: 'lancez `logi lint` sur la pyramide' },
+  'synth.no-pyramid': {
+    en: (p: { pyramid: string; known: string }) => `the pyramid ${p.pyramid} is not in the workspace (pyramids found: ${p.known})`,
+    fr: (p: { pyramid: string; known: string }) => `la pyramide ${p.pyramid} n'est pas dans l'espace de travail (pyramides trouvées : ${p.known})`,
+  },
+  'synth.no-pyramid.hint': { en: 'check --pyramid, or run the command from the workspace folder', fr: "vérifiez --pyramid, ou lancez la commande depuis le dossier de l'espace de travail" },
   'synth.progress': { en: 'generating patients', fr: 'génération des patients' },
   'synth.wrote': {
     en: (p: { patients: number; out: string; as_of: string; seed: number }) => `✔ wrote ${p.patients} synthetic patients to ${p.out} (as of ${p.as_of}, seed ${p.seed})`,

@@ -6,6 +6,7 @@ import { COMMON_DOCS } from './common.js';
 import { CONFIG_DOCS } from './config.js';
 import { LOGIGRAMME_DOCS } from './logigramme.js';
 import { PARAMETER_SET_DOCS } from './parameter-set.js';
+import { PATHWAY_TEST_DOCS } from './pathway-test.js';
 import { PROGRAM_DOCS } from './program.js';
 import { PYRAMID_DOCS } from './pyramid.js';
 import { SCENARIO_DOCS } from './scenario.js';
@@ -29,6 +30,7 @@ export const DOCS_BY_KIND: Readonly<Record<SchemaKind, KeyDocs>> = {
   Targets: TARGETS_DOCS,
   Calibration: CALIBRATION_DOCS,
   ParameterSet: PARAMETER_SET_DOCS,
+  PathwayTest: PATHWAY_TEST_DOCS,
   Config: CONFIG_DOCS,
 };
 
@@ -43,6 +45,7 @@ export const KIND_TITLES: Readonly<Record<SchemaKind, Bilingual>> = {
   Targets: { fr: "logi Targets : des valeurs observées, pour étalonner et valider le modèle", en: 'logi Targets: observed values, to calibrate and validate the model' },
   Calibration: { fr: 'logi Calibration : les paramètres libres, leurs lois a priori et les cibles à atteindre', en: 'logi Calibration: the free parameters, their priors and the targets to fit' },
   ParameterSet: { fr: 'logi ParameterSet : des valeurs qui remplacent celles des fichiers pour un scénario', en: "logi ParameterSet: values that replace the files' values for a scenario" },
+  PathwayTest: { fr: 'logi PathwayTest : des tests des chemins, des flux et des résultats des logigrammes', en: 'logi PathwayTest: tests of the paths, flows and outcomes of logigrammes' },
   Config: { fr: "configuration d'un espace de travail logi (logi.config.yaml)", en: 'logi workspace configuration (logi.config.yaml)' },
 };
 

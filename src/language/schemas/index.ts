@@ -3,6 +3,7 @@ import { ActorsDocument } from './actors.js';
 import { CalibrationDocument } from './calibration.js';
 import { LogigrammeDocument } from './logigramme.js';
 import { ParameterSetDocument } from './parameter-set.js';
+import { PathwayTestDocument } from './pathway-test.js';
 import { ProgramDocument } from './program.js';
 import { PyramidDocument } from './pyramid.js';
 import { ScenarioDocument } from './scenario.js';
@@ -16,6 +17,7 @@ export * from './config.js';
 export * from './criteria.js';
 export * from './logigramme.js';
 export * from './parameter-set.js';
+export * from './pathway-test.js';
 export * from './program.js';
 export * from './pyramid.js';
 export * from './scenario.js';
@@ -33,6 +35,7 @@ export const KIND_SCHEMAS = {
   Targets: TargetsDocument,
   Calibration: CalibrationDocument,
   ParameterSet: ParameterSetDocument,
+  PathwayTest: PathwayTestDocument,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Kind = keyof typeof KIND_SCHEMAS;
@@ -48,6 +51,7 @@ export interface DocumentByKind {
   Targets: TargetsDocument;
   Calibration: CalibrationDocument;
   ParameterSet: ParameterSetDocument;
+  PathwayTest: PathwayTestDocument;
 }
 
 /** The kinds whose documents hold parameters: the first segment of a parameter path names one of them. */

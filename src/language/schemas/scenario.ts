@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n/catalogue.js';
 import { header, Id, Text } from './common.js';
 
 const Rate = z.number().min(0).max(1).describe('Per year: 0.025 is 2.5 %.');
@@ -21,10 +22,23 @@ export const Economics = z.strictObject({
   thresholds: z.array(z.number().nonnegative()).min(1).optional().describe('Willingness-to-pay values for the acceptability curve and the EVPI (default 0 to 150,000 by 5,000).'),
 });
 
+/** Who wrote a scenario, for the package that publishes its results (`logi archive`, docs/reproducibility.md). */
+export const ScenarioAuthor = z.strictObject({
+  name: Text,
+  orcid: z
+    .string()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, { error: () => t('language.schema.orcid') })
+    .optional()
+    .describe('ORCID iD, 0000-0002-1825-0097'),
+  affiliation: Text.optional(),
+});
+
 export const ScenarioDocument = z.strictObject({
   ...header('Scenario'),
   title: Text.optional(),
   description: z.string().optional(),
+  authors: z.array(ScenarioAuthor).min(1).optional().describe('Who wrote the scenario: named in the RO-Crate of `logi archive`.'),
+  license: Text.optional().describe('Under which terms its results may be reused: an SPDX id (`CC-BY-4.0`), a URL, or a sentence; named in the RO-Crate of `logi archive`.'),
   pyramid: Id,
   territories: z.array(Id).min(1),
   baseline: Id.describe('Program describing usual care.'),

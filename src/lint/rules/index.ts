@@ -41,6 +41,9 @@ import startRequired from './start-required.js';
 import stratumExists from './stratum-exists.js';
 import targetReference from './target-reference.js';
 import territoryCounts from './territory-counts.js';
+import testKnownNode from './test-known-node.js';
+import testOutcomePath from './test-outcome-path.js';
+import testValueRange from './test-value-range.js';
 import transitionRowSum from './transition-row-sum.js';
 
 /** Every built-in rule, in the order `logi rules` lists them. A new rule is one file in this folder, listed here. */
@@ -95,5 +98,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   targetReference,
   calibrationReference,
   parameterSetPath,
+  // Pathway tests (docs/testing.md)
+  testKnownNode,
+  testValueRange,
+  testOutcomePath,
   knownReference,
 ];

@@ -4,5 +4,5 @@ import { referenceRule } from '../references.js';
 export default referenceRule(
   'known-reference',
   'Every id that names another document resolves: a logigramme\'s pyramid, a program\'s logigrammes, a scenario\'s territories and programs, a referral, a phase.',
-  ['Logigramme', 'Territory', 'Program', 'Scenario'],
+  ['Logigramme', 'Territory', 'Program', 'Scenario', 'PathwayTest'],
 );

@@ -10,4 +10,5 @@ export default referenceRule('known-source', 'Every `source:` (evidence, effects
   'Targets',
   'Calibration',
   'ParameterSet',
+  'PathwayTest',
 ]);

@@ -31,7 +31,7 @@ export default defineRule({
   meta: {
     id: 'no-unused-source',
     severity: 'warning',
-    kinds: ['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Targets', 'Calibration', 'ParameterSet'],
+    kinds: ['Pyramid', 'Logigramme', 'Actors', 'Territory', 'Program', 'Targets', 'Calibration', 'ParameterSet', 'PathwayTest'],
     fixable: true,
     docs: docsPath('no-unused-source'),
   },
