@@ -6,7 +6,7 @@
  * oclif's plugins included — with the static English as the fallback. Section headings and
  * oclif's notes (`[default: …]`, `<options: …>`) follow the language too.
  */
-import { type Command, CommandHelp, Help } from '@oclif/core';
+import { type Command, CommandHelp, Help, type Interfaces } from '@oclif/core';
 import { t } from '../i18n/catalogue.js';
 import { removeLanguageArgument } from './arguments.js';
 import { errorText, unknownCommand } from './usage.js';
@@ -104,6 +104,19 @@ export default class LogiHelp extends Help {
 
   protected override formatCommands(commands: Command.Loadable[]): string {
     return super.formatCommands(commands.map(localizedCommand));
+  }
+
+  /** A topic (`export`, `import`) with its description from the catalogue: `cli.topic.<name>`. */
+  private localizedTopic(topic: Interfaces.Topic): Interfaces.Topic {
+    return { ...topic, description: catalogueText(`cli.topic.${topic.name.replaceAll(':', '.')}`) ?? topic.description };
+  }
+
+  protected override formatTopics(topics: Interfaces.Topic[]): string {
+    return super.formatTopics(topics.map((topic) => this.localizedTopic(topic)));
+  }
+
+  protected override formatTopic(topic: Interfaces.Topic): string {
+    return super.formatTopic(this.localizedTopic(topic));
   }
 
   /** The top of `logi --help`: what logi is, its version, how to call it, the language and the exit codes. */

@@ -64,7 +64,8 @@ export interface CoverageResult {
 
 const isWhole = (n: number) => Number.isInteger(n);
 
-function numbersOf(condition: Condition): number[] {
+/** The numbers a condition mentions (its bounds and listed values). */
+export function numbersOf(condition: Condition): number[] {
   const out: number[] = [];
   for (const key of ['lt', 'lte', 'gt', 'gte'] as const) if (typeof condition[key] === 'number') out.push(condition[key]);
   if (typeof condition.eq === 'number') out.push(condition.eq);
@@ -73,7 +74,8 @@ function numbersOf(condition: Condition): number[] {
   return out;
 }
 
-function textsOf(condition: Condition): string[] {
+/** The categories (text values) a condition lists. */
+export function textsOf(condition: Condition): string[] {
   const out: string[] = [];
   if (typeof condition.eq === 'string') out.push(condition.eq);
   for (const v of condition.in ?? []) if (typeof v === 'string') out.push(v);

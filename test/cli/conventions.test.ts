@@ -43,7 +43,7 @@ const FRENCH = { LOGI_LANG: 'fr' };
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 const PACKAGE = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
-const VISIBLE_COMMANDS = ['archive', 'autocomplete', 'calibrate', 'help', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'test', 'verify', 'version'];
+const VISIBLE_COMMANDS = ['archive', 'autocomplete', 'calibrate', 'export', 'help', 'import', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'test', 'verify', 'version'];
 
 describe('help', () => {
   it('`logi --help` is in French when no language is chosen (LANG=C.UTF-8), and lists every command', () => {
@@ -151,7 +151,8 @@ describe('usage errors: exit 2, in the user\'s words, never oclif\'s', () => {
     [['simulat', 'pionniers-dt2-2026'], 'logi: unknown command `simulat`: did you mean `simulate`?\n  hint: see `logi simulate --help`\n'],
     [['simulat', 'x'], 'logi: unknown command `simulat`: did you mean `simulate`?\n  hint: see `logi simulate --help`\n'],
     [['lnit'], 'logi: unknown command `lnit`: did you mean `init`?\n  hint: see `logi init --help`\n'],
-    [['nope'], `logi: unknown command \`nope\`\n  hint: the commands are ${VISIBLE_COMMANDS.join(', ')}; see \`logi --help\`\n`],
+    // The hint names commands whole: `export fhir`, where the root help lists the topic `export`.
+    [['nope'], `logi: unknown command \`nope\`\n  hint: the commands are ${VISIBLE_COMMANDS.map((c) => (c === 'export' || c === 'import' ? `${c} fhir` : c)).join(', ')}; see \`logi --help\`\n`],
     [['--lang', 'en', 'simulat', 'x'], 'logi: unknown command `simulat`: did you mean `simulate`?\n  hint: see `logi simulate --help`\n'],
     [['--quiet'], 'logi: `--quiet` is a flag, not a command\n  hint: write the command first, then its flags, e.g. `logi lint --quiet`\n'],
     [['lint', '--formt', 'json'], 'logi: unknown flag `--formt`: did you mean `--format`?\n  hint: see `logi lint --help`\n'],

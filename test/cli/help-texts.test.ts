@@ -36,7 +36,7 @@ describe('the help texts of every command', async () => {
   const commands = config.commands.filter((c) => !c.hidden);
 
   it('finds logi\'s commands and oclif\'s plugins', () => {
-    expect(commands.map((c) => c.id).sort()).toEqual(['archive', 'autocomplete', 'calibrate', 'help', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'test', 'verify', 'version']);
+    expect(commands.map((c) => c.id).sort()).toEqual(['archive', 'autocomplete', 'calibrate', 'export:fhir', 'help', 'import:fhir', 'init', 'lint', 'preview', 'render', 'report', 'rules', 'schema', 'sensitivity', 'simulate', 'stratify', 'sweep', 'synth', 'test', 'verify', 'version']);
   });
 
   it.each(commands.filter((c) => !NOT_YET_BILINGUAL.has(c.id)).map((c) => [c.id, c] as const))('%s: each text has its French, and the catalogue\'s English is the static text', (_id, command) => {

@@ -38,7 +38,8 @@ describe('the oclif manifest', () => {
     const run = spawnSync(process.execPath, [MANIFEST_SCRIPT, '--out', out], { cwd: REPO, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(out, 'utf8')) as { version: string; commands: Record<string, { summary?: string; flags: Record<string, unknown> }> };
-    const files = readdirSync(path.join(REPO, 'dist/commands')).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, ''));
+    // A command in a folder (a topic) has the id `topic:name`: dist/commands/export/fhir.js is `export:fhir`.
+    const files = readdirSync(path.join(REPO, 'dist/commands'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '').split(path.sep).join(':'));
     expect(Object.keys(manifest.commands).sort()).toEqual(files.sort());
     expect(manifest.version).toBe((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
     // The static English of the help, and every flag, global ones included.

@@ -3,6 +3,7 @@ import { analysisMessages } from './analysis.js';
 import { archiveMessages } from './archive.js';
 import { cliMessages } from './cli.js';
 import { editorMessages } from './editor.js';
+import { fhirMessages } from './fhir.js';
 import { ioMessages } from './io.js';
 import { languageMessages } from './language.js';
 import { lintMessages } from './lint.js';
@@ -19,4 +20,4 @@ import { stratifyMessages } from './stratify.js';
 import { synthMessages } from './synth.js';
 import { worklistMessages } from './worklist.js';
 
-export const MESSAGE_AREAS = [analysisMessages, archiveMessages, cliMessages, editorMessages, ioMessages, languageMessages, lintMessages, pathwayTestsMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
+export const MESSAGE_AREAS = [analysisMessages, archiveMessages, cliMessages, editorMessages, fhirMessages, ioMessages, languageMessages, lintMessages, pathwayTestsMessages, previewMessages, renderMessages, reportMessages, resultsMessages, rulesMessages, rulesCriteriaMessages, sensitivityMessages, simMessages, stratifyMessages, synthMessages, worklistMessages] as const;
