@@ -12,7 +12,8 @@ let workspace: string;
 beforeAll(async () => {
   workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'logi-synth-ws-'));
   await fs.writeFile(path.join(workspace, 'logi.config.yaml'), 'include:\n  - guidelines\n  - territories\n');
-  await fs.cp(path.join(ROOT, 'guidelines/diabete-t2'), path.join(workspace, 'guidelines/diabete-t2'), { recursive: true });
+  // Without the pathway tests (*.test.yaml): their outcome cases name scenarios this workspace has not.
+  await fs.cp(path.join(ROOT, 'guidelines/diabete-t2'), path.join(workspace, 'guidelines/diabete-t2'), { recursive: true, filter: (source) => !source.endsWith('.test.yaml') });
   await fs.cp(path.join(ROOT, 'guidelines/acteurs.yaml'), path.join(workspace, 'guidelines/acteurs.yaml'));
   await fs.mkdir(path.join(workspace, 'territories'));
   await fs.writeFile(
