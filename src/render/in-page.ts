@@ -45,20 +45,28 @@ export function decodeNumericReferences(): void {
   }
 }
 
+/** Where the footer is drawn: the diagram's box origin, its width (at least 640 px), the next line's y. */
+export interface FooterCursor {
+  x0: number;
+  y0: number;
+  width: number;
+  y: number;
+}
+
+type FooterText = (content: string, x: number, y: number, size: number, bold?: boolean) => SVGTextElement;
+
 /**
- * The actor legend under the diagram, in a new group `g.logi-footer`: a horizontal legend wrapped
- * at the diagram's width (at least 640 px). Returns the y where the sources start.
+ * Installs `logiFooterText` in the page, the one writer of the footer's text lines (used by
+ * drawLegend and drawSources, which the page receives as separate functions), and opens the
+ * footer group `g.logi-footer` under the diagram. Returns the cursor where the legend starts.
  */
-export function drawLegend(extra: DiagramFooter): number {
+export function openFooter(): FooterCursor {
   const ns = 'http://www.w3.org/2000/svg';
   const element = document.querySelector('#stage svg')!;
-  const box = (element.getAttribute('viewBox') ?? '0 0 600 400').split(/[\s,]+/).map(Number);
-  const [x0, y0, w0, h0] = [box[0] ?? 0, box[1] ?? 0, box[2] ?? 600, box[3] ?? 400];
-  const width = Math.max(w0, 640);
   const group = document.createElementNS(ns, 'g');
   group.setAttribute('class', 'logi-footer');
   element.appendChild(group);
-  const textAt = (content: string, x: number, y: number, size: number, bold = false) => {
+  const text: FooterText = (content, x, y, size, bold = false) => {
     const node = document.createElementNS(ns, 'text');
     node.setAttribute('x', x.toFixed(1));
     node.setAttribute('y', y.toFixed(1));
@@ -67,16 +75,27 @@ export function drawLegend(extra: DiagramFooter): number {
     group.appendChild(node);
     return node;
   };
-  let y = y0 + h0 + 28;
-  const left = x0 + 8;
-  if (extra.legend.length === 0) return y;
+  (globalThis as unknown as { logiFooterText: FooterText }).logiFooterText = text;
+  const box = (element.getAttribute('viewBox') ?? '0 0 600 400').split(/[\s,]+/).map(Number);
+  const [x0, y0, w0, h0] = [box[0] ?? 0, box[1] ?? 0, box[2] ?? 600, box[3] ?? 400];
+  return { x0, y0, width: Math.max(w0, 640), y: y0 + h0 + 28 };
+}
+
+/** The actor legend: a horizontal legend wrapped at the diagram's width. Returns the cursor after it. */
+export function drawLegend(extra: DiagramFooter, at: FooterCursor): FooterCursor {
+  const ns = 'http://www.w3.org/2000/svg';
+  const textAt = (globalThis as unknown as { logiFooterText: FooterText }).logiFooterText;
+  const group = document.querySelector('#stage svg g.logi-footer')!;
+  const left = at.x0 + 8;
+  let y = at.y;
+  if (extra.legend.length === 0) return at;
   textAt(extra.legendTitle, left, y, 14, true);
   y += 22;
   let x = left;
   for (const item of extra.legend) {
     const label = textAt(item.label, 0, y, 13);
     const itemWidth = 22 + label.getComputedTextLength() + 18;
-    if (x > left && x + itemWidth > x0 + width) {
+    if (x > left && x + itemWidth > at.x0 + at.width) {
       x = left;
       y += 22;
     }
@@ -92,31 +111,18 @@ export function drawLegend(extra: DiagramFooter): number {
     group.appendChild(swatch);
     x += itemWidth;
   }
-  return y + 30;
+  return { ...at, y: y + 30 };
 }
 
 /**
- * The numbered sources under the legend, from `startY`, each wrapped greedily at the diagram's
- * width as the page's own fonts measure it; then the SVG's box is grown to hold the footer.
+ * The numbered sources under the legend, each wrapped greedily at the diagram's width as the
+ * page's own fonts measure it; then the SVG's box is grown to hold the footer.
  */
-export function drawSources(extra: DiagramFooter, startY: number): void {
-  const ns = 'http://www.w3.org/2000/svg';
-  const element = document.querySelector('#stage svg')!;
-  const group = element.querySelector('g.logi-footer')!;
-  const box = (element.getAttribute('viewBox') ?? '0 0 600 400').split(/[\s,]+/).map(Number);
-  const [x0, y0, w0] = [box[0] ?? 0, box[1] ?? 0, box[2] ?? 600];
-  const width = Math.max(w0, 640);
-  const left = x0 + 8;
-  const textAt = (content: string, x: number, y: number, size: number, bold = false) => {
-    const node = document.createElementNS(ns, 'text');
-    node.setAttribute('x', x.toFixed(1));
-    node.setAttribute('y', y.toFixed(1));
-    node.setAttribute('style', `font-size:${size}px;fill:#0f172a;${bold ? 'font-weight:bold;' : ''}`);
-    node.textContent = content;
-    group.appendChild(node);
-    return node;
-  };
-  let y = startY;
+export function drawSources(extra: DiagramFooter, at: FooterCursor): void {
+  const textAt = (globalThis as unknown as { logiFooterText: FooterText }).logiFooterText;
+  const element = document.querySelector('#stage svg') as SVGSVGElement;
+  const left = at.x0 + 8;
+  let y = at.y;
   if (extra.sources.length > 0) {
     textAt(extra.sourcesTitle, left, y, 14, true);
     y += 20;
@@ -126,7 +132,7 @@ export function drawSources(extra: DiagramFooter, startY: number): void {
       for (const word of entry.split(/\s+/)) {
         const candidate = line ? `${line} ${word}` : word;
         probe.textContent = candidate;
-        if (line && probe.getComputedTextLength() > width - 24) {
+        if (line && probe.getComputedTextLength() > at.width - 24) {
           textAt(line, left, y, 12);
           y += 16;
           line = `    ${word}`;
@@ -139,11 +145,11 @@ export function drawSources(extra: DiagramFooter, startY: number): void {
     }
     probe.remove();
   }
-  const height = y - y0 + 8;
-  element.setAttribute('viewBox', `${x0} ${y0} ${width} ${height}`);
-  element.setAttribute('width', String(width));
+  const height = y - at.y0 + 8;
+  element.setAttribute('viewBox', `${at.x0} ${at.y0} ${at.width} ${height}`);
+  element.setAttribute('width', String(at.width));
   element.setAttribute('height', String(height));
-  (element as SVGSVGElement).style.maxWidth = `${width}px`;
+  element.style.maxWidth = `${at.width}px`;
 }
 
 /** The stage's SVG on a white background, as standalone XML. */

@@ -23,7 +23,7 @@ import puppeteer, { type Browser, type ConnectionTransport, type HTTPRequest, ty
 import { t } from '../i18n/catalogue.js';
 import { shortHash } from '../io/file-names.js';
 import { BrowserLifetime, chromiumArgs } from './browser.js';
-import { decodeNumericReferences, drawLegend, drawSources, renderIntoStage, serializeStage } from './in-page.js';
+import { decodeNumericReferences, drawLegend, drawSources, openFooter, renderIntoStage, serializeStage } from './in-page.js';
 import { DiagramTooLargeError, MAX_DIAGRAM_TEXT } from './mermaid.js';
 import { A4_CONTENT_PX } from './sheet.js';
 import { contentBox, type DiagramGeometry, MARGIN_MM, type Orientation, type Paper } from './sheet-plan.js';
@@ -239,8 +239,9 @@ export class RenderSession {
     await this.page.evaluate(renderIntoStage, text, id);
     await this.page.evaluate(decodeNumericReferences);
     if (footer) {
-      const sourcesY = await this.page.evaluate(drawLegend, footer);
-      await this.page.evaluate(drawSources, footer, sourcesY);
+      const start = await this.page.evaluate(openFooter);
+      const afterLegend = await this.page.evaluate(drawLegend, footer, start);
+      await this.page.evaluate(drawSources, footer, afterLegend);
     }
     return this.page.evaluate(serializeStage);
   }
