@@ -11,7 +11,7 @@ import type { Workspace } from '../../src/language/workspace.js';
 import { meets, selectionOf } from '../../src/pathway-tests/outcomes.js';
 import { iterationSeries, type ScenarioRun, summaryValue } from '../../src/pathway-tests/outcome-values.js';
 import { simulate, type SimulateOptions } from '../../src/sim/simulate.js';
-import { round } from '../../src/sim/summarize.js';
+import { iterationValues, round } from '../../src/sim/summarize.js';
 import { countOffset, FIXED, series } from '../sim/helpers.js';
 
 let workspace: Workspace;
@@ -66,6 +66,51 @@ describe('outcome values in the expected mode (fixture test/fixtures/sim/fixed)'
     const values = iterationSeries(run, { outcome: 'counts S2', year: 2, territory: 'test-territory' }) as Float64Array;
     expect(values.length).toBe(1);
     expect(round(values[0]!)).toBe(summaryValue(run, { outcome: 'counts S2', year: 2, territory: 'test-territory' }));
+  });
+});
+
+describe('iterationValues, one record at a time (expected mode, computed by hand)', () => {
+  let run: ScenarioRun;
+  beforeAll(async () => {
+    run = await runOf({ mode: 'expected', horizon: 3 });
+  });
+  // Territory test-territory is record pair 0 (usual care, coverage 0.3) and 1 (enhanced − usual:
+  // coverage 0.4 − 0.3 in year 1). S1 starts at 1500; each enrolled person has 2 glucose tests
+  // (lab: 5 min, 10 €) and 40 % of them 3 coaching sessions (GP: 20 min, 30 €); 96 000 min a FTE.
+  const value = (pair: number, measure: Parameters<typeof iterationValues>[3], key: string, year: number) => {
+    const values = iterationValues(run.model, run.run.output, pair, measure, key, year);
+    return values === undefined ? undefined : values[0]!;
+  };
+
+  it('persons and volumes of an action, by record and year', () => {
+    expect(value(0, 'persons', 'test-s1/test', 1)).toBeCloseTo(1500 * 0.3, 9); // 450
+    expect(value(0, 'volumes', 'test-s1/test', 1)).toBeCloseTo(1500 * 0.3 * 2, 9); // 900
+    expect(value(0, 'persons', 'test-s1/coaching', 1)).toBeCloseTo(1500 * 0.3 * 0.4, 9); // 180
+    expect(value(0, 'volumes', 'test-s1/coaching', 1)).toBeCloseTo(1500 * 0.3 * 0.4 * 3, 9); // 540
+    expect(value(1, 'persons', 'test-s1/test', 1)).toBeCloseTo(1500 * (0.4 - 0.3), 9); // 150
+    // Year 2: the S1 people at the start of year 2 (read from the counts record) × 0.3.
+    const s1 = series(run.model, run.run.output, 0, 0, countOffset(run.model, run.run.output, 1, 'S1'))[0]!;
+    expect(s1).not.toBeCloseTo(1500, 3);
+    expect(value(0, 'persons', 'test-s1/test', 2)).toBeCloseTo(s1 * 0.3, 9);
+  });
+
+  it('minutes, FTE and cost of an actor, and the total cost', () => {
+    expect(value(0, 'minutes', 'lab', 1)).toBeCloseTo(900 * 5, 9); // 4500
+    expect(value(0, 'fte', 'lab', 1)).toBeCloseTo((900 * 5) / 96_000, 12);
+    expect(value(0, 'cost', 'lab', 1)).toBeCloseTo(900 * 10, 9); // 9000
+    expect(value(0, 'minutes', 'gp', 1)).toBeCloseTo(540 * 20, 9); // 10 800
+    expect(value(0, 'cost', 'gp', 1)).toBeCloseTo(540 * 30, 9); // 16 200
+    expect(value(0, 'totalCost', 'total', 1)).toBeCloseTo(900 * 10 + 540 * 30, 9); // 25 200
+  });
+
+  it('counts from year 0; flows from year 1 to the horizon; unknown keys: undefined', () => {
+    expect(value(0, 'counts', 'S1', 0)).toBe(1500);
+    expect(value(0, 'volumes', 'test-s1/test', 0)).toBeUndefined();
+    expect(value(0, 'volumes', 'test-s1/test', 4)).toBeUndefined();
+    expect(value(0, 'volumes', 'test-s1/none', 1)).toBeUndefined();
+    expect(value(0, 'persons', 'test-s1/none', 1)).toBeUndefined();
+    expect(value(0, 'fte', 'nobody', 1)).toBeUndefined();
+    expect(value(0, 'counts', 'S9', 1)).toBeUndefined();
   });
 });
 
