@@ -105,6 +105,22 @@ describe('simulate() — what it refuses', () => {
   });
 });
 
+describe('simulate() — pathway tests are no input of a simulation', () => {
+  it('runs despite errors in a *.test.yaml file, or in a file holding only PathwayTest documents; not despite one beside them', async () => {
+    // An unknown logigramme: an error of the test file (known-reference), which `logi test` reports.
+    const test = (id: string) => `kind: PathwayTest\nversion: 1\nid: ${id}\ntitle: T\nlogigramme: nowhere\npaths:\n  - { name: a, reaches: [in] }\n`;
+    const broken = workspace({ 'cases.test.yaml': test('a'), 'cases-too.yaml': test('b'), 'syntax.test.yaml': 'kind: [unclosed\n' });
+    const ran = await simulate({ scenario: 'zero-coverage', cwd: broken, version: '1', workers: 1, mode: 'expected' });
+    expect(ran.results.manifest.scenario).toBe('zero-coverage');
+    // The same test document beside an Actors document with an error: that file stops the run.
+    const bad = `${test('c')}---\nkind: Actors\nversion: 1\nid: more\nactors:\n  nurse: { title: Nurse, minutes-per-act: -1, cost-per-act: 0 }\n`;
+    const refused = await refusal(simulate({ scenario: 'zero-coverage', cwd: workspace({ 'mixed.yaml': bad }), version: '1', workers: 1, mode: 'expected' }));
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect(refused.diagnostics.length).toBeGreaterThanOrEqual(1);
+    expect(refused.diagnostics.every((d) => d.file.endsWith('mixed.yaml'))).toBe(true);
+  });
+});
+
 describe('simulate() — what it refuses, in French', () => {
   it('says so in the command\'s language: a folder, an unknown id, a workspace with an error', async () => {
     const dir = workspace({ 'bad.yaml': 'kind: Actors\nversion: 1\nid: more\nactors:\n  nurse-more: { title: Nurse, minutes-per-act: -1, cost-per-act: 0 }\n' });
