@@ -1,11 +1,10 @@
 /**
  * The SQL compiler of stratum criteria (docs/stratify.md, "The SQL query"): one query over the
  * normalised tables (tables.ts) giving `patient_id, territory, stratum, reason` for every patient,
- * in three dialects that differ only in the small table DIALECTS. Each atom that reads an event
- * table becomes one common table expression, aggregated per patient with window functions (one
- * row per patient: the latest matching row, the count); the patients are LEFT JOINed to every
- * atom once, and a CASE picks the stratum. No correlated subquery: the engines plan hash joins,
- * linear in the rows.
+ * in three dialects that differ in the small table DIALECTS. The atoms that read an event table
+ * are computed by the dialect's store (sql-atoms.ts): one window CTE per atom for PostgreSQL and
+ * Spark, matched rows grouped per patient for DuckDB; then a CASE picks the stratum. No
+ * correlated subquery: the engines plan hash joins, linear in the rows.
  */
 import { parsePattern } from '../criteria/codes.js';
 import { LAB_TESTS, type Criterion, type NumericTest, type StratumCriteria } from '../criteria/types.js';
