@@ -18,6 +18,7 @@ import { costsByPayerTable, fteTable, sensitivitySection, sweepSection, territor
 import type { Sensitivity, Sweep } from './decision-inputs.js';
 import { effectWord, ENSEMBLE, eventEffect, eventTitle, last, type ReportContext, sub, type Summary } from './context.js';
 import { type Block, cell, type KeyFigure, type Section } from './document.js';
+import { overlapWarnings } from './overlap.js';
 
 export { hasDecision } from './decision-figures.js';
 
@@ -113,6 +114,7 @@ export function decisionSections(ctx: ReportContext, extras: { sensitivity?: Sen
         eventsEffectTable(ctx, diff),
         fte.note,
         fte.table,
+        ...overlapWarnings(ctx),
       ],
     },
     uncertaintySection(ctx, figures),

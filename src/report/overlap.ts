@@ -1,0 +1,23 @@
+/**
+ * Overlaps between pyramids (docs/report.md, "People counted in two pyramids"): when the scenario's
+ * pyramid states that some of its people are also counted by another pyramid, the report says so
+ * where figures invite adding (the summary and next to the FTE), with the pyramid's own assumption.
+ * The simulation never subtracts them: logi does not know who, in a territory, is in both.
+ */
+import type { Block } from './document.js';
+import type { ReportContext } from './context.js';
+
+/** One flagged paragraph per overlap the results carry; none when the pyramid states none. */
+export function overlapWarnings(ctx: ReportContext): Block[] {
+  const stratumList = (ids: readonly string[]) => ids.join(', ');
+  return (ctx.results.overlaps ?? []).map((overlap) => ({
+    kind: 'paragraph',
+    flag: 'warn',
+    text: ctx.t('report.overlap.warning', {
+      pyramid: overlap.pyramidTitle,
+      strata: stratumList(overlap.strata.map(ctx.stateLabel)),
+      otherStrata: overlap.otherStrata ? stratumList(overlap.otherStrata) : '',
+      note: overlap.note,
+    }),
+  }));
+}
