@@ -51,8 +51,8 @@ td code, td.code { font-family: "DejaVu Sans Mono", monospace; font-size: 11.5px
 td.flag-bad { background: #fee2e2; color: #991b1b; font-weight: bold; }
 td.flag-warn { background: #fef3c7; color: #92400e; font-weight: bold; }
 td.flag-ok { color: #166534; }
-p.flag-warn { background: #fef3c7; color: #92400e; border-left: 4px solid #d97706; padding: 6px 10px; }
-p.flag-bad { background: #fee2e2; color: #991b1b; border-left: 4px solid #b91c1c; padding: 6px 10px; }
+p.flag-warn { background: #fef3c7; color: #92400e; border-left: 4px solid #d97706; padding: 2px 8px; }
+p.flag-bad { background: #fee2e2; color: #991b1b; border-left: 4px solid #b91c1c; padding: 2px 8px; }
 details { margin: 6px 0 12px; }
 summary { cursor: pointer; color: #0f766e; }
 details.folded { border-top: 1px solid #e2e8f0; margin: 0; padding: 6px 0; }

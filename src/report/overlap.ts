@@ -21,3 +21,20 @@ export function overlapWarnings(ctx: ReportContext): Block[] {
     }),
   }));
 }
+
+/**
+ * The note above the FTE table, flagged and followed by one short sentence per other pyramid (the
+ * strata of all its overlaps together) when the pyramid states overlaps; unchanged otherwise. The
+ * summary holds the assumptions in full.
+ */
+export function withOverlapFteWarning(ctx: ReportContext, note: Block): Block {
+  const strataByPyramid = new Map<string, string[]>();
+  for (const overlap of ctx.results.overlaps ?? []) {
+    const strata = strataByPyramid.get(overlap.pyramidTitle) ?? [];
+    for (const stratum of overlap.strata) if (!strata.includes(stratum)) strata.push(stratum);
+    strataByPyramid.set(overlap.pyramidTitle, strata);
+  }
+  if (strataByPyramid.size === 0 || note.kind !== 'paragraph') return note;
+  const warnings = [...strataByPyramid].map(([pyramid, strata]) => ctx.t('report.overlap.fte', { pyramid, strata: strata.join(', ') }));
+  return { kind: 'paragraph', flag: 'warn', text: [note.text, ...warnings].join(' ') };
+}
