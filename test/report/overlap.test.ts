@@ -68,8 +68,12 @@ describe('a pyramid that overlaps another', () => {
       'The volumes, FTE and costs of this scenario do not add up with a scenario of that pyramid: subtract the people both count before summing. ' +
       `Assumption stated by the pyramid: ${NOTE}`;
     const flagged = [...html.matchAll(/<p class="flag-warn" role="note">([^<]*)<\/p>/g)].map((m) => m[1]!.replace(/&#39;/g, "'"));
-    expect(flagged.length).toBeGreaterThanOrEqual(1);
-    expect(flagged[0]).toBe(sentence);
+    // The summary's box, and the decision's FTE note flagged with its short sentence.
+    expect(flagged.filter((text) => text === sentence)).toHaveLength(1);
+    const fteNote = flagged.filter((text) => text.startsWith('FTE needed in the last year'));
+    expect(fteNote).toHaveLength(1);
+    expect(fteNote[0]!.endsWith(' S1, S2 are also counted by “Other disease”: do not add these FTE to its own (see the summary).')).toBe(true);
+    expect(flagged).toHaveLength(2);
     run(['report', 'out/results.json', '--format', 'md', '--out', 'out/report.md'], withOverlap);
     const md = readFileSync(path.join(withOverlap, 'out/report.md'), 'utf8');
     expect(md).toContain('> **⚠** People counted twice: the people of S1 — At risk, S2 — Ill in this pyramid');
