@@ -18,12 +18,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assign, OUTSIDE, type Patient } from '../../src/criteria/evaluate.js';
 import { fromDayNumber, minusMonths, toDayNumber } from '../../src/criteria/dates.js';
 import { pyramidCriteria, type PyramidCriteria } from '../../src/criteria/parse.js';
-import type { Criterion, LabTest, NumericTest } from '../../src/criteria/types.js';
+import type { Criterion, NumericTest } from '../../src/criteria/types.js';
 import { assignmentFhirPath } from '../../src/fhir/criteria.js';
 import { loadWorkspace } from '../../src/language/workspace.js';
 import { REPO } from '../helpers/cli.js';
 import { patientBundle } from './patient-bundle.js';
-import { exportAll, type Exported } from './helpers.js';
+import { exportAll } from './helpers.js';
+import type { PlanDefinition } from '../../src/fhir/types.js';
 
 /** A seeded stream (mulberry32): the same patients on every run. */
 function stream(seed: number): () => number {
@@ -216,4 +217,17 @@ describe('generated patients: exactly one plan applies, the stratum logi assigns
       }
     });
   }
+});
+
+describe('the exported plans', () => {
+  it('hold, for their stratum, the expressions checked above', async () => {
+    const pyramids = await bundledPyramids();
+    const exported = (await exportAll()).filter((e) => e.logigramme.pyramid !== 'mini');
+    expect(exported.length).toBe(10);
+    for (const { logigramme, bundle } of exported) {
+      const criteria = pyramids.find((p) => p.pyramid === logigramme.pyramid)!;
+      const plan = bundle.entry![0]!.resource as PlanDefinition;
+      expect(plan.action![0]!.condition![0]!.expression!.expression, logigramme.id).toBe(assignmentFhirPath(criteria, logigramme.stratum));
+    }
+  });
 });
