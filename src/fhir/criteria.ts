@@ -41,13 +41,13 @@ export const LAB_LOINC: Readonly<Record<LabTest, readonly string[]>> = {
   hba1c: ['4548-4', '17856-6'],
   /** Glomerular filtration rate/1.73 sq M.predicted: CKD-EPI, CKD-EPI 2021, MDRD. */
   egfr: ['62238-1', '98979-8', '33914-3'],
-  /** Albumin/Creatinine [Ratio] in Urine (the value in mg/mmol). */
+  /** Albumin/Creatinine [Mass Ratio] in Urine; Microalbumin/Creatinine: mass ratios (mg/g), to be converted to logi's mg/mmol. */
   uacr: ['9318-7', '14959-1'],
   /** Natriuretic peptide.B prohormone N-Terminal [Mass/volume] in Serum or Plasma. */
   'nt-probnp': ['33762-6'],
   /** Natriuretic peptide B [Mass/volume] in Serum or Plasma. */
   bnp: ['30934-4'],
-  /** Fasting glucose [Mass/volume] in Serum or Plasma (the value in g/L). */
+  /** Fasting glucose [Mass/volume] in Serum or Plasma (often mg/dL: the value must be in g/L). */
   'fasting-glucose': ['1558-6'],
   /** Left ventricular Ejection fraction. */
   lvef: ['10230-1'],
