@@ -49,13 +49,13 @@ export function scaleName(scale: string): string {
   return scale.split(/\s[(—–-]|[(,;]/)[0]!.trim();
 }
 
-/** The grades of an evidence list, each prefixed by its first source's scale name: `HAS B`, `ESC I-A`; a grade alone without a scale. */
+/** The grades of an evidence list, each prefixed by the scale name of the first cited source that has one: `HAS B`, `ESC I-A`; a grade alone without a scale. */
 export function gradeTexts(evidence: Evidence | undefined, sources: LogigrammeDocument['sources']): string[] {
   const list = evidence === undefined ? [] : Array.isArray(evidence) ? evidence : [evidence];
   return list.flatMap((e) => {
     if (e.grade === undefined) return [];
-    const first = Array.isArray(e.source) ? e.source[0]! : e.source;
-    const scale = ownValue(sources, first)?.['grade-scale'];
+    const cited = Array.isArray(e.source) ? e.source : [e.source];
+    const scale = cited.map((s) => ownValue(sources, s)?.['grade-scale']).find((g) => g !== undefined);
     const name = scale === undefined ? '' : scaleName(scale);
     // A grade already written with its scale (`ESC I-A`) is not prefixed twice.
     return [name === '' || e.grade.startsWith(`${name} `) ? e.grade : `${name} ${e.grade}`];

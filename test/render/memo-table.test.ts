@@ -87,6 +87,8 @@ describe('grade column', () => {
     expect(gradeTexts(nephro.evidence, logigramme.sources)).toEqual(['ESC I-A', '1B']);
     const suivi = logigramme.nodes.suivi as { evidence: Parameters<typeof gradeTexts>[0] };
     expect(gradeTexts(suivi.evidence, logigramme.sources)).toEqual(['ESC IIa-B']);
+    // The first cited source that states a scale gives it: KDIGO has none here, ESC has one.
+    expect(gradeTexts({ source: ['kdigo', 'esc'], grade: '2C' }, logigramme.sources)).toEqual(['ESC 2C']);
   });
 });
 

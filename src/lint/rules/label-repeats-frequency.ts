@@ -24,8 +24,11 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}])(?:once|twice|${NUMBER}\s+times)\s+(?:a|an|per)\s+${EN_PERIOD}(?![\p{L}])`, 'iu'),
   new RegExp(String.raw`(?<![\p{L}])(?:(?:bi|tri|se)?annuel(?:le)?s?|semestriel(?:le)?s?|trimestriel(?:le)?s?|mensuel(?:le)?s?|hebdomadaires?|quotidien(?:ne)?s?|annual|yearly|biannual|quarterly|monthly|weekly|daily)(?![\p{L}])`, 'iu'),
 ];
-/** With `within-days`, the day the memo prints (`≤ J7`) repeated in the label: `J7`, `à J+7`, `by day 7`. */
-const DAY = /(?<![\p{L}])(?:J\s?\+?\s?\d+|(?:by|within)\s+day\s+\d+)(?![\p{L}\d])/iu;
+/**
+ * With `within-days`, the delay the memo prints (`≤ J7`) repeated in the label: `J7`, `à J+7`,
+ * `dans les 7 jours`, `sous 7 jours`, `à 7 jours`, `by day 7`, `within 7 days`.
+ */
+const DAY = /(?<![\p{L}])(?:J\s?\+?\s?\d+|(?:by|within)\s+day\s+\d+|(?:dans\s+les|sous|à|within|in)\s+\d+\s+(?:jours?|days?))(?![\p{L}\d])/iu;
 
 /** The part of `label` that states a frequency, or undefined. */
 export function frequencyInLabel(label: string, withinDays: boolean): string | undefined {
