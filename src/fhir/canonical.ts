@@ -31,6 +31,8 @@ export const EXTENSION = {
    * is R5 (docs/decisions.md).
    */
   grade: `${CANONICAL_BASE}/StructureDefinition/logi-grade`,
+  /** The stratum id of a plan, on its eligibility condition: the importer's `stratum`, whatever the expression. */
+  stratum: `${CANONICAL_BASE}/StructureDefinition/logi-stratum`,
 } as const;
 
 

@@ -165,7 +165,7 @@ function nodeOf(action: PlanAction, path: string, context: Context): Record<stri
 function rootOf(plan: PlanDefinition, path: string): { root: PlanAction; stratum: string } {
   const root = plan.action?.[0];
   if (root === undefined || (plan.action?.length ?? 0) !== 1) throw new ImportError(`${path}.action`, t('fhir.import.root-action'));
-  const stratum = readStratum(root.condition?.find((c) => c.kind === 'applicability')?.expression?.expression);
+  const stratum = readStratum(root.condition?.find((c) => c.kind === 'applicability'));
   if (stratum === undefined) throw new ImportError(`${path}.action[0].condition`, t('fhir.import.stratum'));
   if ((root.action ?? []).length === 0) throw new ImportError(`${path}.action[0].action`, t('fhir.import.no-nodes'));
   return { root, stratum };

@@ -21,6 +21,13 @@ export interface CodeableConcept {
   text?: string;
 }
 
+/** An action's condition (PlanDefinition.action.condition). */
+export interface PlanCondition {
+  extension?: Extension[];
+  kind?: string;
+  expression?: Expression;
+}
+
 export interface Expression {
   description?: string;
   name?: string;
@@ -64,7 +71,7 @@ export interface PlanAction {
   textEquivalent?: string;
   code?: CodeableConcept[];
   documentation?: RelatedArtifact[];
-  condition?: Array<{ kind?: string; expression?: Expression }>;
+  condition?: PlanCondition[];
   relatedAction?: Array<{ actionId?: string; relationship?: string }>;
   groupingBehavior?: string;
   selectionBehavior?: string;

@@ -184,6 +184,24 @@ function pyramidReferences(check: ReferenceChecker, pyramid: LoadedDocument<'Pyr
     check.sources(stratum['utility-source'], ['strata', i, 'utility-source']);
     if (typeof stratum.criteria === 'object') check.sources(stratum.criteria.source, ['strata', i, 'criteria', 'source']);
   });
+  overlapReferences(check, pyramid, strata);
+}
+
+/** `overlaps`: the other pyramid exists and is another one, and the strata named exist on each side. */
+function overlapReferences(check: ReferenceChecker, pyramid: LoadedDocument<'Pyramid'>, strata: readonly string[]): void {
+  (pyramid.value.overlaps ?? []).forEach((overlap, i) => {
+    const base = ['overlaps', i];
+    overlap.strata.forEach((stratum, k) => check.member('stratum-exists', 'stratum', stratum, strata, [...base, 'strata', k]));
+    check.sources(overlap.source, [...base, 'source']);
+    if (overlap.pyramid === pyramid.value.id) {
+      check.reports.push({ ruleId: 'known-reference', severity: 'error', message: t('language.reference.overlap-self', { id: overlap.pyramid }), path: [...base, 'pyramid'], hint: t('language.reference.overlap-self.hint') });
+      return;
+    }
+    const other = check.document('Pyramid', overlap.pyramid, [...base, 'pyramid']);
+    if (!other) return;
+    const otherStrata = pyramidStates(other).strata;
+    (overlap['other-strata'] ?? []).forEach((stratum, k) => check.member('stratum-exists', 'stratum', stratum, otherStrata, [...base, 'other-strata', k]));
+  });
 }
 
 /** `evidence` (one entry or a list) of an action or a decision: its sources. */

@@ -28,6 +28,7 @@ import type { Sensitivity, Sweep } from './decision-inputs.js';
 import { type Block, cell, type ReportDocument, type Section, slug } from './document.js';
 import { overlaySvg } from './overlay.js';
 import { foldedTerritoriesSection, foldsTerritories, territorySections } from './territory.js';
+import { overlapWarnings } from './overlap.js';
 
 export { ENSEMBLE, type ReportWord } from './context.js';
 
@@ -97,6 +98,7 @@ function summarySection(ctx: ReportContext): Section {
         ],
       },
       { kind: 'paragraph', text: w('report.reading-guide'), note: true },
+      ...overlapWarnings(ctx),
       // With a decision section, the events are there, first thing.
       ...(hasDecision(results) ? [] : [eventsEffectTable(ctx, ctx.summaries.get(ENSEMBLE, 'difference'))]),
     ],

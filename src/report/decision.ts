@@ -18,6 +18,7 @@ import { costsByPayerTable, fteTable, sensitivitySection, sweepSection, territor
 import type { Sensitivity, Sweep } from './decision-inputs.js';
 import { effectWord, ENSEMBLE, eventEffect, eventTitle, last, type ReportContext, sub, type Summary } from './context.js';
 import { type Block, cell, type KeyFigure, type Section } from './document.js';
+import { withOverlapFteWarning } from './overlap.js';
 
 export { hasDecision } from './decision-figures.js';
 
@@ -111,7 +112,7 @@ export function decisionSections(ctx: ReportContext, extras: { sensitivity?: Sen
         { kind: 'paragraph', text: reading, note: true },
         { kind: 'figures', items: keyFigures(ctx, figures) },
         eventsEffectTable(ctx, diff),
-        fte.note,
+        withOverlapFteWarning(ctx, fte.note),
         fte.table,
       ],
     },

@@ -33,7 +33,8 @@ export interface KeyFigure {
 }
 
 export type Block =
-  | { kind: 'paragraph'; text: string; note?: boolean }
+  /** `flag: warn`: a warning the reader must not miss (a box in HTML, a quoted ⚠ line in Markdown). */
+  | { kind: 'paragraph'; text: string; note?: boolean; flag?: Flag }
   | { kind: 'facts'; items: { term: string; value: string }[] }
   | {
       kind: 'table';

@@ -51,6 +51,8 @@ td code, td.code { font-family: "DejaVu Sans Mono", monospace; font-size: 11.5px
 td.flag-bad { background: #fee2e2; color: #991b1b; font-weight: bold; }
 td.flag-warn { background: #fef3c7; color: #92400e; font-weight: bold; }
 td.flag-ok { color: #166534; }
+p.flag-warn { background: #fef3c7; color: #92400e; border-left: 4px solid #d97706; padding: 2px 8px; }
+p.flag-bad { background: #fee2e2; color: #991b1b; border-left: 4px solid #b91c1c; padding: 2px 8px; }
 details { margin: 6px 0 12px; }
 summary { cursor: pointer; color: #0f766e; }
 details.folded { border-top: 1px solid #e2e8f0; margin: 0; padding: 6px 0; }
@@ -117,6 +119,7 @@ function keyFiguresHtml(items: KeyFigure[]): string {
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
+      if (block.flag) return `<p class="flag-${block.flag}" role="note">${escapeHtml(block.text)}</p>`;
       return `<p${block.note ? ' class="note"' : ''}>${escapeHtml(block.text)}</p>`;
     case 'facts':
       return `<dl class="facts">${block.items.map((i) => `<dt>${escapeHtml(i.term)}</dt><dd>${escapeHtml(i.value)}</dd>`).join('')}</dl>`;

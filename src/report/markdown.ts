@@ -29,6 +29,7 @@ export function reportMarkdown(report: ReportDocument, assetsDir: string): Markd
 function blockMarkdown(block: Block, assetsDir: string, assets: MarkdownReport['assets'], colon: string): string[] {
   switch (block.kind) {
     case 'paragraph':
+      if (block.flag === 'warn' || block.flag === 'bad') return [`> **⚠** ${escapeMarkdown(block.text)}`];
       return [block.note ? `*${escapeMarkdown(block.text)}*` : escapeMarkdown(block.text)];
     case 'facts':
       return block.items.map((i) => `- **${escapeMarkdown(i.term)}**${colon}${escapeMarkdown(i.value)}`);

@@ -91,6 +91,7 @@ export function formatSummary(results: Results): string {
     actorRows.push([shown(actor.title, 48), n0(actsOf(actor.id)), n1(f(base).mean), n1(f(program).mean), `${signed(f(diff).mean, n1)} ${interval(f(diff), n1)}`, n0(program.measures.cost[actor.id]![H - 1]!.mean)]);
   }
   out.push(table(actorRows, [false, true, true, true, false, true]));
+  for (const overlap of results.overlaps ?? []) out.push(t('sim.summary.overlap', { pyramid: shown(overlap.pyramidTitle, 60), strata: overlap.strata.join(', ') }));
   const totalDiff = diff.totalCost[H - 1]!;
   out.push('');
   // totalCost holds the program costs too (docs/simulation.md, "Program costs"): say so when there are some.

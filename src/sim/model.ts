@@ -189,10 +189,22 @@ export interface CompiledTerritory {
   workforce: Record<string, number>;
 }
 
+/** People the pyramid shares with another one, as the pyramid states it. */
+export interface ModelOverlap {
+  pyramid: string;
+  /** The other pyramid's title (its id when it is not in the workspace). */
+  pyramidTitle: string;
+  strata: string[];
+  otherStrata?: string[];
+  note: string;
+}
+
 export interface Model {
   scenario: string;
   pyramid: string;
   pyramidTitle: string;
+  /** The pyramid's `overlaps` (docs/language.md): flagged by the report, never subtracted. */
+  overlaps: ModelOverlap[];
   seed: number;
   iterations: number;
   mode: Mode;
@@ -359,6 +371,7 @@ export async function compileModel(workspace: Workspace, scenarioId: string, opt
     scenario: s.id,
     pyramid: pyramid.id,
     pyramidTitle: pyramid.title,
+    overlaps: compileOverlaps(compiler),
     seed: options.seed ?? s.seed,
     iterations: mode === 'expected' ? 1 : (options.iterations ?? s.iterations),
     mode,
@@ -419,6 +432,16 @@ async function compileParameterSets(compiler: Compiler, overrides: ParameterOver
  * billion) the later stratum, in the pyramid's order, takes the hash with seed 1, 2, … until its
  * code is unique.
  */
+function compileOverlaps(compiler: Compiler): ModelOverlap[] {
+  return (compiler.pyramid.overlaps ?? []).map((o) => ({
+    pyramid: o.pyramid,
+    pyramidTitle: compiler.workspace.index.Pyramid.get(o.pyramid)?.value.title ?? o.pyramid,
+    strata: o.strata,
+    ...(o['other-strata'] ? { otherStrata: o['other-strata'] } : {}),
+    note: o.note,
+  }));
+}
+
 function stratumCodes(compiler: Compiler): number[] {
   const codes: number[] = [];
   for (const stratum of compiler.pyramid.strata) {

@@ -54,6 +54,10 @@ export const ResultsSchema = z.object({
     streams: z.string().describe('How random streams are derived from their keys (docs/simulation.md, "Random streams"): another value means other random numbers.'),
     inputs: z.array(z.object({ file: z.string().describe('Relative to the workspace root.'), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   }),
+  overlaps: z
+    .array(z.object({ pyramid: z.string(), pyramidTitle: z.string(), strata: z.array(z.string()), otherStrata: z.array(z.string()).optional(), note: z.string() }))
+    .optional()
+    .describe('The pyramid\'s `overlaps`: people also counted by another pyramid (docs/language.md); absent when none.'),
   years: z.array(z.number().int()),
   states: z.array(z.object({ id: z.string(), title: z.string(), exit: z.boolean() })),
   transitions: z.array(z.string()),
@@ -160,6 +164,7 @@ export function buildResults(model: Model, summaries: Summaries, version: string
       streams: model.streams,
       inputs: model.inputs,
     },
+    ...(model.overlaps.length > 0 ? { overlaps: model.overlaps } : {}),
     years: Array.from({ length: model.horizon + 1 }, (_, y) => y),
     states: model.states,
     transitions: model.transitions.map((t) => t.key),

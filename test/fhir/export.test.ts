@@ -52,8 +52,21 @@ const EXPECTED_PLAN: PlanDefinition = {
   action: [{
     title: 'Suivi minimal',
     condition: [{
+      extension: [{ url: `${BASE}/StructureDefinition/logi-stratum`, valueString: 'S1' }],
       kind: 'applicability',
-      expression: { description: 'diabète de type 2 en ALD', language: 'text/fhirpath', expression: "%stratum = 'S1'", reference: `${BASE}/Library/mini` },
+      // The assignment of S1 (docs/fhir.md, "Eligibility in FHIRPath"): alive at asOf, and an ALD
+      // Condition coded E11… (no population, no stratum evaluated before S1).
+      expression: {
+        description: 'diabète de type 2 en ALD',
+        language: 'text/fhirpath',
+        expression: [
+          "entry.resource.ofType(Patient).deceased.ofType(boolean).where($this = true).empty() and entry.resource.ofType(Patient).deceased.ofType(dateTime).where($this.toString().substring(0, 10).toDate() <= %asOf.toDate()).empty()",
+          "and (entry.resource.ofType(Condition).where(verificationStatus.coding.where(code = 'entered-in-error' or code = 'refuted').empty()"
+          + " and code.coding.where(system = 'http://hl7.org/fhir/sid/icd-10').code.replaceMatches('[.\\\\s]', '').upper().where(startsWith('E11')).exists()"
+          + ` and category.coding.where(system = '${BASE}/CodeSystem/condition-category' and code = 'ald').exists()`
+          + " and iif(recordedDate.exists(), recordedDate, onset.ofType(dateTime)).toString().substring(0, 10).toDate().where($this <= %asOf.toDate()).exists()).exists())",
+        ].join('\n'),
+      },
     }],
     action: [
       { id: 'entree', title: 'Patient diabétique suivi', code: type('start'), relatedAction: then('hba1c') },

@@ -491,6 +491,10 @@ describe('the rules of references (known-actor, known-reference, known-source, s
     await expectFindings('known-actor/invalid/territory-workforce.yaml', 'known-actor', [['12:3', 'unknown actor `medecin-generalist`', 'did you mean `medecin-generaliste`?']]);
     await expectFindings('known-source/invalid/typo.yaml', 'known-source', [['16:25', 'unknown source `has-2041`', 'did you mean `has-2014`?']]);
     await expectFindings('known-reference/invalid/scenario-typo.yaml', 'known-reference', [['6:15', 'unknown territory `territoir`', 'did you mean `territoire`?']]);
+    await expectFindings('known-reference/invalid/overlap.yaml', 'known-reference', [
+      ['16:14', 'unknown pyramid `diabet`', 'did you mean `diabete`?'],
+      ['19:14', 'a pyramid cannot overlap itself (`hypertension`)', 'name the other pyramid that counts some of the same people'],
+    ]);
     await expectFindings('stratum-exists/invalid/effect-unknown-state.yaml', 'stratum-exists', [
       ['19:23', 'unknown state `dialyse`', 'known states: `S0`, `S1`, `S2`, `deces`'],
       // S9 is one edit from S0, S1 and S2: the ties are listed together (issue 13).

@@ -53,7 +53,7 @@ export const fhirMessages = defineMessages({
     fr: (p: { count: number }) => `une PlanDefinition attendue, ${p.count} trouvée${p.count > 1 ? 's' : ''}`,
   },
   'fhir.import.root-action': { en: 'one root action expected, holding the stratum\'s applicability and the nodes', fr: 'une action racine attendue, portant l\'applicabilité de la strate et les nœuds' },
-  'fhir.import.stratum': { en: 'no applicability condition of the form %stratum = \'…\'', fr: 'pas de condition d\'applicabilité de la forme %stratum = \'…\'' },
+  'fhir.import.stratum': { en: 'no applicability condition naming the stratum (a logi-stratum extension, or %stratum = \'…\')', fr: 'pas de condition d\'applicabilité qui nomme la strate (extension logi-stratum, ou %stratum = \'…\')' },
   'fhir.import.no-nodes': { en: 'the root action holds no node', fr: 'l\'action racine ne contient aucun nœud' },
   'fhir.import.no-library': { en: 'no Library of strata: the pyramid is unknown', fr: 'pas de Library des strates : la pyramide est inconnue' },
   'fhir.import.no-id': { en: 'an action without id cannot be a node', fr: 'une action sans id ne peut pas être un nœud' },

@@ -565,6 +565,8 @@ const references = defineMessages({
   'language.reference.unknown-calibration': { en: (p: { id: string }) => `unknown calibration \`${p.id}\``, fr: (p: { id: string }) => `étalonnage \`${p.id}\` inconnu` },
   'language.reference.unknown-parameter-set': { en: (p: { id: string }) => `unknown parameter set \`${p.id}\``, fr: (p: { id: string }) => `jeu de paramètres \`${p.id}\` inconnu` },
   'language.reference.unknown-stratum': { en: (p: { id: string }) => `unknown stratum \`${p.id}\``, fr: (p: { id: string }) => `strate \`${p.id}\` inconnue` },
+  'language.reference.overlap-self': { en: (p: { id: string }) => `a pyramid cannot overlap itself (\`${p.id}\`)`, fr: (p: { id: string }) => `une pyramide ne peut pas se chevaucher elle-même (\`${p.id}\`)` },
+  'language.reference.overlap-self.hint': { en: 'name the other pyramid that counts some of the same people', fr: 'nommez l\'autre pyramide qui compte une partie des mêmes personnes' },
   'language.reference.unknown-state': { en: (p: { id: string }) => `unknown state \`${p.id}\``, fr: (p: { id: string }) => `état \`${p.id}\` inconnu (ni strate ni sortie)` },
   'language.reference.unknown-actor': { en: (p: { id: string }) => `unknown actor \`${p.id}\``, fr: (p: { id: string }) => `acteur \`${p.id}\` inconnu` },
   'language.reference.unknown-source': { en: (p: { id: string }) => `unknown source \`${p.id}\``, fr: (p: { id: string }) => `source \`${p.id}\` inconnue` },

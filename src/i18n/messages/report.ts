@@ -14,6 +14,16 @@ export const reportMessages = defineMessages({
     en: 'Each value is the mean over the iterations of the Monte Carlo simulation; intervals run from the 2.5th to the 97.5th percentile of the iterations (95 % interval). A difference is “program − usual care”, paired iteration by iteration. Counts and parameters that the input files mark “illustrative” or “estimate” must be validated before any use.',
     fr: "Chaque valeur est la moyenne sur les itérations de la simulation de Monte Carlo ; les intervalles vont du 2,5e au 97,5e centile des itérations (intervalle à 95 %). Une différence est « programme − soins courants », appariée itération par itération. Les effectifs et les paramètres des fichiers d'entrée marqués « illustratif » ou « estimation » doivent être validés avant tout usage.",
   },
+  'report.overlap.warning': {
+    en: (p: { pyramid: string; strata: string; otherStrata: string; note: string }) =>
+      `People counted twice: the people of ${p.strata} in this pyramid are also counted by the pyramid “${p.pyramid}”${p.otherStrata ? ` (${p.otherStrata})` : ''}. The volumes, FTE and costs of this scenario do not add up with a scenario of that pyramid: subtract the people both count before summing. Assumption stated by the pyramid: ${p.note}`,
+    fr: (p: { pyramid: string; strata: string; otherStrata: string; note: string }) =>
+      `Personnes comptées deux fois : les personnes de ${p.strata} de cette pyramide sont aussi comptées par la pyramide « ${p.pyramid} »${p.otherStrata ? ` (${p.otherStrata})` : ''}. Les volumes, ETP et coûts de ce scénario ne s'additionnent pas à ceux d'un scénario de cette pyramide : retirez les personnes comptées par les deux avant de sommer. Hypothèse de la pyramide : ${p.note}`,
+  },
+  'report.overlap.fte': {
+    en: (p: { pyramid: string; strata: string }) => `${p.strata} are also counted by “${p.pyramid}”: do not add these FTE to its own (see the summary).`,
+    fr: (p: { pyramid: string; strata: string }) => `${p.strata} sont aussi comptées par « ${p.pyramid} » : ne pas ajouter ces ETP aux siens (voir la synthèse).`,
+  },
   'report.scenario': { en: 'Scenario', fr: 'Scénario' },
   'report.pyramid': { en: 'Pyramid', fr: 'Pyramide' },
   'report.baseline': { en: 'Usual care', fr: 'Soins courants' },

@@ -198,8 +198,8 @@ const descriptions = defineMessages({
     fr: 'Un jeu de paramètres nomme chaque paramètre une seule fois, par un chemin qui existe, avec une valeur dans son domaine, et son fichier `posterior` par un chemin relatif.',
   },
   'rules.known-reference.description': {
-    en: "Every id that names another document resolves: a logigramme's pyramid, a program's logigrammes, a scenario's territories, programs and parameter sets, a referral, a phase.",
-    fr: "Chaque id qui désigne un autre document existe : la pyramide d'un logigramme, les logigrammes d'un programme, les territoires, programmes et jeux de paramètres d'un scénario, une orientation, une phase.",
+    en: "Every id that names another document resolves: a logigramme's pyramid, a program's logigrammes, a scenario's territories, programs and parameter sets, a referral, a phase, the other pyramid of an overlap.",
+    fr: "Chaque id qui désigne un autre document existe : la pyramide d'un logigramme, les logigrammes d'un programme, les territoires, programmes et jeux de paramètres d'un scénario, une orientation, une phase, l'autre pyramide d'un chevauchement.",
   },
   // The checks of suppression comments and the reserved checks of the loader and engine.
   'rules.suppression-needs-reason.description': {

@@ -522,6 +522,10 @@ export const simMessages = defineMessages({
     en: (p: { total: string; year: number; last: string; interval: string }) => `${p.total} (year ${p.year}: ${p.last} ${p.interval})`,
     fr: (p: { total: string; year: number; last: string; interval: string }) => `${p.total} (année ${p.year} : ${p.last} ${p.interval})`,
   },
+  'sim.summary.overlap': {
+    en: (p: { pyramid: string; strata: string }) => `⚠ The people of ${p.strata} are also counted by the pyramid “${p.pyramid}”: do not add these FTE to a scenario of that pyramid without removing them (the report states the assumption).`,
+    fr: (p: { pyramid: string; strata: string }) => `⚠ Les personnes de ${p.strata} sont aussi comptées par la pyramide « ${p.pyramid} » : n'ajoutez pas ces ETP à ceux d'un scénario de cette pyramide sans les retirer (le rapport dit l'hypothèse).`,
+  },
   'sim.summary.workload': {
     en: (p: { year: number }) => `Workload by profession, year ${p.year}, all territories (mean)`,
     fr: (p: { year: number }) => `Charge de travail par profession, année ${p.year}, tous territoires (moyenne)`,

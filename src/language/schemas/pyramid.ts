@@ -33,6 +33,19 @@ export const Stratum = z.strictObject({
 
 export const Exit = z.strictObject({ id: Id, title: Text, description: z.string().optional() });
 
+/**
+ * People this pyramid shares with another (docs/language.md, "Overlaps between pyramids"): the
+ * simulation does not remove them; the report flags that the two scenarios' volumes, FTE and costs
+ * do not add up, and states the assumption written here.
+ */
+export const Overlap = z.strictObject({
+  pyramid: Id.describe('The other pyramid, which counts some of the same people.'),
+  strata: z.array(Id).min(1).describe('The strata of this pyramid whose people are also in the other one.'),
+  'other-strata': z.array(Id).min(1).optional().describe('Where they are in the other pyramid, when known.'),
+  note: z.string().min(1).describe('The assumption, in words: who is counted twice, and how much if a source says so.'),
+  source: SourceRef.optional(),
+});
+
 export const Transition = z.strictObject({
   from: Id.describe('Stratum the people leave.'),
   to: Id.describe('Stratum or exit they reach.'),
@@ -89,6 +102,7 @@ export const PyramidDocument = z.strictObject({
   transitions: z.array(Transition).default([]).describe('Per-cycle probabilities; staying is the remainder of each row.'),
   inflows: z.array(Inflow).default([]),
   events: z.record(Id, z.union([z.array(TransitionKey).min(1), Event])).optional().describe('Named flows for reports, e.g. `nouveaux-diabetes: [S0->S2, S1->S2]`, or with a title, a direction and costs.'),
+  overlaps: z.array(Overlap).optional().describe('Other pyramids that count some of the same people: flagged in reports, never subtracted.'),
   sources: Sources.default({}),
 });
 export type PyramidDocument = z.infer<typeof PyramidDocument>;
