@@ -2,15 +2,15 @@ import { t } from '../../i18n/catalogue.js';
 import { ownValue } from '../../language/records.js';
 import { defineRule, docsPath } from '../rule.js';
 
-/** "non gradé", "not graded": says there is no grade, so needs no scale. */
-const UNGRADED = /^\s*(?:non[\s-]grad[ée]e?s?|not[\s-]graded|ungraded)\s*$/iu;
+/** "non gradé", "sans grade (estimation)", "not graded": says there is no grade, so needs no scale. */
+const UNGRADED = /^\s*(?:non[\s-]grad[ée]e?s?|sans\s+grade|not[\s-]graded|ungraded|no\s+grade)(?![\p{L}])/iu;
 
 /**
  * A grade means nothing without its scale: "B" is a HAS grade, "I" an ESC class, and a trial's
  * level of evidence is neither. The memo sheet prints each grade after its source's `grade-scale`
  * ("HAS B", "ESC I-A", src/render/memo.ts), so an evidence entry with a `grade` cites at least one
  * source that states its `grade-scale` (issue 22). A grade that says there is none (`non gradé`,
- * `not graded`) needs no scale. Unknown sources are known-source's to report.
+ * `non gradé (programme PRADO)`, `sans grade`, `not graded`) needs no scale. Unknown sources are known-source's to report.
  */
 export default defineRule<'Logigramme'>({
   meta: {
