@@ -49,7 +49,7 @@ nodes:
     next: fin
   fin: { type: end, label: Fin }
 sources:
-  has-2014: { title: HAS — Guide parcours de soins, year: 2014, type: guideline }
+  has-2014: { title: HAS — Guide parcours de soins, year: 2014, type: guideline, grade-scale: HAS }
   # L'ADA n'est plus citée :
   ada-2024:
     title: ADA Standards of Care 2024
@@ -84,7 +84,7 @@ nodes:
     next: fin
   fin: { type: end, label: Fin }
 sources:
-  has-2014: { title: HAS — Guide parcours de soins, year: 2014, type: guideline }
+  has-2014: { title: HAS — Guide parcours de soins, year: 2014, type: guideline, grade-scale: HAS }
   # L'ADA n'est plus citée :
 `;
 

@@ -60,7 +60,7 @@ start: constructor
 phases:
   constructor: { label: Screening }
 sources:
-  toString: { title: Guideline of the prototype, type: illustrative }
+  toString: { title: Guideline of the prototype, type: illustrative, grade-scale: GRADE }
 nodes:
   constructor: { type: start, label: Enrolled, next: isPrototypeOf, phase: constructor }
   isPrototypeOf:
