@@ -56,6 +56,18 @@ export function formatNumber(n: number, lang: Lang, significant = 3): string {
   return signed.replace('.', NUMBER_LOCALES[lang].decimal);
 }
 
+/**
+ * A figure written by an author (a decision threshold) with every digit it has, in the language's
+ * notation: `6,5`, `1,73`, `1 000` in French; `6.5`, `1,000` in English. Not rounded: `formatNumber`
+ * is for computed values.
+ */
+export function formatExact(n: number, lang: Lang): string {
+  if (!Number.isFinite(n)) return NOT_A_NUMBER;
+  const [whole, fraction] = String(Math.abs(n)).split('.') as [string, string | undefined];
+  const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, NUMBER_LOCALES[lang].thousands) : whole;
+  return `${n < 0 ? NUMBER_LOCALES[lang].minus : ''}${grouped}${fraction === undefined ? '' : `${NUMBER_LOCALES[lang].decimal}${fraction}`}`;
+}
+
 /** `12 300 €`, `1,23 M €` in French; `€12,300`, `€1.23M`, `−€12,300` in English. */
 export function formatEuros(n: number, lang: Lang): string {
   if (!Number.isFinite(n)) return NOT_A_NUMBER;

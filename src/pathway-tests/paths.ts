@@ -4,11 +4,11 @@
  * end — a decision with no branch for the value given — fails, naming the decision where it
  * stopped, at its file:line:col.
  */
-import type { Condition } from '../graph/index.js';
 import { t } from '../i18n/catalogue.js';
 import { shorten } from '../language/diagnostic.js';
 import type { LogigrammeNode, PathCase } from '../language/schemas/index.js';
 import { locate } from '../language/source.js';
+import { conditionWords } from '../text/conditions.js';
 import type { LoadedDocument } from '../language/workspace.js';
 import type { Failure, Place } from './results.js';
 import { variableOf, type Walk, type WalkStop, walkLogigramme } from './walk.js';
@@ -40,16 +40,8 @@ function inLogigramme(input: PathCaseInput, path: (string | number)[]): Place {
 const quote = (text: string) => `\`${shorten(text)}\``;
 const pathWords = (nodes: readonly string[]) => nodes.map(shorten).join(' → ');
 
-/** A branch's `when` in symbols, which read the same in French and English: `hba1c ≤ 7`, `grade ∈ {1, 2, 3}`. */
-export function conditionWords(variable: string, when: Condition): string {
-  const parts: string[] = [];
-  const symbols = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
-  for (const key of ['gt', 'gte', 'lt', 'lte'] as const) if (when[key] !== undefined) parts.push(`${variable} ${symbols[key]} ${when[key]}`);
-  if (when.eq !== undefined) parts.push(`${variable} = ${when.eq}`);
-  if (when.in !== undefined) parts.push(`${variable} ∈ {${when.in.join(', ')}}`);
-  if (when.between !== undefined) parts.push(`${variable} ∈ [${when.between[0]} ; ${when.between[1]}]`);
-  return parts.join(', ');
-}
+/** The words of a `when` live in src/text/conditions.ts (shared with the memo sheets). */
+export { conditionWords } from '../text/conditions.js';
 
 /** Runs one path case: its walk, and a failure per expectation that does not hold. */
 export function runPathCase(input: PathCaseInput): PathOutcome {

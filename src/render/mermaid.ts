@@ -4,10 +4,11 @@
  * footnotes. Every label is quoted and escaped, so nothing a clinician types can break the
  * diagram or reach the page as markup; render it with `securityLevel: 'strict'`.
  */
-import { type MessageId, t, translate } from '../i18n/catalogue.js';
-import { currentLanguage, type Lang } from '../i18n/language.js';
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/language.js';
 import { ownValue } from '../language/records.js';
-import { type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
+import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { frequencyText } from './frequency.js';
 import { isXmlForbidden } from '../text/escape.js';
 
 export interface MermaidOptions {
@@ -102,26 +103,8 @@ export class DiagramTooLargeError extends Error {
   }
 }
 
-const PERIOD_WORDS = {
-  day: 'render.frequency.day',
-  week: 'render.frequency.week',
-  month: 'render.frequency.month',
-  quarter: 'render.frequency.quarter',
-  year: 'render.frequency.year',
-} as const satisfies Record<string, MessageId>;
-
-/**
- * `{times: 4, per: year}` or `4/year` as a label in `lang`: `4/an`, `0,33/an` in French, `4/year`,
- * `0.33/year` in English; `≈` for a distribution.
- */
-export function frequencyText(frequency: Parameters<typeof parseFrequency>[0], lang: Lang = currentLanguage()): string | undefined {
-  const parsed = parseFrequency(frequency);
-  if (!parsed) return typeof frequency === 'string' ? frequency : undefined;
-  const rounded = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100) : '≈';
-  const count = lang === 'fr' ? rounded.replace('.', ',') : rounded;
-  const period = ownValue(PERIOD_WORDS, parsed.per);
-  return `${count}/${period ? translate(lang, period) : parsed.per}`;
-}
+/** The frequency text lives in src/render/frequency.ts; re-exported for the callers of this module. */
+export { frequencyText } from './frequency.js';
 
 /** The actors of a logigramme's actions in the order they first appear: actor `i` gets `ACTOR_PALETTE[i % 12]`. */
 export function actorsInOrder(logigramme: LogigrammeDocument): string[] {

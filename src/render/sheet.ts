@@ -1,8 +1,8 @@
 /**
  * The printable memo sheet (fiche mémo) of a logigramme, as the HTML body that the render session
- * prints: title and stratum, the diagram, the actor legend, the table of actions (label,
- * profession, frequency, evidence grade, source) and the numbered sources. With a plan
- * (sheet-plan.ts), the diagram is drawn at the plan's scale, beside the rest or across the page, or
+ * prints: title and stratum, the diagram, the actor legend, the table of actions and decisions
+ * (label, profession, frequency or a decision's thresholds, evidence grade with its scale, source)
+ * and the numbered sources. With a plan (sheet-plan.ts), the diagram is drawn at the plan's scale, beside the rest or across the page, or
  * cut into tiles of one page each with the cut edges marked; without one (a screen), the diagram is
  * shrunk into its column. The sheet's own words are in the current language (src/i18n/); user text
  * goes through `escapeHtml` (src/text/escape.ts) and is never translated; a source's url is shown
@@ -12,7 +12,7 @@ import { t } from '../i18n/catalogue.js';
 import { ownValue } from '../language/records.js';
 import type { LogigrammeDocument } from '../language/schemas/logigramme.js';
 import { escapeHtml } from '../text/escape.js';
-import { actionRows, tableColumns } from './memo.js';
+import { tableColumns, tableRows } from './memo.js';
 import { ACTOR_PALETTE, actorsInOrder } from './mermaid.js';
 import { type Box, COLUMN_GAP_PX, contentBox, type CutMark, type Direction, SIDE_STRIP_PX, type SheetPlan, STRIP_PX, type Tile } from './sheet-plan.js';
 
@@ -49,6 +49,7 @@ const SHEET_CSS = `
 .memo table { border-collapse: collapse; width: 100%; }
 .memo th, .memo td { border: 0.5px solid #cbd5e1; padding: 2px 3px; text-align: left; vertical-align: top; }
 .memo th { background: #f1f5f9; }
+.memo tr.decision td { background: #f8fafc; }
 .memo ol { margin: 0; padding-left: 16px; }
 .memo .illustrative { color: #b45309; font-style: italic; }
 .memo footer { margin-top: 6px; color: #64748b; }
@@ -102,8 +103,11 @@ export function sheetSideHtml(logigramme: LogigrammeDocument, options: SheetOpti
   }
   const head = tableColumns().map((column) => `<th>${escapeHtml(column)}</th>`).join('');
   parts.push(`<h2>${escapeHtml(t('render.sheet.actions'))}</h2>`, `<table><thead><tr>${head}</tr></thead><tbody>`);
-  for (const row of actionRows(logigramme, options.actorTitles)) {
-    parts.push(`<tr>${[row.label, row.profession, row.frequency, row.grades, row.sources].map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`);
+  const cell = (text: string) => `<td>${escapeHtml(text)}</td>`;
+  for (const row of tableRows(logigramme, options.actorTitles)) {
+    // A decision's thresholds span the profession and frequency columns.
+    const middle = row.kind === 'action' ? cell(row.profession) + cell(row.frequency) : `<td colspan="2">${escapeHtml(row.thresholds)}</td>`;
+    parts.push(`<tr${row.kind === 'decision' ? ' class="decision"' : ''}>${cell(row.label)}${middle}${cell(row.grades)}${cell(row.sources)}</tr>`);
   }
   parts.push('</tbody></table>');
   const sourceIds = Object.keys(logigramme.sources ?? {});

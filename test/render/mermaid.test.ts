@@ -98,29 +98,34 @@ describe('Mermaid text', () => {
 
   it('writes frequencies the French way in French', () => {
     expect(frequencyText({ times: 4, per: 'year' }, 'fr')).toBe('4/an');
-    expect(frequencyText({ times: 0.333, per: 'year' }, 'fr')).toBe('0,33/an');
+    // Below 1 a year: the interval, 1 / 0.333 = 3.003 → 3 (two significant digits).
+    expect(frequencyText({ times: 0.333, per: 'year' }, 'fr')).toBe('tous les 3 ans');
     expect(frequencyText('2/month', 'fr')).toBe('2/mois');
     expect(frequencyText({ times: 1, per: 'quarter' }, 'fr')).toBe('1/trimestre');
     expect(frequencyText({ times: 2, per: 'day' }, 'fr')).toBe('2/jour');
-    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' }, 'fr')).toBe('≈/semaine');
+    // A distribution is a range, never `≈`: beta(1, 1) a week is uniform, its 95 % range 0.025–0.975,
+    // one act every 1/0.975 = 1.03 to 1/0.025 = 40 weeks.
+    expect(frequencyText({ times: { beta: { alpha: 1, beta: 1 } }, per: 'week' }, 'fr')).toBe('toutes les 1–40 semaines');
   });
 
   it('writes frequencies the English way in English', () => {
     expect(frequencyText({ times: 4, per: 'year' }, 'en')).toBe('4/year');
-    expect(frequencyText({ times: 0.333, per: 'year' }, 'en')).toBe('0.33/year');
+    expect(frequencyText({ times: 0.333, per: 'year' }, 'en')).toBe('every 3 years');
     expect(frequencyText('2/month', 'en')).toBe('2/month');
-    expect(frequencyText({ times: { beta: { mean: 0.5, sd: 0.1 } }, per: 'week' }, 'en')).toBe('≈/week');
+    expect(frequencyText({ times: { beta: { alpha: 1, beta: 1 } }, per: 'week' }, 'en')).toBe('every 1–40 weeks');
   });
 });
 
 describe('memo sheet', () => {
-  it('escapes labels for Markdown tables and lists one row per action', () => {
+  it('escapes labels for Markdown tables and lists one row per action and per decision (its branches with hostile labels too)', () => {
     const memo = logigrammeToMemo(hostileLogigramme());
     expect(memo).not.toMatch(/<script|<img/);
     expect(escapeMarkdown('a | b <i>')).toBe('a \\| b &lt;i&gt;');
     const rows = memo.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('4/year');
+    // The decision's row holds its branches' labels, escaped like every cell: no raw pipe splits it.
+    expect(rows[1]!.split(/(?<!\\)\|/)).toHaveLength(7);
     expect(memo).toContain('```mermaid\nflowchart TD');
     expect(memo).toContain('## References');
   });

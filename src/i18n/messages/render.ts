@@ -30,6 +30,31 @@ export const renderMessages = defineMessages({
   'render.frequency.month': { en: 'month', fr: 'mois' },
   'render.frequency.quarter': { en: 'quarter', fr: 'trimestre' },
   'render.frequency.year': { en: 'year', fr: 'an' },
+  'render.frequency.once': { en: 'once', fr: '1 fois' },
+  'render.frequency.every.day': {
+    en: (p: { count: string; upper: number }) => `every ${p.count} ${p.upper !== 1 ? 'days' : 'day'}`,
+    fr: (p: { count: string; upper: number }) => `tous les ${p.count} ${p.upper >= 2 ? 'jours' : 'jour'}`,
+  },
+  'render.frequency.every.week': {
+    en: (p: { count: string; upper: number }) => `every ${p.count} ${p.upper !== 1 ? 'weeks' : 'week'}`,
+    fr: (p: { count: string; upper: number }) => `toutes les ${p.count} ${p.upper >= 2 ? 'semaines' : 'semaine'}`,
+  },
+  'render.frequency.every.month': {
+    en: (p: { count: string; upper: number }) => `every ${p.count} ${p.upper !== 1 ? 'months' : 'month'}`,
+    fr: (p: { count: string; upper: number }) => `tous les ${p.count} mois`,
+  },
+  'render.frequency.every.quarter': {
+    en: (p: { count: string; upper: number }) => `every ${p.count} ${p.upper !== 1 ? 'quarters' : 'quarter'}`,
+    fr: (p: { count: string; upper: number }) => `tous les ${p.count} ${p.upper >= 2 ? 'trimestres' : 'trimestre'}`,
+  },
+  'render.frequency.every.year': {
+    en: (p: { count: string; upper: number }) => `every ${p.count} ${p.upper !== 1 ? 'years' : 'year'}`,
+    fr: (p: { count: string; upper: number }) => `tous les ${p.count} ${p.upper >= 2 ? 'ans' : 'an'}`,
+  },
+  'render.frequency.once-within': {
+    en: (p: { days: number }) => `once, by day ${p.days}`,
+    fr: (p: { days: number }) => `1 fois, ≤ J${p.days}`,
+  },
 
   // The territory pyramid.
   'render.pyramid.people': {

@@ -83,6 +83,14 @@ const descriptions = defineMessages({
     en: 'Every `actor` of an action, and every workforce entry of a territory, is an actor of an Actors document.',
     fr: "Chaque `actor` d'une action, et chaque entrée des effectifs (`workforce`) d'un territoire, est un acteur d'un document Actors.",
   },
+  'rules.grade-scale-required.description': {
+    en: "Every evidence `grade` cites a source that states its `grade-scale` (HAS, ESC, GRADE…): the memo prints the grade after its scale.",
+    fr: "Chaque `grade` d'une preuve cite une source qui donne son échelle (`grade-scale` : HAS, ESC, GRADE…) : la fiche mémo imprime le grade après son échelle.",
+  },
+  'rules.label-repeats-frequency.description': {
+    en: "An action's label does not repeat its frequency (`2 par an`, `/an`, `tous les 2 ans`, `per year`…): the memo prints it in its own column.",
+    fr: "Le libellé d'une action ne répète pas sa fréquence (`2 par an`, `/an`, `tous les 2 ans`, `per year`…) : la fiche mémo l'imprime dans sa colonne.",
+  },
   'rules.evidence-required.description': {
     en: 'Every action cites its evidence (`evidence: {source, grade}`) (strict preset).',
     fr: 'Chaque action cite ses preuves (`evidence: {source, grade}`) (préréglage strict).',
@@ -494,6 +502,23 @@ const actions = defineMessages({
     en: 'the mapping form is the one the reference, the diagrams and the memo sheets use; `logi lint --fix` rewrites it',
     fr: "la forme développée est celle qu'utilisent la référence du langage, les diagrammes et les fiches mémo ; `logi lint --fix` la réécrit",
   },
+  'rules.grade-scale-required.missing': {
+    en: (p: { node: string; grade: string; source: string }) => `grade \`${p.grade}\` of \`${p.node}\` has no scale: source \`${p.source}\` states no \`grade-scale\``,
+    fr: (p: { node: string; grade: string; source: string }) => `le grade \`${p.grade}\` de \`${p.node}\` n'a pas d'échelle : la source \`${p.source}\` ne donne pas de \`grade-scale\``,
+  },
+  'rules.grade-scale-required.missing.hint': {
+    en: (p: { source: string }) => `add the scale of its grades to the source, e.g. \`${p.source}: { …, grade-scale: HAS }\` (HAS A/B/C/AE, ESC class and level, GRADE…)`,
+    fr: (p: { source: string }) => `ajoutez l'échelle de ses grades à la source, par exemple \`${p.source}: { …, grade-scale: HAS }\` (HAS A/B/C/AE, classe et niveau ESC, GRADE…)`,
+  },
+  'rules.label-repeats-frequency.repeats': {
+    en: (p: { node: string; text: string }) => `the label of \`${p.node}\` repeats its frequency (\`${p.text}\`)`,
+    fr: (p: { node: string; text: string }) => `le libellé de \`${p.node}\` répète sa fréquence (\`${p.text}\`)`,
+  },
+  'rules.label-repeats-frequency.repeats.hint': {
+    en: (p: { text: string; frequency: string }) => `remove \`${p.text}\` from the label: the memo sheet prints the frequency in its own column (here \`${p.frequency}\`); a range is written \`times: { uniform: [4, 12] }\``,
+    fr: (p: { text: string; frequency: string }) => `retirez \`${p.text}\` du libellé : la fiche mémo imprime la fréquence dans sa colonne (ici \`${p.frequency}\`) ; une fourchette s'écrit \`times: { uniform: [4, 12] }\``,
+  },
+  'rules.label-repeats-frequency.default': { en: '1/year, the default', fr: '1/an, par défaut' },
   'rules.evidence-required.missing': {
     en: (p: { node: string }) => `action \`${p.node}\` cites no evidence`,
     fr: (p: { node: string }) => `l'action \`${p.node}\` ne cite aucune preuve`,

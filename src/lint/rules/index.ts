@@ -16,12 +16,14 @@ import effectCombinations from './effect-combinations.js';
 import effectDuration from './effect-duration.js';
 import effectTargetsTransition from './effect-targets-transition.js';
 import evidenceRequired from './evidence-required.js';
+import gradeScaleRequired from './grade-scale-required.js';
 import frequencyShorthand from './frequency-shorthand.js';
 import inflowGrowth from './inflow-growth.js';
 import knownActor from './known-actor.js';
 import knownReference from './known-reference.js';
 import knownSource from './known-source.js';
 import labelLength from './label-length.js';
+import labelRepeatsFrequency from './label-repeats-frequency.js';
 import lognormalMedian from './lognormal-median.js';
 import moveToStratum from './move-to-stratum.js';
 import noCycle from './no-cycle.js';
@@ -64,11 +66,13 @@ export const BUILTIN_RULES: readonly Rule[] = [
   frequencyShorthand,
   knownActor,
   evidenceRequired,
+  gradeScaleRequired,
   knownSource,
   noUnusedSource,
   sourceUrlScheme,
   noUnusedPhase,
   labelLength,
+  labelRepeatsFrequency,
   // Numbers and distributions
   parameterFeasible,
   lognormalMedian,
