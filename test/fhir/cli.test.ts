@@ -27,8 +27,8 @@ describe('logi export fhir guidelines', () => {
   });
 
   it('warns once per decision whose branches have no structured when, naming it', () => {
-    expect(run.stderr).toContain('dt2-s4-complexe: decision motif has 4 branches without a structured when');
-    expect(run.stderr.split('\n').filter((l) => l.includes('without a structured when'))).toHaveLength(20);
+    expect(run.stderr).toContain('dt2-s2-suivi: decision recours-endocrino has 2 branches without a structured when');
+    expect(run.stderr.split('\n').filter((l) => l.includes('without a structured when'))).toHaveLength(19);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
@@ -62,10 +62,10 @@ describe('--json and --lang', () => {
   });
 
   it('--lang fr speaks French, the warnings too', () => {
-    const run = runCli(['export', 'fhir', 'guidelines/diabete-t2/s4-complexe.yaml', '--out', path.join(TMP, 'fr'), '--lang', 'fr']);
+    const run = runCli(['export', 'fhir', 'guidelines/diabete-t2/s2-suivi.yaml', '--out', path.join(TMP, 'fr'), '--lang', 'fr']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`1 bundle FHIR écrit dans ${path.join(TMP, 'fr')}`);
-    expect(run.stderr).toContain('dt2-s4-complexe : la décision motif a 4 branches sans when structuré');
+    expect(run.stderr).toContain('dt2-s2-suivi : la décision recours-endocrino a 2 branches sans when structuré');
   });
 
   it('the bundles are the same bytes in French and in English', () => {
