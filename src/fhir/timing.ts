@@ -5,6 +5,8 @@
  * is one act every 5 years, 2.5 a year five every 2 years). Timing has no quarter (three months)
  * and no distribution: a distribution's range (uniform, triangular) or mean is written as the
  * Timing for readers, and the exact frequency travels in logi's `logi-frequency` extension.
+ * A one-off act (`once`) is `repeat.count: 1`; its `within-days: N` is also shown as
+ * `repeat.boundsDuration` (N days) and travels exactly in the same extension (docs/fhir.md).
  */
 import type { Parameter } from '../language/schemas/common.js';
 import { EXTENSION } from './canonical.js';
@@ -14,6 +16,30 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export interface Frequency {
   times: Parameter;
   per: Period;
+}
+/** A one-off act as parsed (parseFrequency) and as written back (`once`, or the mapping with `within-days`). */
+export interface OnceParsed {
+  once: true;
+  withinDays?: number;
+}
+export type OnceWritten = 'once' | { once: true; 'within-days': number };
+
+const UCUM = 'http://unitsofmeasure.org';
+
+/** `once` as a Timing: one act (`count: 1`), due within `within-days` days (`boundsDuration`) when stated. */
+function onceToTiming(frequency: OnceParsed): Timing {
+  if (frequency.withinDays === undefined) return { repeat: { count: 1 } };
+  const carried: Extension = { url: EXTENSION.frequency, valueString: JSON.stringify({ once: true, 'within-days': frequency.withinDays }) };
+  return { extension: [carried], repeat: { count: 1, boundsDuration: { value: frequency.withinDays, unit: 'd', system: UCUM, code: 'd' } } };
+}
+
+/** A Timing of one act and no period, read back as `once` (with `within-days` from a bound in whole days). */
+function timingToOnce(repeat: NonNullable<Timing['repeat']>): OnceWritten | 'unreadable' {
+  if (repeat.frequency !== undefined || repeat.period !== undefined || repeat.periodUnit !== undefined) return 'unreadable';
+  const bound = repeat.boundsDuration;
+  if (bound === undefined) return 'once';
+  const days = bound.code === 'd' && (bound.system === undefined || bound.system === UCUM) ? bound.value : undefined;
+  return days !== undefined && Number.isInteger(days) && days >= 0 ? { once: true, 'within-days': days } : 'unreadable';
 }
 
 const UNIT: Record<Period, { unit: 'd' | 'wk' | 'mo' | 'a'; length: number }> = {
@@ -52,7 +78,8 @@ function repeatOf(times: number, per: Period): Timing['repeat'] | undefined {
 }
 
 /** The Timing of a frequency and, when Timing cannot hold it exactly, the extension that does. */
-export function frequencyToTiming(frequency: Frequency): Timing {
+export function frequencyToTiming(frequency: Frequency | OnceParsed): Timing {
+  if ('once' in frequency) return onceToTiming(frequency);
   const { times, per } = frequency;
   const exact = typeof times === 'number' && per !== 'quarter' ? repeatOf(times, per) : undefined;
   if (exact) return { repeat: exact };
@@ -71,16 +98,17 @@ export function frequencyToTiming(frequency: Frequency): Timing {
 }
 
 /** Why a Timing cannot be read back as a frequency (a message key of the importer), or the frequency. */
-export function timingToFrequency(timing: Timing): Frequency | 'unreadable' {
+export function timingToFrequency(timing: Timing): Frequency | OnceWritten | 'unreadable' {
   const carried = timing.extension?.find((e) => e.url === EXTENSION.frequency)?.valueString;
   if (carried !== undefined) {
     try {
-      return JSON.parse(carried) as Frequency;
+      return JSON.parse(carried) as Frequency | OnceWritten;
     } catch {
       return 'unreadable';
     }
   }
   const repeat = timing.repeat;
+  if (repeat?.count !== undefined) return repeat.count === 1 ? timingToOnce(repeat) : 'unreadable';
   if (!repeat || repeat.frequency === undefined || repeat.period === undefined || repeat.periodUnit === undefined) return 'unreadable';
   const per = PER_OF_UNIT[repeat.periodUnit as keyof typeof PER_OF_UNIT];
   if (per === undefined || repeat.frequencyMax !== undefined || repeat.periodMax !== undefined) return 'unreadable';

@@ -41,6 +41,8 @@ export interface RelatedArtifact {
 export interface Timing {
   extension?: Extension[];
   repeat?: {
+    count?: number;
+    boundsDuration?: { value?: number; unit?: string; system?: string; code?: string };
     frequency?: number;
     frequencyMax?: number;
     period?: number;

@@ -7,7 +7,7 @@
 import { type MessageId, t, translate } from '../i18n/catalogue.js';
 import { currentLanguage, type Lang } from '../i18n/language.js';
 import { ownValue } from '../language/records.js';
-import { type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
+import { isOnce, type LogigrammeDocument, parseFrequency } from '../language/schemas/logigramme.js';
 import { isXmlForbidden } from '../text/escape.js';
 
 export interface MermaidOptions {
@@ -117,6 +117,9 @@ const PERIOD_WORDS = {
 export function frequencyText(frequency: Parameters<typeof parseFrequency>[0], lang: Lang = currentLanguage()): string | undefined {
   const parsed = parseFrequency(frequency);
   if (!parsed) return typeof frequency === 'string' ? frequency : undefined;
+  if (isOnce(parsed)) {
+    return parsed.withinDays === undefined ? translate(lang, 'render.frequency.once') : translate(lang, 'render.frequency.once-within', { days: parsed.withinDays });
+  }
   const rounded = typeof parsed.times === 'number' ? String(Math.round(parsed.times * 100) / 100) : '≈';
   const count = lang === 'fr' ? rounded.replace('.', ',') : rounded;
   const period = ownValue(PERIOD_WORDS, parsed.per);

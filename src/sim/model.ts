@@ -14,7 +14,7 @@ import { byCodePoint } from '../language/order.js';
 import { emptyRecord, hasOwnKey, ownValue } from '../language/records.js';
 import { PERIODS_PER_YEAR, parseTransition, type TimeVarying } from '../language/schemas/common.js';
 import type { Parameter } from '../language/schemas/index.js';
-import { parseFrequency, parseMoveTo } from '../language/schemas/logigramme.js';
+import { isOnce, parseFrequency, parseMoveTo } from '../language/schemas/logigramme.js';
 import { eventFlows, eventFlowsPath, type PyramidDocument } from '../language/schemas/pyramid.js';
 import type { ScenarioDocument } from '../language/schemas/scenario.js';
 import { locate } from '../language/source.js';
@@ -99,7 +99,7 @@ export interface CompiledAction {
   node: string;
   label: string;
   actor: number;
-  /** θ slot of `times`; acts per person-year reached = θ[times] × perYear (periods of `per` in a year). */
+  /** θ slot of `times`; acts per person-year reached = θ[times] × perYear (periods of `per` in a year; cycles in a year for `once`). */
   times: number;
   perYear: number;
   minutes: number;
@@ -615,9 +615,12 @@ class LogigrammeCompiler {
     const node = doc.value.nodes[nodeId]! as Extract<LoadedDocument<'Logigramme'>['value']['nodes'][string], { type: 'action' }>;
     const base = ['nodes', nodeId];
     // An action without a frequency is done once a year (the lint rule action-frequency-required asks for one).
-    const frequency = parseFrequency(node.frequency) ?? { times: 1, per: 'year' as const };
+    const parsed = parseFrequency(node.frequency) ?? { times: 1, per: 'year' as const };
+    // A one-off act (`once`) is one act per passage: m people passing in a cycle count m / c
+    // person-years reached, so 1 act × c per person-year gives exactly m acts (docs/simulation.md).
+    const frequency = isOnce(parsed) ? { times: 1, perYear: this.compiler.cyclesPerYear } : { times: parsed.times, perYear: PERIODS_PER_YEAR[parsed.per] };
     const actor = this.actorIndex.get(node.actor)!;
-    const freqPath = typeof node.frequency === 'object' ? [...base, 'frequency', 'times'] : [...base, 'frequency'];
+    const freqPath = typeof node.frequency === 'object' && !isOnce(parsed) ? [...base, 'frequency', 'times'] : [...base, 'frequency'];
     const id = `${doc.id}/${nodeId}`;
     this.actions.push({
       id,
@@ -626,7 +629,7 @@ class LogigrammeCompiler {
       label: node.label,
       actor,
       times: registry.add(frequency.times, placeOf(doc, freqPath, t('sim.param.frequency', { action: id })), 'non-negative'),
-      perYear: PERIODS_PER_YEAR[frequency.per],
+      perYear: frequency.perYear,
       minutes: node.minutes === undefined ? this.actors[actor]!.minutes : registry.add(node.minutes, placeOf(doc, [...base, 'minutes'], t('sim.param.minutes', { action: id })), 'non-negative'),
       cost: node.cost === undefined ? this.actors[actor]!.cost : registry.add(node.cost, placeOf(doc, [...base, 'cost'], t('sim.param.cost', { action: id })), 'non-negative'),
     });

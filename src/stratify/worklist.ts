@@ -15,7 +15,7 @@ import { haltIfInterrupted } from '../io/cleanup.js';
 import { byCodePoint } from '../language/order.js';
 import { PERIODS_PER_YEAR } from '../language/schemas/common.js';
 import { doneAtoms, type DoneAtom } from '../language/schemas/done-when.js';
-import { parseFrequency, type LogigrammeDocument } from '../language/schemas/logigramme.js';
+import { isOnce, parseFrequency, type LogigrammeDocument } from '../language/schemas/logigramme.js';
 import type { ActorsDocument } from '../language/schemas/actors.js';
 import { UsageError } from '../language/workspace.js';
 import { sqlString } from '../results/parquet.js';
@@ -61,10 +61,14 @@ export const WORKLIST_COLUMNS = ['patient_id', 'territory', 'stratum', 'logigram
 /**
  * Days between two acts of a frequency: ⌊365.25 / (times × periods per year)⌋, at least 1, with
  * `times` a distribution's central value and the periods per year of the simulation (day 365,
- * week 52, month 12, quarter 4, year 1). Absent: once a year. No positive central value: undefined.
+ * week 52, month 12, quarter 4, year 1). Absent: once a year. No positive central value, or a one-off
+ * act (`once`): undefined.
  */
 export function periodDays(frequency: Parameters<typeof parseFrequency>[0]): number | undefined {
-  const { times, per } = parseFrequency(frequency) ?? { times: 1, per: 'year' as const };
+  const parsed = parseFrequency(frequency) ?? { times: 1, per: 'year' as const };
+  // A one-off act has no period: its due date counts from entering the node, which the data do not date.
+  if (isOnce(parsed)) return undefined;
+  const { times, per } = parsed;
   const conversion = toDistribution(times as RawParameter);
   if (!conversion.ok) return undefined;
   const actsPerYear = conversion.distribution.central * PERIODS_PER_YEAR[per];

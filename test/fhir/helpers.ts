@@ -84,3 +84,17 @@ export function unusualLogigramme(): LogigrammeDocument {
     },
   } as LogigrammeDocument;
 }
+
+/**
+ * The unusual logigramme with one-off acts: `once` (written as the string) and
+ * `{once: true, within-days: 7}` (written as the mapping), exported.
+ */
+export function exportOnce(): Exported {
+  const base = unusualLogigramme();
+  const nodes = { ...base.nodes } as Record<string, Record<string, unknown>>;
+  const longId = Object.keys(nodes).find((id) => id.startsWith('suivi-'))!;
+  nodes[longId] = { ...nodes[longId], frequency: { once: true, 'within-days': 7 } };
+  nodes.suivi = { ...nodes.suivi, frequency: 'once' };
+  const logigramme = { ...base, id: 'mini_once', nodes } as LogigrammeDocument;
+  return { id: logigramme.id, logigramme, ...exportLogigramme({ logigramme, actorTitles: { infirmier: 'Infirmier' } }) };
+}

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { importBundle } from '../../src/fhir/import.js';
 import type { Bundle } from '../../src/fhir/types.js';
 import { LogigrammeDocument, parseFrequency } from '../../src/language/schemas/logigramme.js';
-import { exportAll, exportUnusual } from './helpers.js';
+import { exportAll, exportOnce, exportUnusual } from './helpers.js';
 
 /** The document with the differences of formatting the round trip may make undone. */
 function normalised(document: LogigrammeDocument): unknown {
@@ -38,5 +38,17 @@ describe('YAML → FHIR → YAML gives the same documents', async () => {
     const back = LogigrammeDocument.parse(parse(yaml));
     expect(normalised(back)).toEqual(normalised(logigramme));
     expect(Object.keys(back.nodes).sort()).toEqual(Object.keys(logigramme.nodes).sort());
+  });
+});
+
+describe('one-off acts survive the round trip', () => {
+  it('`once` and `{once: true, within-days: 7}` come back as written (Timing count 1, and boundsDuration 7 d with the carried value)', () => {
+    const { logigramme, bundle } = exportOnce();
+    const json = JSON.parse(JSON.stringify(bundle)) as Bundle;
+    const back = LogigrammeDocument.parse(parse(stringify(importBundle(json), { lineWidth: 0 })));
+    expect(normalised(back)).toEqual(normalised(logigramme));
+    const longId = Object.keys(back.nodes).find((id) => id.startsWith('suivi-'))!;
+    expect((back.nodes[longId] as { frequency?: unknown }).frequency).toEqual({ once: true, 'within-days': 7 });
+    expect((back.nodes.suivi as { frequency?: unknown }).frequency).toBe('once');
   });
 });

@@ -30,3 +30,28 @@ describe('frequency → Timing', () => {
     expect(timingToFrequency({ repeat: { frequency: 4, frequencyMax: 12, period: 1, periodUnit: 'a' } })).toBe('unreadable');
   });
 });
+
+describe('one-off acts (`once`) as Timing', () => {
+  const UCUM = 'http://unitsofmeasure.org';
+  it('`once` is one act (count 1) with no period, and reads back as `once`', () => {
+    expect(frequencyToTiming({ once: true })).toEqual({ repeat: { count: 1 } });
+    expect(timingToFrequency({ repeat: { count: 1 } })).toBe('once');
+  });
+
+  it('`within-days: 7` is shown as boundsDuration 7 days and carried exactly in logi-frequency', () => {
+    expect(frequencyToTiming({ once: true, withinDays: 7 })).toEqual({
+      extension: [{ url: CARRIED, valueString: '{"once":true,"within-days":7}' }],
+      repeat: { count: 1, boundsDuration: { value: 7, unit: 'd', system: UCUM, code: 'd' } },
+    });
+    expect(timingToFrequency(frequencyToTiming({ once: true, withinDays: 7 }))).toEqual({ once: true, 'within-days': 7 });
+    expect(timingToFrequency(frequencyToTiming({ once: true, withinDays: 0 }))).toEqual({ once: true, 'within-days': 0 });
+  });
+
+  it('reads a Timing from elsewhere with count 1 and a bound in days, and refuses other counts or bounds', () => {
+    expect(timingToFrequency({ repeat: { count: 1, boundsDuration: { value: 30, unit: 'days', system: UCUM, code: 'd' } } })).toEqual({ once: true, 'within-days': 30 });
+    expect(timingToFrequency({ repeat: { count: 2 } })).toBe('unreadable');
+    expect(timingToFrequency({ repeat: { count: 1, boundsDuration: { value: 2, unit: 'wk', system: UCUM, code: 'wk' } } })).toBe('unreadable');
+    expect(timingToFrequency({ repeat: { count: 1, boundsDuration: { value: 1.5, system: UCUM, code: 'd' } } })).toBe('unreadable');
+    expect(timingToFrequency({ repeat: { count: 1, frequency: 1, period: 1, periodUnit: 'a' } })).toBe('unreadable');
+  });
+});

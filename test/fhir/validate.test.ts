@@ -14,7 +14,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 import { extensionsOf, hl7ContextAllows, requiredBindingProblems } from './bindings.js';
-import { exportAll, exportUnusual } from './helpers.js';
+import { exportAll, exportOnce, exportUnusual } from './helpers.js';
 
 beforeAll(() => {
   for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file) as MedplumBundle);
@@ -61,7 +61,7 @@ describe('the validator finds what is wrong (so that its silence means something
 });
 
 describe('every exported resource validates against the FHIR R4 base definitions', async () => {
-  const exported = [...(await exportAll()), exportUnusual()];
+  const exported = [...(await exportAll()), exportUnusual(), exportOnce()];
 
   it.each(exported.map((e) => [e.id, e] as const))('%s: the Bundle and each of its resources', (_id, { bundle }) => {
     expect(problems(JSON.parse(JSON.stringify(bundle)))).toEqual([]);
@@ -71,7 +71,7 @@ describe('every exported resource validates against the FHIR R4 base definitions
 });
 
 describe('every extension is documented, or HL7\'s and allowed where it is', async () => {
-  const exported = [...(await exportAll()), exportUnusual()];
+  const exported = [...(await exportAll()), exportUnusual(), exportOnce()];
   const documented = readFileSync(path.join(REPO, 'docs/fhir.md'), 'utf8');
 
   it('the context check knows HL7\'s R4 contexts (variable: Questionnaire only; cqf-strengthOfRecommendation: Attachment)', () => {

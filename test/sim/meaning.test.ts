@@ -266,3 +266,67 @@ describe('differences', () => {
     expect(block('program').measures.counts.S2![1]!.mean).toBeGreaterThan(block('baseline').measures.counts.S2![1]!.mean);
   });
 });
+
+describe('one-off acts (`frequency: once`)', () => {
+  /** Everyone meets `bilan` (once, within 7 days); 30 % then meet `suivi` at 4 a year. */
+  const onceAndRate = (cycle: 'year' | 'quarter' | 'month', deaths: number, horizon = 1): Pieces => ({
+    cycle,
+    transitions: [`{ from: S1, to: dead, p: ${deaths}, source: t }`],
+    counts: '{ S1: 1000 }',
+    nodes: [
+      'in: { type: start, label: In, next: bilan }',
+      'bilan: { type: action, label: Bilan, actor: gp, frequency: { once: true, within-days: 7 }, next: d }',
+      'd:',
+      '  type: decision',
+      '  label: D',
+      '  branches:',
+      '    - { label: yes, p: 0.3, next: suivi }',
+      '    - { label: no, next: out }',
+      'suivi: { type: action, label: Suivi, actor: gp, frequency: { times: 4, per: year }, next: out }',
+      'out: { type: end, label: Out }',
+    ],
+    program: '{ S1: { logigramme: l1, coverage: 1 } }',
+    horizon,
+  });
+
+  it('gives one act per passage whatever the cycle, where a rate gives times × person-years', async () => {
+    // 1000 people, nobody leaves, all enrolled; they pass through the logigramme once per cycle.
+    // Yearly: 1000 passages → 1000 acts of bilan; suivi 300 person-years × 4 = 1200 acts.
+    // Quarterly: 4 × 1000 passages → 4000 acts of bilan (1000 person-years reached); suivi still
+    // 300 person-years × 4 = 1200. Monthly: 12 000 acts of bilan; suivi 1200.
+    for (const [cycle, passages] of [['year', 1000], ['quarter', 4000], ['month', 12000]] as const) {
+      const { block } = await simulate(onceAndRate(cycle, 0, 2));
+      for (const year of [0, 1]) {
+        close(block('program').measures.persons['l1/bilan']![year]!.mean, 1000);
+        close(block('program').measures.volumes['l1/bilan']![year]!.mean, passages);
+        close(block('program').measures.persons['l1/suivi']![year]!.mean, 300);
+        close(block('program').measures.volumes['l1/suivi']![year]!.mean, 1200);
+      }
+      // Minutes: 10 per act of gp → (passages + 1200) × 10.
+      close(block('program').measures.minutes.gp![0]!.mean, (passages + 1200) * 10);
+    }
+  });
+
+  it('counts the passages of the people present each cycle when people leave (quarterly, deaths 0.19 a year)', async () => {
+    // Per quarter the survivors are 0.81^(1/4) = 0.948683298 of the people: S1 at the start of the
+    // four quarters is 1000, 948.683298, 900, 853.814968 → 3702.498266 passages = acts of bilan.
+    // suivi: 0.3 × 3702.498266 / 4 = 277.687370 person-years × 4 a year = 1110.749480 acts.
+    const { block } = await simulate(onceAndRate('quarter', 0.19));
+    close(block('program').measures.volumes['l1/bilan']![0]!.mean, 3702.498266);
+    close(block('program').measures.persons['l1/bilan']![0]!.mean, 925.6245665);
+    close(block('program').measures.volumes['l1/suivi']![0]!.mean, 1110.749480);
+  });
+
+  it('gives the same rule in Monte Carlo: bilan volumes = 4 × its person-years in every iteration, mean within 4 MCSE of 3702.498', async () => {
+    const { block } = await simulate(onceAndRate('quarter', 0.19), { mode: 'stochastic', iterations: 400 });
+    const volumes = block('program').measures.volumes['l1/bilan']![0]!;
+    const persons = block('program').measures.persons['l1/bilan']![0]!;
+    // Volumes are persons × 1 × 4 exactly (linear, so the means and sds follow by 4), to the
+    // 7 significant digits of the summaries (1e-6 relative: two roundings).
+    close(volumes.mean, 4 * persons.mean, 1e-6);
+    close(volumes.sd, 4 * persons.sd, 1e-6);
+    expect(volumes.sd).toBeGreaterThan(0);
+    // Deaths are binomial: the mean of 400 iterations is within 4 MCSE of the expected 3702.498.
+    expect(Math.abs(volumes.mean - 3702.498266)).toBeLessThanOrEqual(4 * volumes.mcse);
+  });
+});

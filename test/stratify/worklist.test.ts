@@ -246,6 +246,11 @@ describe('periods', () => {
     expect(periodDays({ times: { triangular: [1, 2, 6] }, per: 'year' })).toBe(121); // mean 3: 121.75
     expect(periodDays({ times: 0, per: 'year' })).toBeUndefined();
   });
+
+  it('have none for a one-off act: its due date counts from entering the node, which the data do not date', () => {
+    expect(periodDays('once')).toBeUndefined();
+    expect(periodDays({ once: true, 'within-days': 7 })).toBeUndefined();
+  });
 });
 
 describe('path conditions', () => {

@@ -428,8 +428,12 @@ const schemaRules = defineMessages({
     fr: "une transition s'écrit `DE->VERS`, par exemple `S1->S2`",
   },
   'language.schema.frequency': {
-    en: 'a frequency is `{times: N, per: year}` or the shorthand `N/year` (day, week, month, quarter, year)',
-    fr: "une fréquence s'écrit `{times: N, per: year}` ou en abrégé `N/year` (day, week, month, quarter, year)",
+    en: 'a frequency is `{times: N, per: year}`, the shorthand `N/year` (day, week, month, quarter, year), or `once` for a one-off act',
+    fr: "une fréquence s'écrit `{times: N, per: year}`, en abrégé `N/year` (day, week, month, quarter, year), ou `once` pour un acte unique",
+  },
+  'language.schema.within-days': {
+    en: '`within-days` is a whole number of days ≥ 0 (the act is due within that many days of entering the node)',
+    fr: "`within-days` est un nombre entier de jours ≥ 0 (l'acte est dû dans ce délai après l'entrée dans le nœud)",
   },
   'language.schema.condition-empty': {
     en: 'a condition needs at least one of lt, lte, gt, gte, eq, in, between',

@@ -30,6 +30,11 @@ export const renderMessages = defineMessages({
   'render.frequency.month': { en: 'month', fr: 'mois' },
   'render.frequency.quarter': { en: 'quarter', fr: 'trimestre' },
   'render.frequency.year': { en: 'year', fr: 'an' },
+  'render.frequency.once': { en: 'once', fr: '1 fois' },
+  'render.frequency.once-within': {
+    en: (p: { days: number }) => `once, by day ${p.days}`,
+    fr: (p: { days: number }) => `1 fois, ≤ J${p.days}`,
+  },
 
   // The territory pyramid.
   'render.pyramid.people': {

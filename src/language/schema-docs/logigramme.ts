@@ -102,10 +102,22 @@ const ACTION: KeyDocs = {
     'medecin-generaliste',
   ),
   'nodes.*.frequency': key(
-    "Nombre d'actes par personne : `{times, per}` ou le raccourci `4/year`. Une action atteinte par m personnes produit m × times × (périodes par cycle) actes ; sans `frequency`, une fois par an.",
-    'Acts per person: `{times, per}` or the shorthand `4/year`. An action reached by m people produces m × times × (periods per cycle) acts; without `frequency`, once a year.',
+    "Nombre d'actes par personne : `{times, per}` ou le raccourci `4/year`. Une action atteinte par m personnes produit m × times × (périodes par cycle) actes ; sans `frequency`, une fois par an. Un acte unique s'écrit `once` ou `{once: true, within-days: 7}` : un acte par passage dans le nœud, quelle que soit la durée du cycle.",
+    'Acts per person: `{times, per}` or the shorthand `4/year`. An action reached by m people produces m × times × (periods per cycle) acts; without `frequency`, once a year. A one-off act is `once` or `{once: true, within-days: 7}`: one act per passage through the node, whatever the cycle length.',
     { times: 4, per: 'year' },
     '2/year',
+    'once',
+    { once: true, 'within-days': 7 },
+  ),
+  'nodes.*.frequency.once': key(
+    "`true` : un acte unique, un par passage dans le nœud (et non un nombre d'actes par an).",
+    '`true`: a one-off act, one per passage through the node (not a number of acts per year).',
+    true,
+  ),
+  'nodes.*.frequency.within-days': key(
+    "Délai en jours (entier ≥ 0) dans lequel l'acte unique est dû après l'entrée dans le nœud : `7` s'imprime « 1 fois, ≤ J7 ». Ne change pas le nombre d'actes simulés.",
+    'Days (a whole number ≥ 0) within which the one-off act is due after entering the node: `7` prints "once, by day 7". It does not change the number of simulated acts.',
+    7,
   ),
   'nodes.*.frequency.times': key(
     "Nombre d'actes par période pour chaque personne qui atteint ce nœud : un nombre ou une loi (gamma, triangulaire…).",

@@ -5,20 +5,52 @@ import { DoneWhen } from './done-when.js';
 
 /** `{times: 4, per: year}`, or the shorthand `4/year`. */
 export const FREQUENCY_SHORTHAND = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(day|week|month|quarter|year)\s*$/;
+/** The frequencies written as text: the shorthand, or `once`. */
+const FREQUENCY_TEXT = new RegExp(`${FREQUENCY_SHORTHAND.source}|^\\s*once\\s*$`);
+
+/** A rate: `times` acts per `per` for each person-year reached. */
+export interface RateFrequency {
+  times: z.infer<typeof Parameter>;
+  per: z.infer<typeof Period>;
+}
+/** A one-off act: one act per passage through the node, due within `withinDays` days of entering it. */
+export interface OnceFrequency {
+  once: true;
+  withinDays?: number;
+}
+/** A frequency as written: a rate mapping, its shorthand `4/year`, `once`, or `{once: true, within-days: 7}`. */
+export type WrittenFrequency = RateFrequency | string | { once: true; 'within-days'?: number };
+
+/** Whether a parsed frequency is a one-off act (`once`) rather than a rate. */
+export function isOnce(frequency: RateFrequency | OnceFrequency | undefined): frequency is OnceFrequency {
+  return frequency !== undefined && 'once' in frequency;
+}
+
 /**
- * A frequency in its mapping form, whichever way it is written: the shorthand `4/year` expanded,
- * once a year when absent. The one reader of frequencies for the simulation, render and lint.
+ * A frequency in its parsed form, whichever way it is written: the shorthand `4/year` expanded to
+ * `{times, per}`, `once` and `{once: true, within-days: N}` to `{once: true, withinDays?}`;
+ * undefined when absent (or, for a string, not a frequency). The one reader of frequencies for the
+ * simulation, render, FHIR and lint (docs/language.md, "Frequency").
  */
-export function parseFrequency(frequency: string | { times: z.infer<typeof Parameter>; per: z.infer<typeof Period> } | undefined): { times: z.infer<typeof Parameter>; per: z.infer<typeof Period> } | undefined {
+export function parseFrequency(frequency: WrittenFrequency | undefined): RateFrequency | OnceFrequency | undefined {
   if (frequency === undefined) return undefined;
-  if (typeof frequency !== 'string') return frequency;
-  const m = FREQUENCY_SHORTHAND.exec(frequency);
-  return m ? { times: Number(m[1]), per: m[2] as z.infer<typeof Period> } : undefined;
+  if (typeof frequency === 'string') {
+    if (frequency.trim() === 'once') return { once: true };
+    const m = FREQUENCY_SHORTHAND.exec(frequency);
+    return m ? { times: Number(m[1]), per: m[2] as z.infer<typeof Period> } : undefined;
+  }
+  if ('once' in frequency) return frequency['within-days'] === undefined ? { once: true } : { once: true, withinDays: frequency['within-days'] };
+  return frequency;
 }
 
 export const Frequency = z.union([
   z.strictObject({ times: Parameter.describe('How many acts per period for each person reaching the node.'), per: Period }),
-  z.string().regex(FREQUENCY_SHORTHAND, { error: () => t('language.schema.frequency') }),
+  z.strictObject({
+    once: z.literal(true).describe('A one-off act: one act per passage through the node, whatever the cycle.'),
+    'within-days': z.number().int({ error: () => t('language.schema.within-days') }).min(0, { error: () => t('language.schema.within-days') }).optional().describe('The act is due within this many days of entering the node (a whole number ≥ 0).'),
+  }),
+  // One string branch for `once` and the shorthand, so that a mapping gone wrong is explained by a mapping branch.
+  z.string().regex(FREQUENCY_TEXT, { error: () => t('language.schema.frequency') }),
 ]);
 
 export const Evidence = z.strictObject({

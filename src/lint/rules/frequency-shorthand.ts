@@ -1,4 +1,4 @@
-import { parseFrequency } from '../../language/schemas/index.js';
+import { isOnce, parseFrequency } from '../../language/schemas/index.js';
 import { t } from '../../i18n/catalogue.js';
 import { defineRule, docsPath } from '../rule.js';
 
@@ -15,7 +15,8 @@ export default defineRule<'Logigramme'>({
     for (const [id, node] of Object.entries(document.value.nodes)) {
       if (node.type !== 'action' || typeof node.frequency !== 'string') continue;
       const parsed = parseFrequency(node.frequency);
-      if (!parsed) continue;
+      // `once` is no shorthand: it is the one spelling of a one-off act.
+      if (!parsed || isOnce(parsed)) continue;
       const replacement = `{ times: ${String(parsed.times)}, per: ${parsed.per} }`;
       const path = ['nodes', id, 'frequency'];
       report({

@@ -56,7 +56,7 @@ function logigrammePlaces(add: Add, logigramme: LoadedDocument<'Logigramme'>['va
         add(['nodes', id, 'effects', k, 'hr'], effect.hr, 'positive');
         add(['nodes', id, 'effects', k, 'half-life'], effect['half-life'], 'positive');
       });
-      if (typeof node.frequency === 'object') add(['nodes', id, 'frequency', 'times'], node.frequency.times, 'non-negative');
+      if (typeof node.frequency === 'object' && 'times' in node.frequency) add(['nodes', id, 'frequency', 'times'], node.frequency.times, 'non-negative');
       add(['nodes', id, 'minutes'], node.minutes, 'non-negative');
       add(['nodes', id, 'cost'], node.cost, 'non-negative');
       const move = node['move-to'];
