@@ -57,6 +57,8 @@ function logigrammePlaces(add: Add, logigramme: LoadedDocument<'Logigramme'>['va
         add(['nodes', id, 'effects', k, 'half-life'], effect['half-life'], 'positive');
       });
       if (typeof node.frequency === 'object' && 'times' in node.frequency) add(['nodes', id, 'frequency', 'times'], node.frequency.times, 'non-negative');
+      // A one-off act: the model registers its one act per passage at the frequency itself (src/sim/model.ts).
+      else if (node.frequency === 'once' || (typeof node.frequency === 'object' && 'once' in node.frequency)) add(['nodes', id, 'frequency'], 1, 'non-negative');
       add(['nodes', id, 'minutes'], node.minutes, 'non-negative');
       add(['nodes', id, 'cost'], node.cost, 'non-negative');
       const move = node['move-to'];

@@ -391,7 +391,8 @@ function recordPassage(model: Model, out: ArmSeries, s: string, year: number, A:
   out.enrolled[s]![year - 1]! += (A / model.c) * f;
   for (const action of logigramme.actions) {
     const personYears = ((reached.get(action.key) ?? 0) / model.c) * f;
-    const acts = personYears * action.actsPerPersonYear;
+    // One act per passage: m people reaching it make m acts, i.e. person-years × c (docs/simulation.md).
+    const acts = action.once ? personYears * model.c : personYears * action.actsPerPersonYear;
     const actor = model.actors.get(action.actor)!;
     const minutes = acts * (action.minutes ?? central(actor['minutes-per-act']));
     out.persons[action.key]![year - 1]! += personYears;

@@ -32,6 +32,8 @@ export interface Action {
   actor: string;
   /** Acts per person-year reached: times × periods of `per` in a year. */
   actsPerPersonYear: number;
+  /** A one-off act (`frequency: once`): one act per passage, whatever the cycle (docs/simulation.md). */
+  once: boolean;
   minutes?: number;
   cost?: number;
 }
@@ -73,7 +75,7 @@ export function compileLogigramme(document: Doc, stratum: string, transitionKeys
     if (node.type === 'decision') shares.set(id, branchShares(node));
     if (node.type !== 'action') continue;
     const key = `${document.id}/${id}`;
-    actions.push({ key, actor: node.actor, actsPerPersonYear: actsPerPersonYear(node.frequency), ...(node.minutes === undefined ? {} : { minutes: central(node.minutes) }), ...(node.cost === undefined ? {} : { cost: central(node.cost) }) });
+    actions.push({ key, actor: node.actor, once: isOnce(node.frequency), actsPerPersonYear: isOnce(node.frequency) ? 0 : actsPerPersonYear(node.frequency), ...(node.minutes === undefined ? {} : { minutes: central(node.minutes) }), ...(node.cost === undefined ? {} : { cost: central(node.cost) }) });
     effectsAt.set(id, effectsOf(key, node.effects ?? [], stratum, transitionKeys));
     const move = node['move-to'];
     if (move !== undefined) {
@@ -83,6 +85,11 @@ export function compileLogigramme(document: Doc, stratum: string, transitionKeys
     }
   }
   return { id: document.id, stratum, order, nodes, shares, effectsAt, moveAt, actions };
+}
+
+/** `once` or `{once: true, within-days?}`: one act per passage (docs/language.md, "One-off acts"). */
+function isOnce(frequency: unknown): boolean {
+  return frequency === 'once' || (typeof frequency === 'object' && frequency !== null && (frequency as Doc).once === true);
 }
 
 /** `{times, per}` or `4/year`; absent: once a year (a guess: docs/language.md does not say). */
