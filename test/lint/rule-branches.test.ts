@@ -386,7 +386,7 @@ describe('no-unused-phase', () => {
 describe('no-unused-source', () => {
   it('removes the source nobody cites, and nothing else', async () => {
     expect(await fixed('no-unused-source/invalid/close-ids.yaml')).toBe(
-      edited('no-unused-source/invalid/close-ids.yaml', '  has-2013: { title: HAS — Stratégie médicamenteuse du diabète de type 2, year: 2013, type: guideline }\n', ''),
+      edited('no-unused-source/invalid/close-ids.yaml', '  has-2013: { title: HAS — Stratégie médicamenteuse du diabète de type 2, year: 2013, type: guideline, grade-scale: HAS }\n', ''),
     );
   });
 

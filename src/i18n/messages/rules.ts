@@ -508,7 +508,7 @@ const actions = defineMessages({
   },
   'rules.grade-scale-required.missing.hint': {
     en: (p: { source: string }) => `add the scale of its grades to the source, e.g. \`${p.source}: { …, grade-scale: HAS }\` (HAS A/B/C/AE, ESC class and level, GRADE…)`,
-    fr: (p: { source: string }) => `ajoutez l'échelle de ses grades à la source, par exemple \`${p.source}: { …, grade-scale: HAS }\` (HAS A/B/C/AE, classe et niveau ESC, GRADE…)`,
+    fr: (p: { source: string }) => `ajoutez l'échelle de ses grades à la source, par exemple \`${p.source}: { …, grade-scale: HAS }\` (« HAS » A/B/C/AE, classe et niveau « ESC », « GRADE »…)`,
   },
   'rules.label-repeats-frequency.repeats': {
     en: (p: { node: string; text: string }) => `the label of \`${p.node}\` repeats its frequency (\`${p.text}\`)`,
