@@ -426,12 +426,7 @@ async function compileParameterSets(compiler: Compiler, overrides: ParameterOver
   return parsePosterior(new TextDecoder().decode(bytes), file, set, workspace, registry.specs);
 }
 
-/**
- * The code of each stratum id in stream keys: MurmurHash3_x86_32 of its UTF-8 bytes, seed 0. Two
- * ids with the same code would share their streams: in that case (about one pair of ids in four
- * billion) the later stratum, in the pyramid's order, takes the hash with seed 1, 2, … until its
- * code is unique.
- */
+/** The pyramid's `overlaps`, with the other pyramid's title (docs/language.md, "Overlaps between pyramids"). */
 function compileOverlaps(compiler: Compiler): ModelOverlap[] {
   return (compiler.pyramid.overlaps ?? []).map((o) => ({
     pyramid: o.pyramid,
@@ -442,6 +437,12 @@ function compileOverlaps(compiler: Compiler): ModelOverlap[] {
   }));
 }
 
+/**
+ * The code of each stratum id in stream keys: MurmurHash3_x86_32 of its UTF-8 bytes, seed 0. Two
+ * ids with the same code would share their streams: in that case (about one pair of ids in four
+ * billion) the later stratum, in the pyramid's order, takes the hash with seed 1, 2, … until its
+ * code is unique.
+ */
 function stratumCodes(compiler: Compiler): number[] {
   const codes: number[] = [];
   for (const stratum of compiler.pyramid.strata) {
