@@ -104,11 +104,11 @@ export default class Render extends LogiCommand {
           written.push(await set.write(file.name, file.content));
         }
         await set.commit();
-        this.closingLine(wroteLine(format, written.length, flags.out));
+        this.closingLine(wroteLine(format, written.length, flags.out, flags.paper));
         return { out: path.resolve(flags.out), format, files: written };
       }
       const written = await this.renderInBrowser({ set, opening, browser, targets, format, paper: flags.paper as Paper });
-      this.closingLine(`${wroteLine(format, written.length, flags.out)}${t('cli.render.with-browser', { source: browserSource(browser), path: browser.executablePath })}`);
+      this.closingLine(`${wroteLine(format, written.length, flags.out, flags.paper)}${t('cli.render.with-browser', { source: browserSource(browser), path: browser.executablePath })}`);
       return { out: path.resolve(flags.out), format, files: written, browser };
     } finally {
       await set.discard();
@@ -195,9 +195,10 @@ export default class Render extends LogiCommand {
   }
 }
 
-/** "✔ wrote 3 memo sheets to out/render", in the user's language. */
-function wroteLine(format: RenderFormat, count: number, out: string): string {
-  const id = ({ mmd: 'cli.render.wrote.mmd', md: 'cli.render.wrote.md', svg: 'cli.render.wrote.svg', png: 'cli.render.wrote.png', pdf: 'cli.render.wrote.pdf' } as const)[format];
+/** "✔ wrote 3 memo sheets to out/render", in the user's language; PDF sheets name their paper. */
+function wroteLine(format: RenderFormat, count: number, out: string, paper: string): string {
+  if (format === 'pdf') return t('cli.render.wrote.pdf', { count, out, paper: paper.toUpperCase() });
+  const id = ({ mmd: 'cli.render.wrote.mmd', md: 'cli.render.wrote.md', svg: 'cli.render.wrote.svg', png: 'cli.render.wrote.png' } as const)[format];
   return t(id, { count, out });
 }
 

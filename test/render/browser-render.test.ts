@@ -136,6 +136,20 @@ describe.runIf(RUN_BROWSER_TESTS)('rendering in Chromium', () => {
     }
   }, 300_000);
 
+  it('--paper a3 prints on A3 pages (297 × 420 mm) and says so', async () => {
+    const dir = path.join(out, 'pdf-a3');
+    const run = runCli(['render', 'guidelines/insuffisance-cardiaque/s0-facteurs-risque.yaml', '--format', 'pdf', '--paper', 'a3', '--out', dir], { env: { LOGI_LANG: 'en' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`wrote 1 A3 PDF memo sheet to ${dir}`);
+    const pdf = await PDFDocument.load(readFileSync(path.join(dir, 'ic-s0-facteurs-risque.pdf')), { updateMetadata: false });
+    for (const page of pdf.getPages()) {
+      const { width, height } = page.getSize();
+      // A3 is 297 × 420 mm = 841.89 × 1190.55 pt (Chromium rounds to the nearest 0.96 pt).
+      expect(Math.abs(Math.min(width, height) - 841.89)).toBeLessThan(1);
+      expect(Math.abs(Math.max(width, height) - 1190.55)).toBeLessThan(1);
+    }
+  }, 60_000);
+
   it('a PNG is not blank: it has ink in several colours', () => {
     const dir = path.join(out, 'png');
     const run = runCli(['render', 'guidelines/diabete-t2/s2-suivi.yaml', '--format', 'png', '--out', dir]);

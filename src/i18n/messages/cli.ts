@@ -324,8 +324,8 @@ const commandOutput = defineMessages({
     fr: (p: { count: number; out: string }) => `✔ ${p.count} ${frPlural(p.count, 'schéma PNG écrit', 'schémas PNG écrits')} dans ${p.out}`,
   },
   'cli.render.wrote.pdf': {
-    en: (p: { count: number; out: string }) => `✔ wrote ${p.count} ${enPlural(p.count, 'A4 PDF memo sheet', 'A4 PDF memo sheets')} to ${p.out}`,
-    fr: (p: { count: number; out: string }) => `✔ ${p.count} ${frPlural(p.count, 'fiche mémo PDF A4 écrite', 'fiches mémo PDF A4 écrites')} dans ${p.out}`,
+    en: (p: { count: number; out: string; paper: string }) => `✔ wrote ${p.count} ${enPlural(p.count, `${p.paper} PDF memo sheet`, `${p.paper} PDF memo sheets`)} to ${p.out}`,
+    fr: (p: { count: number; out: string; paper: string }) => `✔ ${p.count} ${frPlural(p.count, `fiche mémo PDF ${p.paper} écrite`, `fiches mémo PDF ${p.paper} écrites`)} dans ${p.out}`,
   },
   'cli.render.wrote.pyramid': {
     en: (p: { count: number; out: string }) => `✔ wrote ${p.count} ${enPlural(p.count, 'pyramid', 'pyramids')} to ${p.out}`,
