@@ -114,9 +114,10 @@ describe.runIf(RUN_BROWSER_TESTS)('logi preview in Chromium', () => {
     expect(await diagramText(page)).toContain('Glycémieveineuseàjeun');
     expect(await page.$eval('#problems', (p) => p.textContent)).toContain('Aucun problème');
     expect(await page.$eval('html', (html) => html.lang)).toBe('fr');
-    // The memo sheet: its table of actions lists the two actions of the logigramme.
+    // The memo sheet: its table lists the two actions and the decision between them, in the file's
+    // order, the decision by its label (its thresholds follow in the row, docs/render.md).
     const rows = await page.$$eval('.card .sheet-view table tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
-    expect(rows).toEqual(['Glycémie veineuse à jeun', "Consultation de diagnostic et d'annonce"]);
+    expect(rows).toEqual(['Glycémie veineuse à jeun', 'Glycémie à jeun ≥ 1,26 g/L ?', "Consultation de diagnostic et d'annonce"]);
     await page.click('.card button[data-view="sheet"]');
     expect(await page.$eval('.card .sheet-view', (v) => getComputedStyle(v).display)).not.toBe('none');
     expect(await page.$eval('.card .diagram-view', (v) => getComputedStyle(v).display)).toBe('none');

@@ -7,13 +7,17 @@ import { DIABETES } from './fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A workspace of its own: the bundled diabetes guidelines, their actors and one small territory. */
+/** A workspace of its own: the bundled guidelines, their actors and one small territory (of the diabetes pyramid). */
 let workspace: string;
 beforeAll(async () => {
   workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'logi-synth-ws-'));
   await fs.writeFile(path.join(workspace, 'logi.config.yaml'), 'include:\n  - guidelines\n  - territories\n');
   // Without the pathway tests (*.test.yaml): their outcome cases name scenarios this workspace has not.
-  await fs.cp(path.join(ROOT, 'guidelines/diabete-t2'), path.join(workspace, 'guidelines/diabete-t2'), { recursive: true, filter: (source) => !source.endsWith('.test.yaml') });
+  // The heart-failure guidelines too: the diabetes S4 refers its heart failure to them, and the
+  // diabetes pyramid names their pyramid in its `overlaps`.
+  for (const folder of ['diabete-t2', 'insuffisance-cardiaque']) {
+    await fs.cp(path.join(ROOT, 'guidelines', folder), path.join(workspace, 'guidelines', folder), { recursive: true, filter: (source) => !source.endsWith('.test.yaml') });
+  }
   await fs.cp(path.join(ROOT, 'guidelines/acteurs.yaml'), path.join(workspace, 'guidelines/acteurs.yaml'));
   await fs.mkdir(path.join(workspace, 'territories'));
   await fs.writeFile(
