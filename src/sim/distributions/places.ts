@@ -5,6 +5,7 @@
  */
 import { type Parameter, type TimeVarying, timeVaryingParameters } from '../../language/schemas/index.js';
 import type { LoadedDocument } from '../../language/workspace.js';
+import { isOnce, parseFrequency } from '../../language/schemas/logigramme.js';
 import type { Constraint } from './forms.js';
 
 export interface ParameterPlace {
@@ -58,7 +59,7 @@ function logigrammePlaces(add: Add, logigramme: LoadedDocument<'Logigramme'>['va
       });
       if (typeof node.frequency === 'object' && 'times' in node.frequency) add(['nodes', id, 'frequency', 'times'], node.frequency.times, 'non-negative');
       // A one-off act: the model registers its one act per passage at the frequency itself (src/sim/model.ts).
-      else if (node.frequency === 'once' || (typeof node.frequency === 'object' && 'once' in node.frequency)) add(['nodes', id, 'frequency'], 1, 'non-negative');
+      else if (isOnce(parseFrequency(node.frequency))) add(['nodes', id, 'frequency'], 1, 'non-negative');
       add(['nodes', id, 'minutes'], node.minutes, 'non-negative');
       add(['nodes', id, 'cost'], node.cost, 'non-negative');
       const move = node['move-to'];
