@@ -12,20 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
 
 const NOTE = 'About a third of the ill are also in the other pyramid (illustrative).';
-const OTHER_PYRAMID = `kind: Pyramid
-version: 1
-id: other-pyramid
-title: Other disease
-strata:
-  - { id: A0, title: Free }
-  - { id: A1, title: Sick }
-exits:
-  - { id: dead, title: Dead }
-transitions:
-  - { from: A0, to: A1, p: 0.01, source: t }
-sources:
-  t: { title: Test figures, type: illustrative }
-`;
 
 let tmp: string;
 let withOverlap: string;
@@ -49,7 +35,7 @@ beforeAll(() => {
   const edited = text.replace(/^sources:/m, overlaps);
   expect(edited).not.toBe(text);
   writeFileSync(model, edited);
-  writeFileSync(path.join(withOverlap, 'other.yaml'), OTHER_PYRAMID);
+  cpSync(path.join(REPO, 'test/fixtures/sim/overlap/other-pyramid.yaml'), path.join(withOverlap, 'other.yaml'));
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -14,22 +14,9 @@ import { overlapWarnings, withOverlapFteWarning } from '../../src/report/overlap
 import { loadWorkspace } from '../../src/language/workspace.js';
 import { compileModel, type Model } from '../../src/sim/model.js';
 import { buildResults, type Results } from '../../src/sim/results.js';
+import { REPO } from '../helpers/cli.js';
 import { FIXED, modelOf, run } from './helpers.js';
 
-const OTHER = `kind: Pyramid
-version: 1
-id: other-pyramid
-title: Other disease
-strata:
-  - { id: A0, title: Free }
-  - { id: A1, title: Sick }
-exits:
-  - { id: dead, title: Dead }
-transitions:
-  - { from: A0, to: A1, p: 0.01, source: t }
-sources:
-  t: { title: Test figures, type: illustrative }
-`;
 
 let dir: string;
 /** Compiled inside each test, not in a hook: Stryker's per-test coverage sees only what a test runs. */
@@ -57,7 +44,7 @@ beforeAll(async () => {
     'sources:',
   ].join('\n');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources:/m, overlaps));
-  writeFileSync(path.join(dir, 'other.yaml'), OTHER);
+  cpSync(path.join(REPO, 'test/fixtures/sim/overlap/other-pyramid.yaml'), path.join(dir, 'other.yaml'));
   // The third overlap names a pyramid the workspace has not: lint reports it (known-reference); the
   // compiler, called without that check, takes the id as the title (the first test).
 }, 60_000);
