@@ -17,6 +17,7 @@ export default class Stratify extends LogiCommand {
     { description: translate('en', 'cli.command.stratify.example.0'), command: '<%= config.bin %> <%= command.id %> diabete-t2 data/ --out out/dt2-strates' },
     { description: translate('en', 'cli.command.stratify.example.1'), command: '<%= config.bin %> <%= command.id %> diabete-t2 data/ --as-of 2026-03-31 --delimiter ";" --territory-column ght' },
     { description: translate('en', 'cli.command.stratify.example.2'), command: '<%= config.bin %> <%= command.id %> diabete-t2 --emit-sql --dialect postgres --as-of 2026-03-31 > strates.sql' },
+    { description: translate('en', 'cli.command.stratify.example.3'), command: '<%= config.bin %> <%= command.id %> diabete-t2 national/ --counts-only --memory-limit 1GB' },
   ];
   static override args = {
     pyramid: Args.string({ description: translate('en', 'cli.command.stratify.arg.pyramid'), ignoreStdin: true, required: true }),
@@ -32,6 +33,8 @@ export default class Stratify extends LogiCommand {
     logigramme: Flags.string({ description: translate('en', 'cli.command.stratify.flag.logigramme'), multiple: true }),
     'emit-sql': Flags.boolean({ description: translate('en', 'cli.command.stratify.flag.emit-sql') }),
     dialect: Flags.string({ description: translate('en', 'cli.command.stratify.flag.dialect'), options: [...DIALECT_NAMES], default: 'duckdb' }),
+    'counts-only': Flags.boolean({ description: translate('en', 'cli.command.stratify.flag.counts-only'), exclusive: ['assignments-csv', 'logigramme'] }),
+    'memory-limit': Flags.string({ description: translate('en', 'cli.command.stratify.flag.memory-limit') }),
   };
 
   async run(): Promise<unknown> {
@@ -43,6 +46,8 @@ export default class Stratify extends LogiCommand {
       delimiter: flags.delimiter as Delimiter,
       assignmentsCsv: flags['assignments-csv'],
       worklist: flags.worklist,
+      countsOnly: flags['counts-only'],
+      ...(flags['memory-limit'] !== undefined ? { memoryLimit: flags['memory-limit'] } : {}),
       ...(flags.logigramme !== undefined ? { logigrammes: flags.logigramme } : {}),
       ...(args.data !== undefined ? { data: args.data } : {}),
       ...(flags.out !== undefined ? { out: flags.out } : {}),

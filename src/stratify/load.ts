@@ -1,9 +1,12 @@
 /**
  * Loading the input data of `logi stratify` into DuckDB (docs/stratify.md, "Input data"): each
- * table's file is read raw (every column as text, with its row number), checked by SQL — the first
- * bad row of each check found by TRY_CAST, never by reading rows in JS — and then normalised into
- * the tables the SQL compiler reads (tables.ts): codes upper case without dots or spaces, dates as
- * DATE. A table the run does not read is created empty.
+ * table's file is read raw (with its row number), checked by SQL — one scan per file finds the
+ * first bad row and which columns need normalising, never by reading rows in JS — and then
+ * normalised into the relations the SQL compiler reads (tables.ts): codes upper case without dots
+ * or spaces, dates as DATE. A CSV file is copied into a table (read once, parsed once); a Parquet
+ * file stays where it is, read through views, so that millions of rows cost no memory until the
+ * query reads them. A column whose values are all normal already is read as it is. A table the
+ * run does not read is created empty.
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -58,18 +61,25 @@ async function findFile(dir: string, table: TableName): Promise<InputFile | unde
   return present[0];
 }
 
-/** The raw table of a file: its row number `logi_row` (1 for the first data row) and its columns as read. */
+/**
+ * The raw relation `raw_<table>` of a file: its row number `logi_row` (1 for the first data row)
+ * and its columns as read. A CSV file is copied into a table (its rowid is the insertion order);
+ * a Parquet file is a view, its row number Parquet's own `file_row_number`.
+ */
 async function readRaw(connection: DuckDBConnection, file: InputFile, delimiter: Delimiter): Promise<Map<string, string>> {
   const raw = `raw_${file.table}`;
-  const reader =
-    file.format === 'csv'
-      ? // One reader (parallel = false) keeps the file's order, so that row_number() is the row in the file.
-        `read_csv($file, delim = ${sqlText(delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"', parallel = false)`
-      : 'read_parquet($file)';
   try {
-    await connection.run(`CREATE TEMP TABLE ${raw}_data AS SELECT * FROM ${reader}`, { file: file.path });
-    // rowid is the insertion order (0 first): the row number without a window over the whole file.
-    await connection.run(`CREATE TEMP VIEW ${raw} AS SELECT rowid + 1 AS logi_row, * FROM ${raw}_data`);
+    if (file.format === 'csv') {
+      // DuckDB's parallel reader keeps the file's order when insertion order is preserved (its
+      // default, never changed here), so that rowid is the row in the file.
+      const reader = `read_csv($file, delim = ${sqlText(delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"')`;
+      await connection.run(`CREATE TEMP TABLE ${raw}_data AS SELECT * FROM ${reader}`, { file: file.path });
+      // rowid is the insertion order (0 first): the row number without a window over the whole file.
+      await connection.run(`CREATE TEMP VIEW ${raw} AS SELECT rowid + 1 AS logi_row, * FROM ${raw}_data`);
+    } else {
+      // A view cannot hold a parameter: the path is a literal.
+      await connection.run(`CREATE TEMP VIEW ${raw} AS SELECT file_row_number + 1 AS logi_row, * EXCLUDE (file_row_number) FROM read_parquet(${sqlText(file.path)}, file_row_number = true)`);
+    }
   } catch (error) {
     throw new StratifyInputError(t('stratify.unreadable', { file: file.path, detail: (error as Error).message.split('\n')[0] ?? '' }), t('stratify.unreadable.hint'));
   }
@@ -102,6 +112,8 @@ interface CheckedColumn {
   spec: ColumnSpec;
   source: string;
   typed: boolean;
+  /** The column's type in the file (VARCHAR for every column of a CSV file). */
+  rawType: string;
 }
 
 const TYPED_KINDS: ReadonlySet<ColumnSpec['type']> = new Set(['date', 'double', 'boolean']);
@@ -173,58 +185,83 @@ const BAD_MESSAGES = {
 
 type BadCell = { row: number; column: string; value: string; kind: keyof typeof BAD_MESSAGES };
 
+/** What one scan of a file tells: its first bad cell, and the columns whose values are all normal already. */
+interface FileScan {
+  first: BadCell | undefined;
+  /** Source columns read as they are: normalising them would change no value. */
+  normal: Set<string>;
+}
+
+/** A text column (text, code, sex) of type VARCHAR in the file: read as it is when normalising changes no value. */
+const mayBeNormal = (c: CheckedColumn): boolean => !c.typed && c.rawType === 'VARCHAR' && ['text', 'code', 'sex'].includes(c.spec.type);
+
+/** The checks that fail on row `row` of the file, one bad cell per check. */
+async function badCellsOfRow(connection: DuckDBConnection, raw: string, all: readonly Check[], row: number): Promise<BadCell[]> {
+  const flags = all.map((c, i) => `(${c.bad}) AS bad${i}, ${c.value} AS value${i}`);
+  const found = (await connection.runAndReadAll(`SELECT ${flags.join(', ')} FROM ${raw} WHERE logi_row = ${row}`)).getRowsJS()[0];
+  const cells: BadCell[] = [];
+  if (found) all.forEach((c, i) => found[2 * i] === true && cells.push({ row, column: c.column, value: String(found[2 * i + 1]), kind: c.kind }));
+  return cells;
+}
+
 /**
- * The first bad cell of the file: the lowest row over every check, and on that row the check of
- * the column first by code point. One scan finds the first row failing any check (each check's
- * value is read only on that row); the duplicate ids are a second query.
+ * One scan of the file: the lowest row failing any check, and for each text column whether
+ * normalising it would change a value. The checks of that row are then read on it alone; the
+ * first bad cell is the check of the column first by code point. The duplicate ids are a second
+ * query.
  */
-async function firstBadCell(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<BadCell | undefined> {
+async function scanFile(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<FileScan> {
   const raw = `raw_${file.table}`;
   const all = checks(file, specs, delimiter);
-  const cells: BadCell[] = [];
-  if (all.length > 0) {
-    const flags = all.map((c, i) => `(${c.bad}) AS bad${i}, ${c.value} AS value${i}`);
-    const reader = await connection.runAndReadAll(`SELECT logi_row, ${flags.join(', ')} FROM ${raw} WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')} ORDER BY logi_row LIMIT 1`);
-    const row = reader.getRowsJS()[0];
-    if (row) all.forEach((c, i) => row[1 + 2 * i] === true && cells.push({ row: Number(row[0]), column: c.column, value: String(row[2 + 2 * i]), kind: c.kind }));
-  }
+  const candidates = specs.filter(mayBeNormal);
+  const firstBad = all.length === 0 ? 'CAST(NULL AS BIGINT)' : `min(logi_row) FILTER (WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')})`;
+  const changes = candidates.map((c) => `bool_or(${quote(c.source)} IS DISTINCT FROM ${normalisedValue(c, file, delimiter)})`);
+  const summary = (await connection.runAndReadAll(`SELECT ${[firstBad, ...changes].join(', ')} FROM ${raw}`)).getRowsJS()[0] ?? [];
+  const normal = new Set(candidates.filter((_, i) => summary[1 + i] !== true).map((c) => c.source));
+  const cells = summary[0] === null || summary[0] === undefined ? [] : await badCellsOfRow(connection, raw, all, Number(summary[0]));
   if (file.table === 'patients' && (await hasDuplicateIds(connection, raw))) {
     const duplicate = (await connection.runAndReadAll(duplicateQuery(raw))).getRowsJS()[0];
     if (duplicate) cells.push({ row: Number(duplicate[0]), column: String(duplicate[1]), value: String(duplicate[2]), kind: 'duplicate' });
   }
-  return cells.sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))[0];
+  return { first: cells.sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))[0], normal };
 }
 
-/** Throws on the first bad row of the file (the lowest row number over every check). */
-async function validate(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<void> {
-  const first = await firstBadCell(connection, file, specs, delimiter);
-  if (!first) return;
+/** Throws on the first bad row of the file (the lowest row number over every check); returns the columns already normal. */
+async function validate(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<Set<string>> {
+  const { first, normal } = await scanFile(connection, file, specs, delimiter);
+  if (!first) return normal;
   // A user counts a CSV's rows with the header as row 1; a Parquet file has no header row.
   const cell = { file: file.path, row: file.format === 'csv' ? first.row + 1 : first.row, column: first.column, value: first.value };
   const [message, hint] = BAD_MESSAGES[first.kind];
   throw new StratifyInputError(t(message, cell), t(hint));
 }
 
-/** The normalised value of a checked raw column, by type. */
-function normalised({ spec, source, typed }: { spec: ColumnSpec; source: string | undefined; typed: boolean }, file: InputFile, delimiter: Delimiter): string {
-  const type = NORMALISED_TYPES[spec.type];
-  if (source === undefined) return spec.type === 'boolean' ? `FALSE AS ${spec.name}` : `CAST(NULL AS ${type}) AS ${spec.name}`;
-  if (typed) return spec.type === 'boolean' ? `coalesce(${quote(source)}, FALSE) AS ${spec.name}` : `${quote(source)} AS ${spec.name}`;
+/** The normalised value of a checked raw column, by type (an SQL expression). */
+function normalisedValue({ spec, source, typed }: { spec: ColumnSpec; source: string; typed: boolean }, file: InputFile, delimiter: Delimiter): string {
+  if (typed) return spec.type === 'boolean' ? `coalesce(${quote(source)}, FALSE)` : quote(source);
   const v = `NULLIF(${textOf(source)}, '')`;
   switch (spec.type) {
     case 'code':
-      return `upper(regexp_replace(${v}, '[.\\s]', '', 'g')) AS ${spec.name}`;
+      return `upper(regexp_replace(${v}, '[.\\s]', '', 'g'))`;
     case 'sex':
-      return `upper(${v}) AS ${spec.name}`;
+      return `upper(${v})`;
     case 'date':
-      return `CAST(${v} AS DATE) AS ${spec.name}`;
+      return `CAST(${v} AS DATE)`;
     case 'double':
-      return `CAST(${delimiter === ';' && file.format === 'csv' ? `replace(${v}, ',', '.')` : v} AS DOUBLE) AS ${spec.name}`;
+      return `CAST(${delimiter === ';' && file.format === 'csv' ? `replace(${v}, ',', '.')` : v} AS DOUBLE)`;
     case 'boolean':
-      return `coalesce(lower(${v}) IN (${list(TRUE_WORDS)}), FALSE) AS ${spec.name}`;
+      return `coalesce(lower(${v}) IN (${list(TRUE_WORDS)}), FALSE)`;
     default:
-      return file.table === 'labs' && spec.name === 'test' ? `lower(${v}) AS ${spec.name}` : `${v} AS ${spec.name}`;
+      return file.table === 'labs' && spec.name === 'test' ? `lower(${v})` : v;
   }
+}
+
+/** A column of the normalised relation: absent, read as it is (already normal), or normalised. */
+function normalised(column: { spec: ColumnSpec; source: string | undefined; typed: boolean }, file: InputFile, delimiter: Delimiter, normal: ReadonlySet<string>): string {
+  const { spec, source } = column;
+  if (source === undefined) return spec.type === 'boolean' ? `FALSE AS ${spec.name}` : `CAST(NULL AS ${NORMALISED_TYPES[spec.type]}) AS ${spec.name}`;
+  if (normal.has(source)) return `${quote(source)} AS ${spec.name}`;
+  return `${normalisedValue({ ...column, source }, file, delimiter)} AS ${spec.name}`;
 }
 
 /**
@@ -248,7 +285,7 @@ async function loadFile(connection: DuckDBConnection, file: InputFile, options: 
   const specs = INPUT_TABLES[file.table].map((spec) => {
     const source = file.table === 'patients' && spec.name === 'territory' ? (options.territoryColumn ?? 'territory') : spec.name;
     const rawType = present.get(source);
-    return { spec, source: rawType === undefined ? undefined : source, typed: isTyped(file, spec, rawType) };
+    return { spec, source: rawType === undefined ? undefined : source, typed: isTyped(file, spec, rawType), rawType: rawType ?? '' };
   });
   const missing = specs.find((s) => s.spec.required && s.source === undefined);
   if (missing) {
@@ -256,14 +293,26 @@ async function loadFile(connection: DuckDBConnection, file: InputFile, options: 
     throw new StratifyInputError(t('stratify.missing-column', { file: file.path, column, found: [...present.keys()].join(', ') }), t('stratify.missing-column.hint'));
   }
   const checked = specs.filter((s): s is CheckedColumn => s.source !== undefined);
-  await validate(connection, file, checked, options.delimiter);
-  const columns = specs.map((s) => normalised(s, file, options.delimiter));
+  const normal = await validate(connection, file, checked, options.delimiter);
+  const columns = specs.map((s) => normalised(s, file, options.delimiter, normal));
   if (file.table === 'labs') columns.push(`${await valueText(connection, file)} AS ${LABS_VALUE_TEXT}`);
+  if (file.table === 'patients') {
+    // Each territory's first row, that messages name (run.ts): a grouping of one column.
+    const territory = columns[INPUT_TABLES.patients.findIndex((c) => c.name === 'territory')]!.replace(/ AS territory$/, '');
+    await connection.run(`CREATE TEMP TABLE ${TERRITORY_ROWS} AS SELECT ${territory} AS territory, min(logi_row) AS row FROM raw_patients GROUP BY 1`);
+  }
+  if (file.format === 'parquet') {
+    await connection.run(`CREATE TEMP VIEW ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table}`);
+    return;
+  }
   // A scan keeps the insertion order: the normalised rows are in the file's order, without a sort.
   await connection.run(`CREATE TABLE ${file.table} AS SELECT ${columns.join(', ')} FROM raw_${file.table}`);
   await connection.run(`DROP VIEW raw_${file.table}`);
   await connection.run(`DROP TABLE raw_${file.table}_data`);
 }
+
+/** The table of each territory's first row in the patients file (`territory`, `row`: 1 for the first data row). */
+export const TERRITORY_ROWS = 'logi_territory_rows';
 
 /**
  * Creates the six normalised tables in `connection` from the files of `options.dir`: the tables in

@@ -10,7 +10,7 @@ import { t } from '../i18n/catalogue.js';
 import { ID_PATTERN } from '../language/schemas/common.js';
 import type { OutputSet } from '../io/output-set.js';
 import { escapeCsvField } from '../text/escape.js';
-import { datasetSha256, latestDate, loadTables, StratifyInputError, type Delimiter, type InputFile } from './load.js';
+import { datasetSha256, latestDate, loadTables, StratifyInputError, TERRITORY_ROWS, type Delimiter, type InputFile } from './load.js';
 import { compileStratifySql, OUTSIDE, type StratifyPlan } from './sql.js';
 import type { TableName } from './tables.js';
 
@@ -22,6 +22,8 @@ export interface StratifyInput {
   asOf?: string;
   plan: StratifyPlan;
   tables: readonly TableName[];
+  /** Counts only (docs/stratify.md, "Counts only"): no table of assignments, a leaner query without reasons. */
+  countsOnly?: boolean;
 }
 
 export interface TerritoryCounts {
@@ -53,18 +55,21 @@ export async function runStratify(connection: DuckDBConnection, input: StratifyI
   const asOf = input.asOf ?? (await latestDate(connection, files));
   if (asOf === undefined) throw new StratifyInputError(t('stratify.no-dates'), t('stratify.no-dates.hint'));
   onProgress?.('assigning', 0, 1);
-  await connection.run(`CREATE TABLE assignments AS ${compileStratifySql(input.plan, { asOf, dialect: 'duckdb' })}`);
+  let assigned = 'assignments';
+  if (input.countsOnly) assigned = `(${compileStratifySql(input.plan, { asOf, dialect: 'duckdb', reasons: false })}) q`;
+  else await connection.run(`CREATE TABLE assignments AS ${compileStratifySql(input.plan, { asOf, dialect: 'duckdb' })}`);
+  const territories = await countTerritories(connection, input.plan, assigned);
   onProgress?.('assigning', 1, 1);
-  const territories = await countTerritories(connection, input.plan);
   const patients = territories.reduce((sum, c) => sum + c.patients, 0);
   return { asOf, files, sha256: await datasetSha256(files), territories, patients };
 }
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-async function countTerritories(connection: DuckDBConnection, plan: StratifyPlan): Promise<TerritoryCounts[]> {
-  const rows = (await connection.runAndReadAll(`SELECT territory, stratum, CAST(count(*) AS INTEGER) FROM assignments GROUP BY territory, stratum`)).getRowsJS();
-  const firstRows = (await connection.runAndReadAll(`SELECT territory, CAST(min(r) AS INTEGER) FROM (SELECT territory, row_number() OVER () AS r FROM patients) GROUP BY territory`)).getRowsJS();
+/** The counts per territory and stratum of the relation `assigned` (a table, or a subquery with its alias). */
+async function countTerritories(connection: DuckDBConnection, plan: StratifyPlan, assigned: string): Promise<TerritoryCounts[]> {
+  const rows = (await connection.runAndReadAll(`SELECT territory, stratum, CAST(count(*) AS INTEGER) FROM ${assigned} GROUP BY territory, stratum`)).getRowsJS();
+  const firstRows = (await connection.runAndReadAll(`SELECT territory, CAST(row AS INTEGER) FROM ${TERRITORY_ROWS}`)).getRowsJS();
   const first = new Map(firstRows.map((r) => [String(r[0]), Number(r[1])]));
   const byTerritory = new Map<string, TerritoryCounts>();
   for (const [territory, stratum, count] of rows.map((r) => [String(r[0]), String(r[1]), Number(r[2])] as const)) {
@@ -140,20 +145,28 @@ export interface WriteOptions extends TerritoryDocumentsOptions {
   plan: StratifyPlan;
   delimiter: Delimiter;
   assignmentsCsv: boolean;
+  /** Counts only: no assignments to write (the run made none). */
+  countsOnly?: boolean;
 }
 
 /** Writes the output set (not committed: the caller commits). Returns the files' final paths. */
 export async function writeStratifyOutputs(connection: DuckDBConnection, set: OutputSet, outcome: StratifyOutcome, options: WriteOptions): Promise<string[]> {
   const files = [await set.write('counts.csv', countsCsv(outcome, options.plan, options.delimiter))];
+  if (!options.countsOnly) files.push(...(await writeAssignments(connection, set, options)));
+  for (const [name, text] of territoryDocuments(outcome, options)) files.push(await set.write(name, text));
+  return files;
+}
+
+/** assignments.parquet, and assignments.csv on demand, from the table `assignments`. */
+async function writeAssignments(connection: DuckDBConnection, set: OutputSet, options: WriteOptions): Promise<string[]> {
   const ordered = 'SELECT patient_id, territory, stratum, reason FROM assignments ORDER BY patient_id';
   const parquet = await set.stagedPath('assignments.parquet');
   await connection.run(`COPY (${ordered}) TO $file (FORMAT parquet, COMPRESSION zstd)`, { file: parquet });
-  files.push(set.finalPath('assignments.parquet'));
+  const files = [set.finalPath('assignments.parquet')];
   if (options.assignmentsCsv) {
     const csv = await set.stagedPath('assignments.csv');
     await connection.run(`COPY (${ordered}) TO $file (FORMAT csv, HEADER true, DELIMITER '${options.delimiter}')`, { file: csv });
     files.push(set.finalPath('assignments.csv'));
   }
-  for (const [name, text] of territoryDocuments(outcome, options)) files.push(await set.write(name, text));
   return files;
 }

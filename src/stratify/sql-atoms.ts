@@ -169,7 +169,12 @@ interface LabSpec {
 /** Atoms per mask column: the bits of a UBIGINT. */
 const MASK_BITS = 64;
 
-/** The matched-rows form (DuckDB only: it uses STRUCT, MAP and bit operations). */
+/**
+ * The matched-rows form (DuckDB only: it uses STRUCT, MAP and bit operations). Without reasons
+ * (`logi stratify --counts-only`) it keeps no row per atom: an event atom of minimum count 1 holds
+ * as soon as one matched row exists, so its rows go straight to the per-patient masks without a
+ * grouping per (patient, atom); a lab atom keeps only its sort keys, from which its value follows.
+ */
 export class MatchedAtoms implements AtomStore {
   private readonly known = new Map<string, AtomRef>();
   private readonly events: EventSpec[] = [];
@@ -179,6 +184,7 @@ export class MatchedAtoms implements AtomStore {
     private readonly d: AtomDialect,
     private readonly asOf: string,
     private readonly sql: { numericTest: NumericTestSql },
+    private readonly reasons = true,
   ) {}
 
   /** The number of distinct atoms met. */
@@ -275,21 +281,55 @@ export class MatchedAtoms implements AtomStore {
     for (const [table, specs] of byTable) ctes.push(this.matchedEvents(table, specs));
     if (byTable.size > 0) {
       const all = [...byTable.keys()].map((table) => `SELECT * FROM m_${table}`).join(' UNION ALL ');
-      // The kept row: the latest date (fewest days before the as-of date), then the smallest code.
-      const first = `min({'k': datediff('day', d, ${this.asOf}), 'c': c, 'd': d})`;
-      ctes.push(`f_events AS (\n  SELECT patient_id, atom, count(*) AS n, ${first} AS first FROM (${all}) GROUP BY patient_id, atom\n)`);
-      kept.push(`SELECT patient_id, atom, ${this.heldCase('events')} AS held, n, first.c AS c, first.d AS d, CAST(NULL AS DOUBLE) AS v, CAST(NULL AS VARCHAR) AS vt FROM f_events`);
+      if (this.reasons) {
+        // The kept row: the latest date (fewest days before the as-of date), then the smallest code.
+        const first = `min({'k': datediff('day', d, ${this.asOf}), 'c': c, 'd': d})`;
+        ctes.push(`f_events AS (\n  SELECT patient_id, atom, count(*) AS n, ${first} AS first FROM (${all}) GROUP BY patient_id, atom\n)`);
+        kept.push(`SELECT patient_id, atom, ${this.heldCase('events')} AS held, n, first.c AS c, first.d AS d, CAST(NULL AS DOUBLE) AS v, CAST(NULL AS VARCHAR) AS vt FROM f_events`);
+      } else {
+        ctes.push(`m_events AS (${all})`);
+        kept.push(...this.heldEvents());
+      }
     }
     if (this.labs.length > 0) {
       ctes.push(this.matchedLabs());
-      // Struct fields compare in order: k0, k1, then the value text by code point; v and d follow (tied by then).
-      const first = `min({'k0': k0, 'k1': k1, 'vt': vt, 'v': v, 'd': d})`;
-      ctes.push(`f_labs AS (\n  SELECT patient_id, atom, ${first} AS first FROM m_labs GROUP BY patient_id, atom\n)`);
-      const row = `CAST(NULL AS BIGINT) AS n, CAST(NULL AS VARCHAR) AS c, first.d AS d, first.v AS v, first.vt AS vt`;
-      kept.push(`SELECT patient_id, atom, ${this.heldCase('labs')} AS held, n, c, d, v, vt FROM (SELECT patient_id, atom, ${row} FROM f_labs)`);
+      if (this.reasons) {
+        // Struct fields compare in order: k0, k1, then the value text by code point; v and d follow (tied by then).
+        const first = `min({'k0': k0, 'k1': k1, 'vt': vt, 'v': v, 'd': d})`;
+        ctes.push(`f_labs AS (\n  SELECT patient_id, atom, ${first} AS first FROM m_labs GROUP BY patient_id, atom\n)`);
+        const row = `CAST(NULL AS BIGINT) AS n, CAST(NULL AS VARCHAR) AS c, first.d AS d, first.v AS v, first.vt AS vt`;
+        kept.push(`SELECT patient_id, atom, ${this.heldCase('labs')} AS held, n, c, d, v, vt FROM (SELECT patient_id, atom, ${row} FROM f_labs)`);
+      } else {
+        ctes.push(`f_labs AS (\n  SELECT patient_id, atom, min({'k0': k0, 'k1': k1}) AS first FROM m_labs GROUP BY patient_id, atom\n)`);
+        kept.push(`SELECT patient_id, atom, ${this.heldCase('labs')} AS held FROM (SELECT patient_id, atom, ${this.labValueFromKeys()} AS v FROM f_labs)`);
+      }
     }
     ctes.push(this.perPatient(kept));
     return ctes;
+  }
+
+  /** Counts only: the atoms counted (minimum count above 1), whose bits the masks set from a count per patient. */
+  private counted(): EventSpec[] {
+    return this.events.filter((e) => minimumCount(e.spec.minCount) > 1);
+  }
+
+  /**
+   * Counts only: the rows of `m_events` as (patient, atom, held), read once. An atom of minimum
+   * count 1 holds on any matched row (the masks' bit_or takes it once); the others are held FALSE
+   * here and counted per patient in `g` (perPatient).
+   */
+  private heldEvents(): string[] {
+    const once = this.events.filter((e) => minimumCount(e.spec.minCount) === 1).map((e) => e.atom);
+    return [`SELECT patient_id, atom, ${once.length === 0 ? 'FALSE' : `atom IN (${once.join(', ')})`} AS held FROM m_events`];
+  }
+
+  /**
+   * Counts only: a lab atom's value from its smallest sort keys (matchedLabs): the value times the
+   * sign is k1 for `latest` and k0 for `worst`, and the sign is ±1, so the value is sign × key.
+   */
+  private labValueFromKeys(): string {
+    const branches = this.labs.map(({ atom, spec }) => `WHEN ${atom} THEN ${LAB_TESTS[spec.lab].worse === 'higher' ? -1 : 1} * first.${spec.value === 'latest' ? 'k1' : 'k0'}`);
+    return `CASE atom ${branches.join(' ')} END`;
   }
 
   /** The mask columns: one bit per atom that holds, 64 atoms per UBIGINT (mask0, mask1…). */
@@ -302,9 +342,22 @@ export class MatchedAtoms implements AtomStore {
     });
   }
 
-  /** `h`: every (patient, atom) with a kept row, whether the atom holds; `g`: per patient the masks. */
+  /**
+   * `h`: every (patient, atom) with a kept row, whether the atom holds; `g`: per patient the masks.
+   * Counts only, `g0` also counts each counted atom's rows (n<atom>) and `g` sets their bits.
+   */
   private perPatient(kept: string[]): string {
-    return `h AS (\n  ${kept.join('\n  UNION ALL\n  ')}\n),\ng AS (\n  SELECT patient_id, ${this.masks().join(', ')} FROM h GROUP BY patient_id\n)`;
+    const h = `h AS (\n  ${kept.join('\n  UNION ALL\n  ')}\n)`;
+    const counted = this.reasons ? [] : this.counted();
+    if (counted.length === 0) return `${h},\ng AS (\n  SELECT patient_id, ${this.masks().join(', ')} FROM h GROUP BY patient_id\n)`;
+    const counts = counted.map(({ atom }) => `count(*) FILTER (WHERE atom = ${atom}) AS n${atom}`);
+    const masks = Array.from({ length: Math.ceil(this.known.size / MASK_BITS) }, (_, j) => {
+      const bits = counted
+        .filter(({ atom }) => Math.floor(atom / MASK_BITS) === j)
+        .map(({ atom, spec }) => ` | CASE WHEN n${atom} >= ${minimumCount(spec.minCount)} THEN CAST(1 AS UBIGINT) << ${atom % MASK_BITS} ELSE CAST(0 AS UBIGINT) END`);
+      return `coalesce(mask${j}, CAST(0 AS UBIGINT))${bits.join('')} AS mask${j}`;
+    });
+    return `${h},\ng0 AS (\n  SELECT patient_id, ${[...this.masks(), ...counts].join(', ')} FROM h GROUP BY patient_id\n),\ng AS (\n  SELECT patient_id, ${masks.join(', ')} FROM g0\n)`;
   }
 
   /**

@@ -141,10 +141,10 @@ class Compiler {
   private readonly d: Dialect;
   private readonly asOf: string;
 
-  constructor(dialect: DialectName, asOfIso: string) {
+  constructor(dialect: DialectName, asOfIso: string, reasons: boolean) {
     this.d = DIALECTS[dialect];
     this.asOf = dateLiteral(asOfIso);
-    this.atoms = this.d.atoms === 'matched' ? new MatchedAtoms(this.d, this.asOf, { numericTest: numericTestSql }) : new WindowAtoms(this.d, this.asOf, { numericTest: numericTestSql, codePatterns: codePatternsSql });
+    this.atoms = this.d.atoms === 'matched' ? new MatchedAtoms(this.d, this.asOf, { numericTest: numericTestSql }, reasons) : new WindowAtoms(this.d, this.asOf, { numericTest: numericTestSql, codePatterns: codePatternsSql });
   }
 
   private dated(atom: AtomRef, text: string): string {
@@ -231,12 +231,21 @@ class Compiler {
   }
 }
 
+export interface CompileOptions {
+  asOf: string;
+  dialect: DialectName;
+  /** Whether to give each patient's reason (default true); without, the query is leaner (docs/stratify.md, "Counts only"). */
+  reasons?: boolean;
+}
+
 /**
  * The query assigning every patient of `patients` to a stratum of the plan at `asOf`, with its
- * reason: `patient_id, territory, stratum, reason` (stratum `outside` for those outside the pyramid).
+ * reason: `patient_id, territory, stratum, reason` (stratum `outside` for those outside the
+ * pyramid); without reasons, `patient_id, territory, stratum`.
  */
-export function compileStratifySql(plan: StratifyPlan, options: { asOf: string; dialect: DialectName }): string {
-  const compiler = new Compiler(options.dialect, options.asOf);
+export function compileStratifySql(plan: StratifyPlan, options: CompileOptions): string {
+  const reasons = options.reasons ?? true;
+  const compiler = new Compiler(options.dialect, options.asOf, reasons);
   const outside = compiler.outside(plan.population);
   const strata = plan.order.map((s) => ({ stratum: s.stratum, ...compiler.compile(s.rule) }));
   // Each branch of the CASE: its condition, its stratum (a literal) and its reason.
@@ -248,14 +257,10 @@ export function compileStratifySql(plan: StratifyPlan, options: { asOf: string; 
   const ctes = [compiler.patientsCte(options.asOf), ...compiler.atoms.ctes()];
   const from = [`FROM p`, ...compiler.atoms.joins()];
   // Without any event atom, both forms are the plain CASE below.
-  if (compiler.atoms instanceof MatchedAtoms && compiler.atoms.size > 0) return matchedQuery(compiler.atoms, ctes, branches, otherwise, outside.length);
-  return [
-    `WITH ${ctes.join(',\n')}`,
-    `SELECT p.patient_id AS patient_id, p.territory AS territory,`,
-    `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.stratum}`).join('\n')}\n    ELSE ${otherwise.stratum}\n  END AS stratum,`,
-    `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.reason}`).join('\n')}\n    ELSE ${otherwise.reason}\n  END AS reason`,
-    ...from,
-  ].join('\n');
+  if (compiler.atoms instanceof MatchedAtoms && compiler.atoms.size > 0) return matchedQuery(compiler.atoms, ctes, branches, otherwise, { outsideCount: outside.length, reasons });
+  const stratum = `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.stratum}`).join('\n')}\n    ELSE ${otherwise.stratum}\n  END AS stratum`;
+  const reason = `  CASE\n${branches.map((b) => `    WHEN ${b.when} THEN ${b.reason}`).join('\n')}\n    ELSE ${otherwise.reason}\n  END AS reason`;
+  return [`WITH ${ctes.join(',\n')}`, `SELECT p.patient_id AS patient_id, p.territory AS territory,`, reasons ? `${stratum},\n${reason}` : stratum, ...from].join('\n');
 }
 
 type Branch = { when: string; stratum: string; reason: string };
@@ -266,12 +271,16 @@ type Branch = { when: string; stratum: string; reason: string };
  * reason names atoms (the strata's branches), and the stratum and reason follow from `branch`,
  * with the patients as `p` and their rows as `g`, the names the reasons use.
  */
-function matchedQuery(atoms: MatchedAtoms, ctes: string[], branches: Branch[], otherwise: { stratum: string; reason: string }, outsideCount: number): string {
+function matchedQuery(atoms: MatchedAtoms, ctes: string[], branches: Branch[], otherwise: { stratum: string; reason: string }, options: { outsideCount: number; reasons: boolean }): string {
   const branchCase = `CASE\n${branches.map((b, i) => `    WHEN ${b.when} THEN ${i}`).join('\n')}\n    ELSE ${branches.length}\n  END`;
-  const needed = `x.branch >= ${outsideCount} AND x.branch < ${branches.length}`;
+  const needed = `x.branch >= ${options.outsideCount} AND x.branch < ${branches.length}`;
   const byBranch = (pick: (b: Branch) => string, last: string) => `CASE p.branch\n${branches.map((b, i) => `    WHEN ${i} THEN ${pick(b)}`).join('\n')}\n    ELSE ${last}\n  END`;
+  const patients = `b AS (\n  SELECT p.*, ${branchCase} AS branch\n  FROM p\n  ${atoms.joins().join('\n  ')}\n)`;
+  if (!options.reasons) {
+    return [`WITH ${[...ctes, patients].join(',\n')}`, `SELECT p.patient_id AS patient_id, p.territory AS territory,`, `  ${byBranch((b) => b.stratum, otherwise.stratum)} AS stratum`, `FROM b p`].join('\n');
+  }
   return [
-    `WITH ${[...ctes, `b AS (\n  SELECT p.*, ${branchCase} AS branch\n  FROM p\n  ${atoms.joins().join('\n  ')}\n)`, atoms.reasonRows('b', needed)].join(',\n')}`,
+    `WITH ${[...ctes, patients, atoms.reasonRows('b', needed)].join(',\n')}`,
     `SELECT p.patient_id AS patient_id, p.territory AS territory,`,
     `  ${byBranch((b) => b.stratum, otherwise.stratum)} AS stratum,`,
     `  ${byBranch((b) => b.reason, otherwise.reason)} AS reason`,

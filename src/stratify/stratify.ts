@@ -3,6 +3,8 @@
  * pyramid in the workspace, turn its criteria into a plan, then either print the SQL of a dialect
  * (`--emit-sql`) or run on DuckDB and write the output set (docs/stratify.md, "logi stratify").
  */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Document as YamlDocument } from 'yaml';
@@ -53,6 +55,10 @@ export interface StratifyCommandOptions {
   worklist?: boolean;
   /** `--logigramme`: the logigramme followed where a stratum has several. */
   logigrammes?: readonly string[];
+  /** `--counts-only`: counts and Territory documents, no assignments nor worklist (docs/stratify.md, "Counts only"). */
+  countsOnly?: boolean;
+  /** `--memory-limit`: DuckDB's memory_limit (default: COUNTS_ONLY_MEMORY with countsOnly, else DuckDB's own). */
+  memoryLimit?: string;
   onProgress?: (phase: StratifyPhase | 'writing', done: number, total: number) => void;
 }
 
@@ -71,7 +77,7 @@ export async function emitSql(options: StratifyCommandOptions, dialect: DialectN
     asOf = await withDuckDb(async (connection) => latestDate(connection, await loadTables(connection, { dir, tables, delimiter: options.delimiter, ...territory(options) })));
     if (asOf === undefined) throw new StratifyInputError(t('stratify.no-dates'), t('stratify.no-dates.hint'));
   }
-  return `${compileStratifySql(plan, { asOf, dialect })};\n`;
+  return `${compileStratifySql(plan, { asOf, dialect, reasons: !options.countsOnly })};\n`;
 }
 
 const territory = (options: StratifyCommandOptions): { territoryColumn?: string } => (options.territoryColumn ? { territoryColumn: options.territoryColumn } : {});
@@ -101,22 +107,48 @@ export async function stratifyCommand(options: StratifyCommandOptions): Promise<
   const data = options.data;
   const { workspace, plan, tables } = await pyramidPlan(options.pyramid, options.cwd);
   const out = options.out ?? defaultOut(options.pyramid);
+  const settings = engineSettings(options);
   const set = await OutputSet.prepare(out, { command: 'stratify', names: [] });
+  const spill = await fs.mkdtemp(path.join(os.tmpdir(), 'logi-stratify-spill-'));
   try {
     return await withDuckDb(async (connection: DuckDBConnection) => {
-      const input = { dir: data, delimiter: options.delimiter, plan, tables, ...territory(options), ...(options.asOf ? { asOf: options.asOf } : {}) };
-      const outcome = await runStratify(connection, input, options.onProgress);
+      const countsOnly = options.countsOnly === true;
+      const input = { dir: data, delimiter: options.delimiter, plan, tables, countsOnly, ...territory(options), ...(options.asOf ? { asOf: options.asOf } : {}) };
+      const outcome = await runStratify(connection, input, options.onProgress).catch((error: unknown) => refuseOutOfMemory(error, settings.memory_limit, countsOnly));
       options.onProgress?.('writing', 0, 1);
       const known = knownTerritories(workspace);
-      const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known, plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv });
-      if (options.worklist !== false) files.push(...(await stageWorklist(connection, set, workspace, options, outcome.asOf)));
+      const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: options.pyramid, known, plan, delimiter: options.delimiter, assignmentsCsv: options.assignmentsCsv, countsOnly });
+      if (options.worklist !== false && !countsOnly) files.push(...(await stageWorklist(connection, set, workspace, options, outcome.asOf)));
       await set.commit();
       options.onProgress?.('writing', 1, 1);
       return { out, files, outcome, newTerritories: outcome.territories.map((c) => c.territory).filter((id) => !known.has(id)) };
-    });
+    }, { ...settings, temp_directory: spill });
   } finally {
     await set.discard();
+    await fs.rm(spill, { recursive: true, force: true });
   }
+}
+
+/** The memory DuckDB may use with --counts-only, where every operator of the query can spill to disk. */
+export const COUNTS_ONLY_MEMORY = '1GB';
+
+/** A size as DuckDB reads it: a number and a unit (500MB, 1GB, 2.5GiB). */
+const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** DuckDB's settings of a run: its memory limit (docs/stratify.md, "Memory"). */
+function engineSettings(options: StratifyCommandOptions): { memory_limit?: string } {
+  const limit = options.memoryLimit ?? (options.countsOnly ? COUNTS_ONLY_MEMORY : undefined);
+  if (limit === undefined) return {};
+  if (!SIZE.test(limit.trim())) throw new StratifyInputError(t('stratify.bad-memory-limit', { value: limit }), t('stratify.bad-memory-limit.hint'));
+  return { memory_limit: limit.trim() };
+}
+
+/** DuckDB's out-of-memory error as a refusal that says what to do; any other error unchanged. */
+function refuseOutOfMemory(error: unknown, limit: string | undefined, countsOnly: boolean): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/out of memory/i.test(message)) throw error;
+  const detail = message.split('\n')[0] ?? '';
+  throw new StratifyInputError(t('stratify.out-of-memory', { limit: limit ?? '80 %', detail }), t(countsOnly ? 'stratify.out-of-memory.counts-only.hint' : 'stratify.out-of-memory.hint'));
 }
 
 /** Writes worklist.csv and worklist.parquet into the output set's staging folder; returns their final paths. */

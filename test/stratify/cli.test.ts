@@ -2,7 +2,7 @@
  * `logi stratify` end to end (bin/run.js runs dist/: build first), on a workspace whose pyramid has
  * structured criteria (docs/stratify.md, "The criteria language").
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,39 @@ describe('logi stratify', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("to_char(");
     expect(run.stdout).toContain(`DATE '${AS_OF}'`);
+  });
+
+  it('--counts-only: the counts summed by hand, counts.csv and the Territory documents, nothing else', () => {
+    const { root, data } = workspace();
+    const run = runCli(['stratify', 'test-pyramid', data, '--as-of', AS_OF, '--out', 'out', '--counts-only', '--json'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // From EXPECTED: douaisis S0 p01 p03 p06, S1 p02 p10, P p07, S2 p04, S3 p05, outside p08 p09.
+    const json = JSON.parse(run.stdout) as { territories: unknown[] };
+    expect(json.territories).toContainEqual({ territory: 'douaisis', counts: { S0: 3, S1: 2, P: 1, S2: 1, S3: 1 }, outside: 2 });
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.logi-output.json', 'counts.csv', 'territories']);
+  });
+
+  it('--counts-only --emit-sql gives the query without reasons', () => {
+    const { root } = workspace();
+    const run = runCli(['stratify', 'test-pyramid', '--emit-sql', '--dialect', 'postgres', '--counts-only', '--as-of', AS_OF], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('AS stratum');
+    expect(run.stdout).not.toContain('AS reason');
+  });
+
+  it('a memory limit that is not a size, and one too small, are refused with a hint', () => {
+    const { root, data } = workspace();
+    const bad = runCli(['stratify', 'test-pyramid', data, '--memory-limit', 'lots', '--lang', 'en'], { cwd: root });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('logi: --memory-limit lots is not a size');
+    // 1 MB is less than one block of DuckDB's (256 KiB) times what a query holds at once.
+    const small = runCli(['stratify', 'test-pyramid', data, '--as-of', AS_OF, '--memory-limit', '1MB', '--out', 'out', '--lang', 'en'], { cwd: root });
+    expect(small.status).toBe(2);
+    expect(hasStackTrace(small.stderr)).toBe(false);
+    expect(small.stderr).toContain('logi: the database engine ran out of memory (limit 1MB)');
+    expect(small.stderr).toContain('--counts-only');
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 
   it('--emit-sql without data nor --as-of is refused', () => {

@@ -155,6 +155,54 @@ describe('normalised tables', () => {
   });
 });
 
+describe('Parquet files read through views', () => {
+  /** Writes `csv` as `<table>.parquet` (text columns as text, dates as DATE) in a new folder. */
+  async function parquetFolder(tables: Record<string, string>): Promise<string> {
+    const dir = folder(Object.fromEntries(Object.entries(tables).map(([table, text]) => [`${table}.csv`, text])));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    for (const table of Object.keys(tables)) {
+      await connection.run(`COPY (SELECT * FROM read_csv('${path.join(dir, `${table}.csv`)}', types = {'patient_id': 'VARCHAR'})) TO '${path.join(dir, `${table}.parquet`)}' (FORMAT parquet)`);
+      rmSync(path.join(dir, `${table}.csv`));
+    }
+    connection.closeSync();
+    instance.closeSync();
+    return dir;
+  }
+
+  it('a column with one value to normalise is normalised whole; a column already normal is read as it is', async () => {
+    // Diagnoses: the codes of rows 1 and 3 are normal, row 2's is not ("e11.9 " → E119): the whole
+    // column goes through the normalisation. The patient ids are all normal.
+    const dir = await parquetFolder({ patients: PATIENTS, diagnoses: 'patient_id,code,date\np1,E10,2026-01-01\np1,"e11.9 ",2026-01-02\np2,I50,2026-01-03\n' });
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await loadTables(connection, { dir, tables: ['patients', 'diagnoses'], delimiter: ',' });
+    expect((await connection.runAndReadAll('SELECT patient_id, code FROM diagnoses')).getRowsJS()).toEqual([
+      ['p1', 'E10'],
+      ['p1', 'E119'],
+      ['p2', 'I50'],
+    ]);
+    // The views' text: the codes normalised, the patient ids read as they are (no trim).
+    const view = String((await connection.runAndReadAll(`SELECT sql FROM duckdb_views() WHERE view_name = 'diagnoses'`)).getRowsJS()[0]?.[0]);
+    expect(view).toContain('regexp_replace');
+    expect(view).not.toMatch(/trim\W*\(CAST\(\W*patient_id/);
+    // Nothing copied: the relations are views over the files.
+    expect((await connection.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('patients', 'diagnoses', 'raw_patients_data')`)).getRowsJS()).toEqual([[0n]]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('ids with spaces around them are trimmed', async () => {
+    const dir = await parquetFolder({ patients: PATIENTS.replace('\np2,', '\n" p2 ",'), diagnoses: 'patient_id,code,date\n"p2 ",E11,2026-01-01\n' });
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await loadTables(connection, { dir, tables: ['patients', 'diagnoses'], delimiter: ',' });
+    expect((await connection.runAndReadAll('SELECT (SELECT list(patient_id ORDER BY patient_id) FROM patients), (SELECT list(patient_id) FROM diagnoses)')).getRowsJS()).toEqual([[['p1', 'p2'], ['p2']]]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+});
+
 describe('Parquet lab values', () => {
   it('a whole number is quoted without ".0", a decimal as DuckDB prints it', async () => {
     const dir = folder({});

@@ -2,7 +2,9 @@
  * The matched-rows form of the DuckDB query (src/stratify/sql-atoms.ts) where it differs from the
  * one-CTE-per-atom form: patterns of one atom that overlap (a row must count once), atoms without
  * patterns (every stay of the window), more than 64 atoms (the second mask column), and a stay
- * stratum with a min-count. Expected assignments are written by hand from the rows below.
+ * stratum with a min-count; and the leaner query without reasons (`--counts-only`), whose counted
+ * atoms and lab values follow other paths. Expected assignments are written by hand from the rows
+ * below.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,14 +45,16 @@ const PLAN: StratifyPlan = {
     // At least two stays of any main diagnosis in the 12 months.
     { stratum: 'STAYS', rule: { kind: 'stay', withinMonths: 12, minCount: 2 } },
     { stratum: 'MANY', rule: MANY },
+    // The latest HbA1c of 12 months (higher is worse: on one date the higher value) at least 8.
+    { stratum: 'HBA', rule: { kind: 'lab', lab: 'hba1c', value: 'latest', withinMonths: 12, test: { gte: 8 } } },
   ],
   bottom: 'REST',
-  strata: ['REST', 'MANY', 'STAYS', 'LAB', 'TWICE'],
+  strata: ['REST', 'HBA', 'MANY', 'STAYS', 'LAB', 'TWICE'],
 };
 
 const AS_OF = '2026-03-31';
 const FILES: Record<string, string> = {
-  patients: ['patient_id,territory,sex,birth_date,death_date', ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'].map((id) => `${id},t,F,1950-01-01,`)].join('\n'),
+  patients: ['patient_id,territory,sex,birth_date,death_date', ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb'].map((id) => `${id},t,F,1950-01-01,`)].join('\n'),
   diagnoses: [
     'patient_id,code,date,ald',
     // q1: one row E112 (matches E11* and E112: one row) → not TWICE; C69 → MANY (atom 70, mask1).
@@ -85,6 +89,15 @@ const FILES: Record<string, string> = {
     'q7,egfr,25,2025-01-10',
     'q7,egfr,25,2025-06-20',
     'q7,egfr,20,2026-05-01',
+    // q9: HbA1c 9.1 then 7.5, the latest → 7.5 < 8 → REST.
+    'q9,hba1c,9.1,2025-10-01',
+    'q9,hba1c,7.5,2026-02-01',
+    // qa: two HbA1c on the latest date, 7.2 and 8.3: the worse (higher) → 8.3 → HBA; 6.0 earlier.
+    'qa,hba1c,6.0,2025-12-01',
+    'qa,hba1c,7.2,2026-03-01',
+    'qa,hba1c,8.3,2026-03-01',
+    // qb: HbA1c 8.8 before the 12 months (2025-03-31 is not after asOf − 12 months) → REST.
+    'qb,hba1c,8.8,2025-03-31',
   ].join('\n'),
 };
 
@@ -124,7 +137,20 @@ describe('the matched-rows query on DuckDB', () => {
       ['q6', 't', 'LAB', 'eGFR 9 mL/min/1.73 m² (2025-01)'],
       ['q7', 't', 'LAB', 'eGFR 25 mL/min/1.73 m² (2025-06)'],
       ['q8', 't', 'REST', 'rest'],
+      ['q9', 't', 'REST', 'rest'],
+      ['qa', 't', 'HBA', 'HbA1c 8.3 % (2026-03)'],
+      ['qb', 't', 'REST', 'rest'],
     ]);
+  });
+
+  it('without reasons (--counts-only): the same strata, by the counted atoms and the lab keys', async () => {
+    const sql = compileStratifySql(PLAN, { asOf: AS_OF, dialect: 'duckdb', reasons: false });
+    // No kept row per atom: the atoms of minimum count 2 are counted per patient (n0 for TWICE).
+    expect(sql).not.toContain('map_from_entries');
+    expect(sql).toContain('AS n0');
+    const rows = (await duck.runAndReadAll(`SELECT * FROM (${sql}) q ORDER BY patient_id`)).getRowsJS().map((r) => r.map(String));
+    const strata = ['MANY', 'TWICE', 'MANY', 'STAYS', 'STAYS', 'LAB', 'LAB', 'REST', 'REST', 'HBA', 'REST'];
+    expect(rows).toEqual(strata.map((stratum, i) => [['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb'][i], 't', stratum]));
   });
 
   it('gives the same rows as the one-CTE-per-atom form run on DuckDB', async () => {

@@ -4,7 +4,7 @@
  * the Territory documents (a known one overlaid, an unknown one new) valid for the language.
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -119,5 +119,43 @@ describe('outputs', () => {
   it('an unknown territory: a new document, its population the patients of the data', () => {
     const value = TerritoryDocument.parse(parse(readFileSync(path.join(out, 'territories', 'cambresis.yaml'), 'utf8')));
     expect(value).toMatchObject({ kind: 'Territory', id: 'cambresis', population: 6, pyramids: { test: { counts: { S0: 3, S1: 1, P: 0, S2: 0, S3: 2 } } } });
+  });
+});
+
+/** The dataset as Parquet files, each column typed as DuckDB's CSV reader detects it (dates as DATE). */
+async function asParquet(from: string): Promise<string> {
+  const to = path.join(from, 'parquet');
+  mkdirSync(to);
+  for (const table of TABLE_NAMES) await connection.run(`COPY (SELECT * FROM read_csv('${path.join(from, `${table}.csv`)}')) TO '${path.join(to, `${table}.parquet`)}' (FORMAT parquet)`);
+  return to;
+}
+
+describe('counts only (--counts-only)', () => {
+  // The counts summed by hand from EXPECTED (see 'counts each territory…' above).
+  const HAND = [
+    { territory: 'cambresis', counts: { S0: 3, S1: 1, P: 0, S2: 0, S3: 2 }, outside: 0, patients: 6 },
+    { territory: 'douaisis', counts: { S0: 3, S1: 2, P: 1, S2: 1, S3: 1 }, outside: 2, patients: 10 },
+  ];
+
+  it('from CSV and from typed Parquet: the counts summed by hand, without a table of assignments', async () => {
+    const parquet = await asParquet(dir);
+    for (const data of [dir, parquet]) {
+      const other = await DuckDBInstance.create(':memory:', { threads: '2' });
+      const c = await other.connect();
+      const counted = await runStratify(c, { dir: data, delimiter: ',', asOf: AS_OF, plan: PLAN, tables: [...TABLE_NAMES], countsOnly: true });
+      expect(counted.territories.map(({ territory, counts, outside, patients }) => ({ territory, counts, outside, patients }))).toEqual(HAND);
+      expect((await c.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'assignments'`)).getRowsJS()).toEqual([[0n]]);
+      c.closeSync();
+      other.closeSync();
+    }
+  });
+
+  it('writes counts.csv and the Territory documents, and no assignments', async () => {
+    const out = path.join(dir, 'out-counts');
+    const set = await OutputSet.prepare(out, { command: 'stratify', names: [] });
+    const files = await writeStratifyOutputs(connection, set, outcome, { pyramid: 'test', known: new Map(), plan: PLAN, delimiter: ',', assignmentsCsv: false, countsOnly: true });
+    await set.commit();
+    expect(files.map((f) => path.relative(out, f)).sort()).toEqual(['counts.csv', path.join('territories', 'cambresis.yaml'), path.join('territories', 'douaisis.yaml')]);
+    expect(readdirSync(out).sort()).toEqual(['.logi-output.json', 'counts.csv', 'territories']);
   });
 });

@@ -153,4 +153,30 @@ export const stratifyMessages = defineMessages({
   },
   'cli.command.stratify.flag.emit-sql': { en: 'print the SQL query instead of running it (DATA then only gives the default --as-of)', fr: 'afficher la requête SQL au lieu de la lancer (DATA ne sert alors qu\'à la date --as-of par défaut)' },
   'cli.command.stratify.flag.dialect': { en: 'the SQL dialect of --emit-sql', fr: 'le dialecte SQL de --emit-sql' },
+  'cli.command.stratify.flag.counts-only': {
+    en: 'only count each territory\'s pyramid (counts.csv and the Territory documents): no assignments, reasons or worklist; a leaner query for millions of patients, which spills to disk beyond --memory-limit',
+    fr: 'seulement compter la pyramide de chaque territoire (counts.csv et les documents Territory) : ni affectations, ni motifs, ni liste de travail ; une requête plus légère pour des millions de patients, qui déborde sur disque au-delà de --memory-limit',
+  },
+  'cli.command.stratify.flag.memory-limit': {
+    en: 'the memory the database engine may use, e.g. 1GB or 500MB (default: 1GB with --counts-only, else 80 % of the memory)',
+    fr: 'la mémoire que le moteur de base de données peut utiliser, par ex. 1GB ou 500MB (par défaut : 1GB avec --counts-only, sinon 80 % de la mémoire)',
+  },
+  'cli.command.stratify.example.3': { en: 'Counts only, for a national extract of millions of patients', fr: "Seulement les effectifs, pour un extrait national de millions de patients" },
+  'stratify.bad-memory-limit': {
+    en: (p: { value: string }) => `--memory-limit ${p.value} is not a size`,
+    fr: (p: { value: string }) => `--memory-limit ${p.value} n'est pas une taille`,
+  },
+  'stratify.bad-memory-limit.hint': { en: 'write a number and a unit: 500MB, 1GB, 2.5GB', fr: 'écrivez un nombre et une unité : 500MB, 1GB, 2.5GB' },
+  'stratify.out-of-memory': {
+    en: (p: { limit: string; detail: string }) => `the database engine ran out of memory (limit ${p.limit}): ${p.detail}`,
+    fr: (p: { limit: string; detail: string }) => `le moteur de base de données a manqué de mémoire (limite ${p.limit}) : ${p.detail}`,
+  },
+  'stratify.out-of-memory.counts-only.hint': {
+    en: 'give the engine more memory with --memory-limit (the counts spill to disk beyond it, but not below what one step needs)',
+    fr: "donnez plus de mémoire au moteur avec --memory-limit (les effectifs débordent sur disque au-delà, mais pas en deçà de ce qu'une étape demande)",
+  },
+  'stratify.out-of-memory.hint': {
+    en: 'the per-patient reasons cannot spill to disk: count only with --counts-only, or give more memory with --memory-limit',
+    fr: 'les motifs par patient ne peuvent pas déborder sur disque : comptez seulement avec --counts-only, ou donnez plus de mémoire avec --memory-limit',
+  },
 });
