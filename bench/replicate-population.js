@@ -7,7 +7,9 @@
  * (the benchmark checks them). Generating 10 million patients with `logi synth` would take about
  * two hours on this machine; this takes well under a minute.
  *
- *   node bench/replicate-population.js SOURCE_DIR COPIES OUT_DIR
+ *   node bench/replicate-population.js SOURCE_DIR COPIES OUT_DIR [CSV_OUT_DIR]
+ *
+ * With CSV_OUT_DIR, the same rows are also written there as CSV (for the pandas peer).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +17,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 const TABLES = ['patients', 'diagnoses', 'dispensations', 'labs', 'stays', 'acts'];
 
-export async function replicatePopulation(source, copies, out) {
+export async function replicatePopulation(source, copies, out, csvOut) {
   if (!Number.isInteger(copies) || copies < 1 || copies > 999) throw new Error(`COPIES must be an integer from 1 to 999, got ${copies}`);
   await fs.mkdir(out, { recursive: true });
+  if (csvOut) await fs.mkdir(csvOut, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -34,6 +37,7 @@ export async function replicatePopulation(source, copies, out) {
         `COPY (SELECT ${select.join(', ')} FROM range(1, ${copies + 1}) r(k), read_parquet($file) ORDER BY k) TO $target (FORMAT parquet, COMPRESSION zstd)`,
         { file, target: path.join(out, `${table}.parquet`) },
       );
+      if (csvOut) await connection.run(`COPY (SELECT * FROM read_parquet($file)) TO $target (FORMAT csv, HEADER true)`, { file: path.join(out, `${table}.parquet`), target: path.join(csvOut, `${table}.csv`) });
     }
   } finally {
     connection.closeSync();
@@ -42,10 +46,10 @@ export async function replicatePopulation(source, copies, out) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [source, copies, out] = process.argv.slice(2);
+  const [source, copies, out, csvOut] = process.argv.slice(2);
   if (!source || !copies || !out) {
     console.error('usage: node bench/replicate-population.js SOURCE_DIR COPIES OUT_DIR');
     process.exit(2);
   }
-  await replicatePopulation(source, Number(copies), out);
+  await replicatePopulation(source, Number(copies), out, csvOut);
 }

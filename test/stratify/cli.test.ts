@@ -2,49 +2,12 @@
  * `logi stratify` end to end (bin/run.js runs dist/: build first), on a workspace whose pyramid has
  * structured criteria (docs/stratify.md, "The criteria language").
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
-import { AS_OF, EXPECTED, FILES } from './dataset.js';
-
-// The pyramid of plan.ts, as a user writes it (docs/stratify.md, "The criteria language").
-const PYRAMID = `kind: Pyramid
-version: 1
-id: test-pyramid
-title: Test
-population: { age: { gte: 18 } }
-strata:
-  - { id: S0, title: S0, criteria: tout le reste }
-  - id: S1
-    title: S1
-    criteria:
-      any:
-        - diagnosis: { codes: [E11*], within: 1 }
-        - dispensation: { atc: [A10*], within: 12, min-count: 3 }
-        - act: JVJF004
-  - id: P
-    title: P
-    criteria:
-      priority: 5
-      all:
-        - ald: E10*
-        - not: { diagnosis: E11* }
-  - id: S2
-    title: S2
-    criteria:
-      all:
-        - lab: { test: hba1c, within: 12, gte: 8 }
-        - territory: douaisis
-  - id: S3
-    title: S3
-    criteria:
-      any:
-        - lab: { test: egfr, value: worst, within: 24, lt: 30 }
-        - stay: { main-diagnosis: [I50*], within: 12 }
-        - nyha: { gte: 3 }
-`;
+import { AS_OF, EXPECTED } from './dataset.js';
+import { stratifyWorkspace } from './workspace.js';
 
 const temporary: string[] = [];
 afterAll(() => {
@@ -52,15 +15,9 @@ afterAll(() => {
 });
 
 function workspace(): { root: string; data: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'logi-stratify-cli-'));
-  temporary.push(root);
-  writeFileSync(path.join(root, 'logi.config.yaml'), 'include: [guidelines]\n');
-  mkdirSync(path.join(root, 'guidelines'));
-  writeFileSync(path.join(root, 'guidelines', 'pyramid.yaml'), PYRAMID);
-  const data = path.join(root, 'data');
-  mkdirSync(data);
-  for (const [table, text] of Object.entries(FILES)) writeFileSync(path.join(data, `${table}.csv`), text);
-  return { root, data };
+  const made = stratifyWorkspace();
+  temporary.push(made.root);
+  return made;
 }
 
 describe('logi stratify', () => {

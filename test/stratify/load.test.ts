@@ -95,6 +95,23 @@ describe('errors', () => {
     expect(await load({ 'patients.csv': twiceThenBad, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 4, column patient_id: the patient "p1" is already on an earlier row');
   });
 
+  it("a large CSV read by DuckDB's parallel reader: the bad row is still named by its place in the file", async () => {
+    // 1,200,000 diagnoses, about 75 MB: more than DuckDB's CSV buffer (32 MB), so that its threads
+    // read parts of the file at once. One bad date on data row 1,087,654, row 1,087,655 as a user
+    // counts them (the header is row 1). Rows of varied length, and a quoted value with a line
+    // break every 997 rows, so that the parts do not fall on row boundaries.
+    const id = 'patient-with-a-long-identifier-0000000';
+    const rows = Array.from({ length: 1_200_000 }, (_, i) =>
+      i === 1_087_653 ? `${id},E11,2026-02-30` : i % 997 === 0 ? `${id},"E11\n${i}",2026-01-01` : `${id},E${10 + (i % 89)}${'9'.repeat(i % 7)},2026-01-01`,
+    );
+    const dir = folder({ 'patients.csv': PATIENTS, 'diagnoses.csv': `patient_id,code,date\n${rows.join('\n')}\n`, 'labs.csv': LABS });
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const connection = await instance.connect();
+    await expect(loadTables(connection, { dir, tables: ['patients', 'diagnoses', 'labs'], delimiter: ',' })).rejects.toThrow('diagnoses.csv, row 1087655, column date: "2026-02-30" is not a date');
+    connection.closeSync();
+    instance.closeSync();
+  });
+
   it('a Parquet file counts rows from 1 (no header row)', async () => {
     const dir = folder({ 'src.csv': 'patient_id,birth_date,sex,territory\np1,1960-01-01,F,d\np2,1970-05-05,W,d\n' });
     const instance = await DuckDBInstance.create(':memory:');
