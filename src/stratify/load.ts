@@ -144,15 +144,18 @@ function typedChecks(spec: ColumnSpec, source: string): Check[] {
   return checks;
 }
 
+/** The trimmed text of a raw column as an SQL expression: textOf, or a column holding it already (scanFile). */
+type TextOf = (column: string) => string;
+
 /** The checks of one table's columns (the duplicate patient ids apart: see duplicateQuery). */
-function checks(file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Check[] {
+function checks(file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter, text: TextOf = textOf): Check[] {
   const found: Check[] = [];
   for (const { spec, source, typed } of specs) {
     if (typed) {
       found.push(...typedChecks(spec, source));
       continue;
     }
-    const v = textOf(source);
+    const v = text(source);
     const value = `coalesce(${v}, '')`;
     if (spec.required) found.push({ column: source, kind: 'empty', bad: `${value} = ''`, value });
     // A decimal comma only in a CSV read with --delimiter ';' (a French spreadsheet's export).
@@ -195,10 +198,29 @@ interface FileScan {
 /** A text column (text, code, sex) of type VARCHAR in the file: read as it is when normalising changes no value. */
 const mayBeNormal = (c: CheckedColumn): boolean => !c.typed && c.rawType === 'VARCHAR' && ['text', 'code', 'sex'].includes(c.spec.type);
 
+/**
+ * A condition under which a raw value is surely normal already, cheaper than normalising it: a
+ * code of upper-case letters and digits only; a sex F or M; a lab test id in lower case, digits and
+ * `.`, `_`, `-`; other text printable ASCII without spaces (which trimming cannot change).
+ */
+function surelyNormal(c: CheckedColumn, file: InputFile): string {
+  const x = quote(c.source);
+  if (c.spec.type === 'code') return `regexp_full_match(${x}, '[A-Z0-9]+')`;
+  if (c.spec.type === 'sex') return `${x} IN ('F', 'M')`;
+  if (file.table === 'labs' && c.spec.name === 'test') return `regexp_full_match(${x}, '[a-z0-9._-]+')`;
+  return `regexp_full_match(${x}, '[!-~]+')`;
+}
+
+/** Whether normalising the value of a candidate column changes it: checked exactly unless surely normal. */
+function changedByNormalising(c: CheckedColumn, file: InputFile, delimiter: Delimiter, text: TextOf): string {
+  // CASE evaluates the exact check only on the rows the cheap one leaves open.
+  return `CASE WHEN ${surelyNormal(c, file)} THEN FALSE ELSE ${quote(c.source)} IS DISTINCT FROM ${normalisedValue(c, file, delimiter, text)} END`;
+}
+
 /** The checks that fail on row `row` of the file, one bad cell per check. */
-async function badCellsOfRow(connection: DuckDBConnection, raw: string, all: readonly Check[], row: number): Promise<BadCell[]> {
+async function badCellsOfRow(connection: DuckDBConnection, relation: string, all: readonly Check[], row: number): Promise<BadCell[]> {
   const flags = all.map((c, i) => `(${c.bad}) AS bad${i}, ${c.value} AS value${i}`);
-  const found = (await connection.runAndReadAll(`SELECT ${flags.join(', ')} FROM ${raw} WHERE logi_row = ${row}`)).getRowsJS()[0];
+  const found = (await connection.runAndReadAll(`SELECT ${flags.join(', ')} FROM ${relation} WHERE logi_row = ${row}`)).getRowsJS()[0];
   const cells: BadCell[] = [];
   if (found) all.forEach((c, i) => found[2 * i] === true && cells.push({ row, column: c.column, value: String(found[2 * i + 1]), kind: c.kind }));
   return cells;
@@ -206,19 +228,23 @@ async function badCellsOfRow(connection: DuckDBConnection, raw: string, all: rea
 
 /**
  * One scan of the file: the lowest row failing any check, and for each text column whether
- * normalising it would change a value. The checks of that row are then read on it alone; the
- * first bad cell is the check of the column first by code point. The duplicate ids are a second
- * query.
+ * normalising it would change a value. Each text column is trimmed once, in a projection the
+ * checks read (DuckDB would trim it again in every expression that names it). The checks of the
+ * lowest bad row are then read on it alone; the first bad cell is the check of the column first by
+ * code point. The duplicate ids are a second query.
  */
 async function scanFile(connection: DuckDBConnection, file: InputFile, specs: readonly CheckedColumn[], delimiter: Delimiter): Promise<FileScan> {
   const raw = `raw_${file.table}`;
-  const all = checks(file, specs, delimiter);
+  const texts = specs.filter((c) => !c.typed);
+  const trimmed = (source: string): string => quote(`logi_text_${texts.findIndex((c) => c.source === source)}`);
+  const relation = `(SELECT *, ${[...texts.map((c) => `${textOf(c.source)} AS ${trimmed(c.source)}`), 'NULL AS logi_none'].join(', ')} FROM ${raw}) r`;
+  const all = checks(file, specs, delimiter, trimmed);
   const candidates = specs.filter(mayBeNormal);
   const firstBad = all.length === 0 ? 'CAST(NULL AS BIGINT)' : `min(logi_row) FILTER (WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')})`;
-  const changes = candidates.map((c) => `bool_or(${quote(c.source)} IS DISTINCT FROM ${normalisedValue(c, file, delimiter)})`);
-  const summary = (await connection.runAndReadAll(`SELECT ${[firstBad, ...changes].join(', ')} FROM ${raw}`)).getRowsJS()[0] ?? [];
+  const changes = candidates.map((c) => `bool_or(${changedByNormalising(c, file, delimiter, trimmed)})`);
+  const summary = (await connection.runAndReadAll(`SELECT ${[firstBad, ...changes].join(', ')} FROM ${relation}`)).getRowsJS()[0] ?? [];
   const normal = new Set(candidates.filter((_, i) => summary[1 + i] !== true).map((c) => c.source));
-  const cells = summary[0] === null || summary[0] === undefined ? [] : await badCellsOfRow(connection, raw, all, Number(summary[0]));
+  const cells = summary[0] === null || summary[0] === undefined ? [] : await badCellsOfRow(connection, relation, all, Number(summary[0]));
   if (file.table === 'patients' && (await hasDuplicateIds(connection, raw))) {
     const duplicate = (await connection.runAndReadAll(duplicateQuery(raw))).getRowsJS()[0];
     if (duplicate) cells.push({ row: Number(duplicate[0]), column: String(duplicate[1]), value: String(duplicate[2]), kind: 'duplicate' });
@@ -237,9 +263,9 @@ async function validate(connection: DuckDBConnection, file: InputFile, specs: re
 }
 
 /** The normalised value of a checked raw column, by type (an SQL expression). */
-function normalisedValue({ spec, source, typed }: { spec: ColumnSpec; source: string; typed: boolean }, file: InputFile, delimiter: Delimiter): string {
+function normalisedValue({ spec, source, typed }: { spec: ColumnSpec; source: string; typed: boolean }, file: InputFile, delimiter: Delimiter, text: TextOf = textOf): string {
   if (typed) return spec.type === 'boolean' ? `coalesce(${quote(source)}, FALSE)` : quote(source);
-  const v = `NULLIF(${textOf(source)}, '')`;
+  const v = `NULLIF(${text(source)}, '')`;
   switch (spec.type) {
     case 'code':
       return `upper(regexp_replace(${v}, '[.\\s]', '', 'g'))`;
