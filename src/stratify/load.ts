@@ -240,11 +240,12 @@ async function scanFile(connection: DuckDBConnection, file: InputFile, specs: re
   const relation = `(SELECT *, ${[...texts.map((c) => `${textOf(c.source)} AS ${trimmed(c.source)}`), 'NULL AS logi_none'].join(', ')} FROM ${raw}) r`;
   const all = checks(file, specs, delimiter, trimmed);
   const candidates = specs.filter(mayBeNormal);
-  const firstBad = all.length === 0 ? 'CAST(NULL AS BIGINT)' : `min(logi_row) FILTER (WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')})`;
+  // Every table has a required column (patient_id), so there is always a check.
+  const firstBad = `min(logi_row) FILTER (WHERE ${all.map((c) => `(${c.bad})`).join(' OR ')})`;
   const changes = candidates.map((c) => `bool_or(${changedByNormalising(c, file, delimiter, trimmed)})`);
   const summary = (await connection.runAndReadAll(`SELECT ${[firstBad, ...changes].join(', ')} FROM ${relation}`)).getRowsJS()[0] ?? [];
   const normal = new Set(candidates.filter((_, i) => summary[1 + i] !== true).map((c) => c.source));
-  const cells = summary[0] === null || summary[0] === undefined ? [] : await badCellsOfRow(connection, relation, all, Number(summary[0]));
+  const cells = summary[0] === null ? [] : await badCellsOfRow(connection, relation, all, Number(summary[0]));
   if (file.table === 'patients' && (await hasDuplicateIds(connection, raw))) {
     const duplicate = (await connection.runAndReadAll(duplicateQuery(raw))).getRowsJS()[0];
     if (duplicate) cells.push({ row: Number(duplicate[0]), column: String(duplicate[1]), value: String(duplicate[2]), kind: 'duplicate' });

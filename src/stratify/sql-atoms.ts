@@ -184,7 +184,7 @@ export class MatchedAtoms implements AtomStore {
     private readonly d: AtomDialect,
     private readonly asOf: string,
     private readonly sql: { numericTest: NumericTestSql },
-    private readonly reasons = true,
+    private readonly reasons: boolean,
   ) {}
 
   /** The number of distinct atoms met. */

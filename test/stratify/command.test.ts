@@ -3,7 +3,7 @@
  * a child process, where a mutant of src/ is not seen): --counts-only, the memory limit and its
  * refusals, the query without reasons.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitSql, stratifyCommand, type StratifyCommandOptions } from '../../src/stratify/stratify.js';
@@ -34,10 +34,19 @@ describe('stratifyCommand', () => {
     expect(readdirSync(run.out!).sort()).toEqual(['.logi-output.json', 'counts.csv', 'territories']);
   });
 
-  it('the full run writes the assignments and the worklist beside them', async () => {
+  it('the full run writes the assignments and the worklist beside them; without the worklist, the assignments only', async () => {
     const run = options();
     await stratifyCommand(run);
     expect(readdirSync(run.out!).sort()).toEqual(['.logi-output.json', 'assignments.parquet', 'counts.csv', 'territories', 'worklist.csv', 'worklist.parquet']);
+    const without = options({ worklist: false });
+    await stratifyCommand(without);
+    expect(readdirSync(without.out!).sort()).toEqual(['.logi-output.json', 'assignments.parquet', 'counts.csv', 'territories']);
+  });
+
+  it('an error of the data is not taken for a lack of memory', async () => {
+    const run = options({ countsOnly: true });
+    writeFileSync(path.join(run.data!, 'labs.csv'), 'patient_id,test,value,date\np01,hba1c,8.4,2026-02-30\n');
+    await expect(stratifyCommand(run)).rejects.toThrow(/^.*labs\.csv, row 2, column date: "2026-02-30" is not a date$/);
   });
 
   it('a memory limit that is not a size is refused before anything is read', async () => {
@@ -49,7 +58,7 @@ describe('stratifyCommand', () => {
   });
 
   it('sizes DuckDB reads are taken (a decimal, a space, binary units)', async () => {
-    for (const memoryLimit of ['2.5GB', '512 MB', '1GiB', '4096mb']) {
+    for (const memoryLimit of ['2.5GB', '512 MB', '1GiB', '4096mb', ' 2GB ']) {
       const run = options({ memoryLimit, countsOnly: true });
       await expect(stratifyCommand(run)).resolves.toMatchObject({ outcome: { patients: 16 } });
     }

@@ -93,6 +93,10 @@ describe('errors', () => {
     // Row 4 repeats p1, row 5 has a bad sex: the repeated patient (row 4) is reported.
     const twiceThenBad = `${PATIENTS}p1,1961-01-01,F,douaisis\np3,1961-01-01,X,douaisis\n`;
     expect(await load({ 'patients.csv': twiceThenBad, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 4, column patient_id: the patient "p1" is already on an earlier row');
+    // A bad sex and a bad death date on row 2: death_date comes first by name, though after sex in
+    // the file and in the schema; the value shown is the death date's.
+    const sexAndDeath = 'patient_id,birth_date,sex,territory,death_date\np1,1960-01-01,X,douaisis,2026-13-01\n';
+    expect(await load({ 'patients.csv': sexAndDeath, 'diagnoses.csv': DIAGNOSES, 'labs.csv': LABS })).toBe('patients.csv, row 2, column death_date: "2026-13-01" is not a date');
   });
 
   it("a large CSV read by DuckDB's parallel reader: the bad row is still named by its place in the file", async () => {
@@ -209,12 +213,60 @@ describe('Parquet files read through views', () => {
     instance.closeSync();
   });
 
-  it('ids with spaces around them are trimmed', async () => {
-    const dir = await parquetFolder({ patients: PATIENTS.replace('\np2,', '\n" p2 ",'), diagnoses: 'patient_id,code,date\n"p2 ",E11,2026-01-01\n' });
+  it('ids with spaces around them are trimmed, their case kept', async () => {
+    const dir = await parquetFolder({ patients: PATIENTS.replace('p1,', 'P1,').replace('\np2,', '\n" P2 ",'), diagnoses: 'patient_id,code,date\n"P2 ",E11,2026-01-01\n' });
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await loadTables(connection, { dir, tables: ['patients', 'diagnoses'], delimiter: ',' });
-    expect((await connection.runAndReadAll('SELECT (SELECT list(patient_id ORDER BY patient_id) FROM patients), (SELECT list(patient_id) FROM diagnoses)')).getRowsJS()).toEqual([[['p1', 'p2'], ['p2']]]);
+    expect((await connection.runAndReadAll('SELECT (SELECT list(patient_id ORDER BY patient_id) FROM patients), (SELECT list(patient_id) FROM diagnoses)')).getRowsJS()).toEqual([[['P1', 'P2'], ['P2']]]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('a lab test id in capitals is lowered, a sex in lower case raised, a typed ALD flag left empty is false', async () => {
+    // HBA1C is upper-case letters and digits, as a code would be: it must still be lowered.
+    const dir = await parquetFolder({
+      patients: PATIENTS.replace(',F,', ',f,'),
+      diagnoses: 'patient_id,code,date,ald\np1,E11,2026-01-01,true\np1,E10,2026-01-02,\n',
+      labs: 'patient_id,test,value,date\np1,HBA1C,8.4,2026-01-01\n',
+    });
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await loadTables(connection, { dir, tables: ['patients', 'diagnoses', 'labs'], delimiter: ',' });
+    const rows = 'SELECT (SELECT list(sex ORDER BY patient_id) FROM patients), (SELECT list(test) FROM labs), (SELECT list(ald ORDER BY date) FROM diagnoses)';
+    expect((await connection.runAndReadAll(rows)).getRowsJS()).toEqual([[['F', 'M'], ['hba1c'], [true, false]]]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+});
+
+describe('the normalised relations have the documented types (docs/stratify.md, "Normalised tables")', () => {
+  // Written from the documentation's list, not from tables.ts.
+  const DOCUMENTED = {
+    patients: [['patient_id', 'VARCHAR'], ['birth_date', 'DATE'], ['sex', 'VARCHAR'], ['territory', 'VARCHAR'], ['death_date', 'DATE']],
+    diagnoses: [['patient_id', 'VARCHAR'], ['code', 'VARCHAR'], ['date', 'DATE'], ['ald', 'BOOLEAN']],
+    labs: [['patient_id', 'VARCHAR'], ['test', 'VARCHAR'], ['value', 'DOUBLE'], ['date', 'DATE'], ['value_text', 'VARCHAR']],
+  };
+
+  it.each(['csv', 'parquet'])('from %s files whose text columns are all normal (read as they are), an ALD column absent', async (format) => {
+    const files = { patients: PATIENTS, diagnoses: DIAGNOSES, labs: LABS };
+    const dir = folder(Object.fromEntries(Object.entries(files).map(([table, text]) => [`${table}.csv`, text])));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    if (format === 'parquet') {
+      // Every column as text in the Parquet files: the text path, with its checks and parsing.
+      for (const table of Object.keys(files)) {
+        await connection.run(`COPY (SELECT * FROM read_csv('${path.join(dir, `${table}.csv`)}', all_varchar = true)) TO '${path.join(dir, `${table}.parquet`)}' (FORMAT parquet)`);
+        rmSync(path.join(dir, `${table}.csv`));
+      }
+    }
+    await loadTables(connection, { dir, tables: ['patients', 'diagnoses', 'labs'], delimiter: ',' });
+    for (const [table, columns] of Object.entries(DOCUMENTED)) {
+      const described = (await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)).getRowsJS();
+      expect(described, table).toEqual(columns);
+    }
+    // No ALD column in the file: every row is not ALD.
+    expect((await connection.runAndReadAll('SELECT list(ald) FROM diagnoses')).getRowsJS()).toEqual([[[false]]]);
     connection.closeSync();
     instance.closeSync();
   });

@@ -47,14 +47,16 @@ const PLAN: StratifyPlan = {
     { stratum: 'MANY', rule: MANY },
     // The latest HbA1c of 12 months (higher is worse: on one date the higher value) at least 8.
     { stratum: 'HBA', rule: { kind: 'lab', lab: 'hba1c', value: 'latest', withinMonths: 12, test: { gte: 8 } } },
+    // At least three A10 dispensations in 12 months: an atom counted after the 64th (mask1).
+    { stratum: 'DISP', rule: { kind: 'dispensation', atc: ['A10*'], withinMonths: 12, minCount: 3 } },
   ],
   bottom: 'REST',
-  strata: ['REST', 'HBA', 'MANY', 'STAYS', 'LAB', 'TWICE'],
+  strata: ['REST', 'DISP', 'HBA', 'MANY', 'STAYS', 'LAB', 'TWICE'],
 };
 
 const AS_OF = '2026-03-31';
 const FILES: Record<string, string> = {
-  patients: ['patient_id,territory,sex,birth_date,death_date', ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb'].map((id) => `${id},t,F,1950-01-01,`)].join('\n'),
+  patients: ['patient_id,territory,sex,birth_date,death_date', ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb', 'qc', 'qd', 'qe'].map((id) => `${id},t,F,1950-01-01,`)].join('\n'),
   diagnoses: [
     'patient_id,code,date,ald',
     // q1: one row E112 (matches E11* and E112: one row) → not TWICE; C69 → MANY (atom 70, mask1).
@@ -98,6 +100,20 @@ const FILES: Record<string, string> = {
     'qa,hba1c,8.3,2026-03-01',
     // qb: HbA1c 8.8 before the 12 months (2025-03-31 is not after asOf − 12 months) → REST.
     'qb,hba1c,8.8,2025-03-31',
+    // qc: eGFR 60 then 45: the worst is 45, not below 30 → REST.
+    'qc,egfr,60,2025-02-01',
+    'qc,egfr,45,2025-08-01',
+  ].join('\n'),
+  dispensations: [
+    'patient_id,atc,date',
+    // qd: three A10 dispensations in the 12 months → DISP (its reason the latest, A10BA02 ×3).
+    'qd,A10BA02,2025-05-01',
+    'qd,A10BA02,2025-09-01',
+    'qd,A10BJ06,2026-02-01',
+    // qe: two in the 12 months and one before → REST.
+    'qe,A10BA02,2025-01-15',
+    'qe,A10BA02,2025-09-01',
+    'qe,A10BA02,2026-02-01',
   ].join('\n'),
 };
 
@@ -140,6 +156,9 @@ describe('the matched-rows query on DuckDB', () => {
       ['q9', 't', 'REST', 'rest'],
       ['qa', 't', 'HBA', 'HbA1c 8.3 % (2026-03)'],
       ['qb', 't', 'REST', 'rest'],
+      ['qc', 't', 'REST', 'rest'],
+      ['qd', 't', 'DISP', 'A10BJ06 ×3 (2026-02)'],
+      ['qe', 't', 'REST', 'rest'],
     ]);
   });
 
@@ -149,8 +168,17 @@ describe('the matched-rows query on DuckDB', () => {
     expect(sql).not.toContain('map_from_entries');
     expect(sql).toContain('AS n0');
     const rows = (await duck.runAndReadAll(`SELECT * FROM (${sql}) q ORDER BY patient_id`)).getRowsJS().map((r) => r.map(String));
-    const strata = ['MANY', 'TWICE', 'MANY', 'STAYS', 'STAYS', 'LAB', 'LAB', 'REST', 'REST', 'HBA', 'REST'];
-    expect(rows).toEqual(strata.map((stratum, i) => [['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb'][i], 't', stratum]));
+    const strata = ['MANY', 'TWICE', 'MANY', 'STAYS', 'STAYS', 'LAB', 'LAB', 'REST', 'REST', 'HBA', 'REST', 'REST', 'DISP', 'REST'];
+    const ids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'qa', 'qb', 'qc', 'qd', 'qe'];
+    expect(rows).toEqual(strata.map((stratum, i) => [ids[i], 't', stratum]));
+  });
+
+  it('without reasons, a plan whose every event atom is counted (no atom of minimum count 1)', async () => {
+    const counted: StratifyPlan = { order: [{ stratum: 'TWICE', rule: diagnosis(['E11*', 'E112'], 2) }], bottom: 'REST', strata: ['REST', 'TWICE'] };
+    const sql = compileStratifySql(counted, { asOf: AS_OF, dialect: 'duckdb', reasons: false });
+    const rows = (await duck.runAndReadAll(`SELECT patient_id, stratum FROM (${sql}) q WHERE stratum <> 'REST' ORDER BY patient_id`)).getRowsJS();
+    // q2 alone has two rows of E11* (q1's one row E112 counts once).
+    expect(rows).toEqual([['q2', 'TWICE']]);
   });
 
   it('gives the same rows as the one-CTE-per-atom form run on DuckDB', async () => {
