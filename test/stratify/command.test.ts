@@ -3,7 +3,7 @@
  * a child process, where a mutant of src/ is not seen): --counts-only, the memory limit and its
  * refusals, the query without reasons.
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitSql, stratifyCommand, type StratifyCommandOptions } from '../../src/stratify/stratify.js';
@@ -46,7 +46,26 @@ describe('stratifyCommand', () => {
   it('an error of the data is not taken for a lack of memory', async () => {
     const run = options({ countsOnly: true });
     writeFileSync(path.join(run.data!, 'labs.csv'), 'patient_id,test,value,date\np01,hba1c,8.4,2026-02-30\n');
-    await expect(stratifyCommand(run)).rejects.toThrow(/^.*labs\.csv, row 2, column date: "2026-02-30" is not a date$/);
+    const error = (await stratifyCommand(run).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(`${path.join(run.data!, 'labs.csv')}, row 2, column date: "2026-02-30" is not a date`);
+  });
+
+  it('a territory that cannot name a document: the patients file, the row where it first appears (header = row 1)', async () => {
+    const run = options({ countsOnly: true });
+    const file = path.join(run.data!, 'patients.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+    // Data rows 2 and 4 (file rows 3 and 5) move to the territory "Hauts de France".
+    const moved = rows.map((row, i) => (i === 1 || i === 3 ? row.replace(/,(douaisis|cambresis)(,|$)/, ',Hauts de France$2') : row));
+    writeFileSync(file, `${[header, ...moved].join('\n')}\n`);
+    const error = (await stratifyCommand(run).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(`${file}, row 3: the territory "Hauts de France" is not an id logi can name a Territory document with`);
+    expect(existsSync(run.out!)).toBe(false);
+  });
+
+  it('the files written, as the JSON lists them', async () => {
+    const run = options({ worklist: false, assignmentsCsv: true });
+    const { files } = await stratifyCommand(run);
+    expect(files.map((f) => path.relative(run.out!, f))).toEqual(['counts.csv', 'assignments.parquet', 'assignments.csv', path.join('territories', 'cambresis.yaml'), path.join('territories', 'douaisis.yaml')]);
   });
 
   it('a memory limit that is not a size is refused before anything is read', async () => {

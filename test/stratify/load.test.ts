@@ -228,13 +228,14 @@ describe('Parquet files read through views', () => {
     const dir = await parquetFolder({
       patients: PATIENTS.replace(',F,', ',f,'),
       diagnoses: 'patient_id,code,date,ald\np1,E11,2026-01-01,true\np1,E10,2026-01-02,\n',
-      labs: 'patient_id,test,value,date\np1,HBA1C,8.4,2026-01-01\n',
+      // The labs' ids need trimming: trimmed, their case kept (only the test id is lowered).
+      labs: 'patient_id,test,value,date\n" P1",HBA1C,8.4,2026-01-01\n',
     });
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await loadTables(connection, { dir, tables: ['patients', 'diagnoses', 'labs'], delimiter: ',' });
-    const rows = 'SELECT (SELECT list(sex ORDER BY patient_id) FROM patients), (SELECT list(test) FROM labs), (SELECT list(ald ORDER BY date) FROM diagnoses)';
-    expect((await connection.runAndReadAll(rows)).getRowsJS()).toEqual([[['F', 'M'], ['hba1c'], [true, false]]]);
+    const rows = 'SELECT (SELECT list(sex ORDER BY patient_id) FROM patients), (SELECT list(test) FROM labs), (SELECT list(patient_id) FROM labs), (SELECT list(ald ORDER BY date) FROM diagnoses)';
+    expect((await connection.runAndReadAll(rows)).getRowsJS()).toEqual([[['F', 'M'], ['hba1c'], ['P1'], [true, false]]]);
     connection.closeSync();
     instance.closeSync();
   });
@@ -247,6 +248,17 @@ describe('the normalised relations have the documented types (docs/stratify.md, 
     diagnoses: [['patient_id', 'VARCHAR'], ['code', 'VARCHAR'], ['date', 'DATE'], ['ald', 'BOOLEAN']],
     labs: [['patient_id', 'VARCHAR'], ['test', 'VARCHAR'], ['value', 'DOUBLE'], ['date', 'DATE'], ['value_text', 'VARCHAR']],
   };
+
+  it('a Parquet column of numbers for a text column (integer ids) is read as text', async () => {
+    const dir = folder({});
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT 1001 AS patient_id, DATE '1960-01-01' AS birth_date, 'F' AS sex, 'douaisis' AS territory) TO '${path.join(dir, 'patients.parquet')}' (FORMAT parquet)`);
+    await loadTables(connection, { dir, tables: ['patients'], delimiter: ',' });
+    expect((await connection.runAndReadAll(`SELECT column_type, patient_id FROM (DESCRIBE patients), patients WHERE column_name = 'patient_id'`)).getRowsJS()).toEqual([['VARCHAR', '1001']]);
+    connection.closeSync();
+    instance.closeSync();
+  });
 
   it.each(['csv', 'parquet'])('from %s files whose text columns are all normal (read as they are), an ALD column absent', async (format) => {
     const files = { patients: PATIENTS, diagnoses: DIAGNOSES, labs: LABS };
