@@ -283,12 +283,12 @@ function normalisedValue({ spec, source, typed }: { spec: ColumnSpec; source: st
   }
 }
 
-/** A column of the normalised relation: absent, read as it is (already normal), or normalised. */
+/** A column of the normalised relation (an SQL expression): absent, read as it is (already normal), or normalised. */
 function normalised(column: { spec: ColumnSpec; source: string | undefined; typed: boolean }, file: InputFile, delimiter: Delimiter, normal: ReadonlySet<string>): string {
   const { spec, source } = column;
-  if (source === undefined) return spec.type === 'boolean' ? `FALSE AS ${spec.name}` : `CAST(NULL AS ${NORMALISED_TYPES[spec.type]}) AS ${spec.name}`;
-  if (normal.has(source)) return `${quote(source)} AS ${spec.name}`;
-  return `${normalisedValue({ ...column, source }, file, delimiter)} AS ${spec.name}`;
+  if (source === undefined) return spec.type === 'boolean' ? 'FALSE' : `CAST(NULL AS ${NORMALISED_TYPES[spec.type]})`;
+  if (normal.has(source)) return quote(source);
+  return normalisedValue({ ...column, source }, file, delimiter);
 }
 
 /**
@@ -321,11 +321,11 @@ async function loadFile(connection: DuckDBConnection, file: InputFile, options: 
   }
   const checked = specs.filter((s): s is CheckedColumn => s.source !== undefined);
   const normal = await validate(connection, file, checked, options.delimiter);
-  const columns = specs.map((s) => normalised(s, file, options.delimiter, normal));
+  const columns = specs.map((s) => `${normalised(s, file, options.delimiter, normal)} AS ${s.spec.name}`);
   if (file.table === 'labs') columns.push(`${await valueText(connection, file)} AS ${LABS_VALUE_TEXT}`);
   if (file.table === 'patients') {
     // Each territory's first row, that messages name (run.ts): a grouping of one column.
-    const territory = columns[INPUT_TABLES.patients.findIndex((c) => c.name === 'territory')]!.replace(/ AS territory$/, '');
+    const territory = normalised(specs.find((s) => s.spec.name === 'territory')!, file, options.delimiter, normal);
     await connection.run(`CREATE TEMP TABLE ${TERRITORY_ROWS} AS SELECT ${territory} AS territory, min(logi_row) AS row FROM raw_patients GROUP BY 1`);
   }
   if (file.format === 'parquet') {
